@@ -8,7 +8,7 @@ layout maps to a style; no block carries a font or a size.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Union
+from typing import TypeAlias
 
 
 @dataclass
@@ -88,7 +88,7 @@ class PageBreak:
     pass
 
 
-Block = Union[Heading, Para, Box, Table, ListBlock, Chart, Index, TocBlock, PageBreak]
+Block: TypeAlias = Heading | Para | Box | Table | ListBlock | Chart | Index | TocBlock | PageBreak
 
 
 @dataclass

@@ -93,10 +93,19 @@ class Layout:
     page: PageSpec
     fonts: dict[str, FontRole]
     styles: dict[str, Style]
-    parts: list[str]  # cover, preface, toc, overview, chapters, index_regions, index_keywords, sources
+    parts: list[
+        str
+    ]  # cover, preface, toc, overview, chapters, index_regions, index_keywords, sources
     group_by: str = "theme"  # theme | region | source
     case_parts: list[str] = field(
-        default_factory=lambda: ["source_line", "summary", "figures", "practices", "body", "lessons"]
+        default_factory=lambda: [
+            "source_line",
+            "summary",
+            "figures",
+            "practices",
+            "body",
+            "lessons",
+        ]
     )
     header_footer: HeaderFooter = field(default_factory=HeaderFooter)
     templates: dict[str, str] = field(default_factory=dict)  # fragment name -> template source
