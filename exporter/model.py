@@ -229,7 +229,12 @@ def _section(d: dict[str, Any], file: str) -> Section:
 def case_from_dict(d: dict[str, Any]) -> Case:
     c = Case(id=d["id"], source=d["source"])
     simple = {f.name for f in fields(Case)} - {
-        "sections", "span", "region", "parent", "credits", "key_figures",
+        "sections",
+        "span",
+        "region",
+        "parent",
+        "credits",
+        "key_figures",
     }
     for name in simple:
         if name in d:
