@@ -1,0 +1,83 @@
+"""The font library both writers share: a layout's font roles resolved to files in `fonts/`.
+
+A role (`serif`, `sans`, `kai` …) names a chain of files, main face first; each character is
+set in the first file whose cmap has it. Files are parsed once per process (reportlab's
+TrueType parser: it also gives the PDF writer its widths and subsetting) and cached.
+
+Public functions:
+    font_path(name)                       -> Path of a file in fonts_dir() (FontError if missing)
+    load_font(path)                       -> the parsed reportlab TTFont (cached, registered)
+    coverage(path)                        -> code points the font maps to a glyph
+    role_chain(role, bold=False)          -> the role's files, main face first
+    covering_font(role, char, bold=False) -> first file of the chain that has `char`, or None
+    uncovered(role, texts, bold=False)    -> sorted characters of `texts` no file of the chain has
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import cache
+from pathlib import Path
+
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFError, TTFont
+
+from exporter.errors import FontError
+from exporter.layout.model import FontRole
+from exporter.resources import fonts_dir
+
+
+def is_layout_neutral(char: str) -> bool:
+    """Whitespace and control characters need no glyph (they are spacing or dropped)."""
+    return char.isspace() or ord(char) < 0x20 or 0x7F <= ord(char) < 0xA0
+
+
+def font_path(name: str) -> Path:
+    path = fonts_dir() / name
+    if not path.is_file():
+        raise FontError(f"font file {name!r} not found in {fonts_dir()}", str(path))
+    return path
+
+
+def pdf_font_name(path: Path) -> str:
+    """The name the font is registered under in reportlab (the file stem)."""
+    return path.stem
+
+
+@cache
+def load_font(path: Path) -> TTFont:
+    """Parse a TrueType file once and register it with reportlab under its file stem."""
+    name = pdf_font_name(path)
+    try:
+        font = TTFont(name, str(path), validate=False)
+    except (TTFError, OSError) as exc:
+        raise FontError(f"unusable font: {exc}", str(path)) from None
+    pdfmetrics.registerFont(font)
+    return font
+
+
+@cache
+def coverage(path: Path) -> frozenset[int]:
+    return frozenset(load_font(path).face.charToGlyph)
+
+
+def role_chain(role: FontRole, bold: bool = False) -> list[Path]:
+    names = role.bold_files if bold and role.bold_files else role.files
+    return [font_path(n) for n in names]
+
+
+def covering_font(role: FontRole, char: str, bold: bool = False) -> Path | None:
+    cp = ord(char)
+    for path in role_chain(role, bold):
+        if cp in coverage(path):
+            return path
+    return None
+
+
+def uncovered(role: FontRole, texts: Iterable[str], bold: bool = False) -> list[str]:
+    chain = [coverage(p) for p in role_chain(role, bold)]
+    chars = set().union(*(set(t) for t in texts))
+    missing = (
+        c for c in chars if not is_layout_neutral(c) and not any(ord(c) in cov for cov in chain)
+    )
+    return sorted(missing)
