@@ -1,0 +1,236 @@
+"""Region enricher: where the acting body is, filled upward from the gazetteer.
+
+Evidence order: the title kicker and the byline (`中共辽源市西安区委组织部申报`) name the acting
+body's place; otherwise the first place chain of the first paragraph (`宁夏银川市金凤区…`);
+otherwise a level mentioned with exactly one distinct value in the whole case. Ambiguous names
+(`新城区`) are resolved by the other places of the same case, then of the same source file, and
+left at the certain level when neither decides. Levels not printed are filled with the official
+name and listed in `Region.inferred`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from exporter.enrich.gazetteer import Division, Gazetteer, Mention, gazetteer
+from exporter.model import Case, Compendium, Region
+
+from exporter.enrich.options import EnrichOptions
+
+_LEVEL_RANK = {"province": 0, "city": 1, "county": 2, "township": 3, "village": 4}
+_HAN = r"[\u4e00-\u9fff]"
+_TOWNSHIP = re.compile(rf"^({_HAN}{{2,7}}?(?:街道|镇|乡))")
+_VILLAGE = re.compile(rf"^({_HAN}{{2,8}}?(?:社区|村))")
+_ORG_UNIT = re.compile(
+    rf"({_HAN}{{2,8}}?(?:街道|镇|乡|社区|村))(?:党工委|党委|党总支|党支部|居委会|村委会|两委)"
+)
+_GENERIC_STEM = re.compile(
+    r"^(?:各|全|该|本|每|农|城|所在|辖区|相关|周边|附近|乡|一个|两个|以|在|为|把|将|对|从|由|"
+    r"通过|按照|围绕|坚持|采取|实施|推动|推进|开展|组织|建立|深化|积极|不断|持续|共|有|是|和|与|的)"
+)
+_KICKER = re.compile(r"^(.{2,30}?)[:：]")
+
+
+@dataclass
+class _Found:
+    div: Division
+    text: str
+    zone: int  # 0 title/byline, 1 first paragraph, 2 later body
+    pos: int
+
+
+def _resolve(
+    m: Mention, context: Counter[str], gz: Gazetteer
+) -> Division | None:
+    if len(m.candidates) == 1:
+        return m.candidates[0]
+    scored = []
+    for cand in m.candidates:
+        chain = gz.chain(cand)
+        support = sum(context[d.code] for lvl, d in chain.items() if d.code != cand.code)
+        scored.append((support, cand))
+    scored.sort(key=lambda x: -x[0])
+    if scored[0][0] > 0 and scored[0][0] > scored[1][0]:
+        return scored[0][1]
+    return None
+
+
+def _unambiguous_codes(text: str, gz: Gazetteer) -> Counter[str]:
+    out: Counter[str] = Counter()
+    for m in gz.scan(text):
+        if len(m.candidates) == 1:
+            for d in gz.chain(m.candidates[0]).values():
+                out[d.code] += 1
+    return out
+
+
+def _zones(case: Case) -> list[tuple[int, str]]:
+    paras = [p.text for p in case.paragraphs()]
+    head = " ".join(x for x in (case.title, case.byline) if x and not case.title_generated)
+    if case.title_generated and case.byline:
+        head = case.byline
+    out = [(0, head)]
+    if paras:
+        out.append((1, paras[0]))
+    out.extend((2, p) for p in paras[1:])
+    return out
+
+
+def _collect(case: Case, source_ctx: Counter[str], gz: Gazetteer) -> list[_Found]:
+    zones = _zones(case)
+    ctx = Counter(source_ctx)
+    for _, text in zones:
+        for code, n in _unambiguous_codes(text, gz).items():
+            ctx[code] += 10 * n  # the case's own places outweigh the rest of the file
+    found: list[_Found] = []
+    for zone, text in zones:
+        for m in gz.scan(text):
+            div = _resolve(m, ctx, gz)
+            if div is not None:
+                found.append(_Found(div, m.text, zone, m.start))
+    return found
+
+
+def _runs(found: list[_Found], gz: Gazetteer) -> list[Division]:
+    """Deepest division of each run of adjacent nested mentions (贵州省黔东南州雷山县)."""
+    runs: list[Division] = []
+    end = -10
+    for f in found:
+        nested = bool(runs) and runs[-1].code in {d.code for d in gz.chain(f.div).values()}
+        if runs and nested and f.pos - end <= 1 and f.div != runs[-1]:
+            runs[-1] = f.div
+        elif not runs or f.div != runs[-1]:
+            runs.append(f.div)
+        end = f.pos + len(f.text)
+    return runs
+
+
+def _first_chain(found: list[_Found], gz: Gazetteer) -> Division | None:
+    """The first paragraph's first place, deepened by a later run inside it (省委… 六盘水市钟山区)."""
+    runs = _runs([f for f in found if f.zone == 1], gz)
+    if not runs:
+        return None
+    base = runs[0]
+    for div in runs[1:]:
+        chain = gz.chain(div)
+        if chain.get(base.level) == base and div != base:
+            return div
+    return base
+
+
+def _spans_counties(base: Division, found: list[_Found], gz: Gazetteer) -> bool:
+    """The case ranges over several other counties of the same city: the body is above them."""
+    city = gz.chain(base).get("city")
+    others = {
+        f.div.code
+        for f in found
+        if f.div.level == "county" and f.div != base and gz.chain(f.div).get("city") == city
+    }
+    return city is not None and len(others) >= 2
+
+
+def _single(found: list[_Found], level: str) -> Division | None:
+    divs = {f.div.code: f.div for f in found if f.div.level == level}
+    return next(iter(divs.values())) if len(divs) == 1 else None
+
+
+def _kicker_depth(case: Case) -> int:
+    """How deep the title kicker (`银川市黄河东路街道：`) names a place: township/village → 3."""
+    if not case.title or case.title_generated:
+        return -1
+    m = _KICKER.match(case.title)
+    kicker = m.group(1) if m else ""
+    return 3 if re.search(rf"{_HAN}{{2,}}(?:街道|镇|乡|村|社区)", kicker) else -1
+
+
+def _base(case: Case, found: list[_Found], gz: Gazetteer) -> Division | None:
+    anchors = [f for f in found if f.zone == 0]
+    if anchors:
+        base = max(anchors, key=lambda f: (_LEVEL_RANK[f.div.level], -f.pos)).div
+        if base.level == "city" and _kicker_depth(case) >= 3:
+            body = [f.div for f in found if f.zone > 0 and f.div.level == "county"]
+            inside = [d for d in body if gz.chain(d).get("city") == base]
+            if inside:
+                return inside[0]
+        return base
+    chain = _first_chain(found, gz)
+    if chain is not None and chain.level == "county":
+        if not _spans_counties(chain, found, gz):
+            return chain
+        return gz.parent(chain)
+    single = _single(found, "county")
+    if single is not None and (chain is None or gz.chain(single).get(chain.level) == chain):
+        return single
+    if chain is not None:
+        return chain
+    return _single(found, "city") or _single(found, "province")
+
+
+def _printed_form(level: str, div: Division, found: list[_Found]) -> str | None:
+    forms = [f.text for f in found if f.div == div]
+    if not forms:
+        return None
+    if level == "province":
+        return div.name
+    return max(forms, key=len)
+
+
+def _lower_levels(case: Case, base: Division, found: list[_Found]) -> tuple[str | None, ...]:
+    """Township and village printed right after the base place, in the kicker or as a unit."""
+    township = village = None
+    texts = [text for _, text in _zones(case)]
+    forms = {f.text for f in found if f.div == base}
+    for text in texts[:2]:
+        for form in forms:
+            i = text.find(form)
+            if i < 0:
+                continue
+            rest = text[i + len(form) :]
+            t = _TOWNSHIP.match(rest)
+            if t and not _GENERIC_STEM.match(t.group(1)):
+                township = t.group(1)
+                rest = rest[len(township) :]
+            v = _VILLAGE.match(rest)
+            if v and not _GENERIC_STEM.match(v.group(1)):
+                village = v.group(1)
+            if township or village:
+                return township, village
+    return township, village
+
+
+def region_of(case: Case, source_ctx: Counter[str] | None = None) -> Region:
+    gz = gazetteer()
+    found = _collect(case, source_ctx or Counter(), gz)
+    base = _base(case, found, gz)
+    region = Region()
+    if base is None:
+        return region
+    for level, div in gz.chain(base).items():
+        printed = _printed_form(level, div, found)
+        setattr(region, level, printed or div.name)
+        if printed is None:
+            region.inferred.append(level)
+    region.inferred.sort(key=lambda lv: _LEVEL_RANK[lv])
+    if base.level == "county":
+        region.township, region.village = _lower_levels(case, base, found)
+    return region
+
+
+def source_context(cases: list[Case]) -> Counter[str]:
+    gz = gazetteer()
+    ctx: Counter[str] = Counter()
+    for case in cases:
+        for _, text in _zones(case):
+            ctx.update(_unambiguous_codes(text, gz))
+    return ctx
+
+
+def enrich_region(comp: Compendium, options: EnrichOptions) -> None:
+    by_source: dict[str, list[Case]] = {}
+    for case in comp.cases:
+        by_source.setdefault(case.source, []).append(case)
+    contexts = {src: source_context(cases) for src, cases in by_source.items()}
+    for case in comp.cases:
+        case.region = region_of(case, contexts[case.source])

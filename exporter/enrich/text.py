@@ -1,0 +1,57 @@
+"""Small text helpers shared by the enrichers: punctuation width, sentences, clauses."""
+
+from __future__ import annotations
+
+import re
+
+_MD = re.compile(r"\*\*|__|(?<!\*)\*(?!\*)|`")
+# Half-width punctuation printed in Chinese text; a comma or colon between digits stays.
+_FULL = {",": "，", ";": "；", ":": "：", "(": "（", ")": "）", "!": "！", "?": "？"}
+_HALF_PUNCT = re.compile(r"(?<!\d)[,:](?!\d)|[;()!?]|(?<=\d)[,:](?!\d)|(?<!\d)[,:](?=\d)")
+_SENT_END = "。！？；"
+_CLOSERS = "”’」』）)"
+
+
+def strip_markup(text: str) -> str:
+    return _MD.sub("", text)
+
+
+def fullwidth(text: str) -> str:
+    """Editor-style full-width punctuation for text we print ourselves."""
+    out = _HALF_PUNCT.sub(lambda m: _FULL[m.group(0)], strip_markup(text))
+    return out.replace("“", "“").strip()
+
+
+def sentences(text: str, ends: str = _SENT_END) -> list[str]:
+    """Split on sentence-final marks outside quotes; closing quotes stay with their sentence."""
+    out: list[str] = []
+    buf: list[str] = []
+    depth = 0
+    i = 0
+    while i < len(text):
+        ch = text[i]
+        buf.append(ch)
+        if ch in "“「『":
+            depth += 1
+        elif ch in "”」』" and depth:
+            depth -= 1
+        if ch in ends and depth == 0:
+            while i + 1 < len(text) and text[i + 1] in _CLOSERS:
+                i += 1
+                buf.append(text[i])
+            out.append("".join(buf).strip())
+            buf = []
+        i += 1
+    tail = "".join(buf).strip()
+    if tail:
+        out.append(tail)
+    return [s for s in out if s]
+
+
+def clauses(sentence: str) -> list[str]:
+    """Comma-level pieces of a sentence (full or half width), quotes kept whole."""
+    return sentences(sentence, ends="，,；;")
+
+
+def bare_len(text: str) -> int:
+    return len(re.sub(r"[\W_]+", "", text))
