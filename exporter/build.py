@@ -1,0 +1,279 @@
+"""The main job: read -> enrich -> assemble -> write, with a per-file report.
+
+One bad input never stops the others; every output is written to a temporary file in the
+output folder and renamed into place, so a failed or interrupted build leaves the previous
+good output untouched and never a truncated file.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from concurrent.futures import Executor, ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from exporter.assemble import AssembleOptions, assemble
+from exporter.assemble.plan import Book
+from exporter.errors import ExporterError, InputError, OutputError
+from exporter.layout.model import Layout
+from exporter.model import Compendium
+
+FORMATS = ("pdf", "docx", "json", "md")
+Progress = Callable[[str], None]
+
+
+@dataclass
+class BuildOptions:
+    output: Path = Path("build")
+    formats: tuple[str, ...] = ("pdf", "docx")
+    layout: str | Path | None = None
+    name: str = "compendium"
+    strict: bool = False
+    jobs: int = 1
+    embed_fonts: bool | None = None
+    assemble: AssembleOptions = field(default_factory=AssembleOptions)
+
+
+@dataclass
+class OutputInfo:
+    format: str
+    path: str
+    bytes: int
+    sha256: str
+    pages: int | None = None
+
+
+@dataclass
+class FileReport:
+    path: str
+    cases: int
+    error: str | None
+    warnings: list[str]
+    dropped: int
+
+
+@dataclass
+class BuildResult:
+    outputs: list[OutputInfo] = field(default_factory=list)
+    files: list[FileReport] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    timings: dict[str, float] = field(default_factory=dict)
+    cases: int = 0
+    exit_code: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return self.exit_code == 0
+
+
+def _file_reports(comp: Compendium) -> list[FileReport]:
+    return [
+        FileReport(
+            s.path,
+            len(s.cases),
+            s.error,
+            [f"{s.path}:{w.line or ''}: {w.code}: {w.message}" for w in s.warnings],
+            len(s.dropped),
+        )
+        for s in comp.sources
+    ]
+
+
+INPUT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
+
+
+def input_files(paths: Sequence[str | Path], exclude: Path | None) -> tuple[list[Path], list[str]]:
+    """Files to read (folders expanded, our own output folder skipped) and folder errors."""
+    files: list[Path] = []
+    errors: list[str] = []
+    skip = exclude.resolve() if exclude else None
+    for path in map(Path, paths):
+        if not path.is_dir():
+            files.append(path)
+            continue
+        found = [
+            f
+            for f in sorted(path.rglob("*"))
+            if f.is_file()
+            and f.suffix.lower() in INPUT_SUFFIXES
+            and not (skip and skip in f.resolve().parents)
+        ]
+        if not found:
+            errors.append(f"{path}: folder has no .txt or .md files")
+        files.extend(found)
+    return files, errors
+
+
+def read_and_enrich(
+    paths: Sequence[str | Path], exclude: Path | None = None
+) -> tuple[Compendium, list[str], dict[str, float]]:
+    from exporter.enrich import enrich
+    from exporter.readers import read_paths
+
+    timings: dict[str, float] = {}
+    t0 = time.perf_counter()
+    files, folder_errors = input_files(paths, exclude)
+    comp = read_paths(files)
+    timings["read"] = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    enrich(comp)
+    timings["enrich"] = time.perf_counter() - t0
+    return comp, folder_errors, timings
+
+
+def write_one(
+    fmt: str, book: Book, layout: Layout, comp: Compendium, out: Path, embed_fonts: bool | None
+) -> int | None:
+    """Write one format to `out`; returns the page count where the format has pages."""
+    if fmt == "pdf":
+        from exporter.writers.pdf import write_pdf
+
+        return write_pdf(book, layout, out).pages
+    if fmt == "docx":
+        from exporter.writers.docx import write_docx
+
+        return write_docx(book, layout, out, embed_fonts=embed_fonts).pages
+    if fmt == "json":
+        from exporter.writers.json_writer import write_json
+
+        write_json(comp, book, layout, out)
+        return None
+    from exporter.writers.md_writer import write_md
+
+    write_md(book, layout, out)
+    return None
+
+
+def _write_atomic(
+    fmt: str, book: Book, layout: Layout, comp: Compendium, final: Path, embed_fonts: bool | None
+) -> tuple[int | None, float]:
+    t0 = time.perf_counter()
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{final.name}.", suffix=".tmp", dir=final.parent)
+    os.close(fd)
+    tmp = Path(tmp_name)
+    try:
+        pages = write_one(fmt, book, layout, comp, tmp, embed_fonts)
+        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; outputs are ordinary files
+        os.replace(tmp, final)
+    finally:
+        tmp.unlink(missing_ok=True)
+    return pages, time.perf_counter() - t0
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def _prepare_output(folder: Path) -> None:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        probe = tempfile.NamedTemporaryFile(dir=folder, prefix=".probe-", delete=True)
+        probe.close()
+    except OSError as exc:
+        raise OutputError(
+            f"output folder cannot be written: {exc.strerror or exc}", str(folder)
+        ) from None
+
+
+def build(
+    paths: Sequence[str | Path],
+    options: BuildOptions | None = None,
+    progress: Progress | None = None,
+    executor: Executor | None = None,
+) -> BuildResult:
+    """Build the compendium from `paths`. Raises ExporterError only for problems that stop
+    the whole build (no readable input, bad layout, output not writable); per-file problems
+    are reported in the result."""
+    from exporter.layout.load import load_layout
+
+    opts = options or BuildOptions()
+    say = progress or (lambda _msg: None)
+    result = BuildResult()
+    for fmt in opts.formats:
+        if fmt not in FORMATS:
+            raise ExporterError(f"unknown format {fmt!r} (choose from {', '.join(FORMATS)})")
+    layout = load_layout(opts.layout)
+    _prepare_output(opts.output)
+    say("reading and enriching")
+    comp, folder_errors, timings = read_and_enrich(paths, exclude=opts.output)
+    result.timings.update(timings)
+    result.files = _file_reports(comp)
+    result.errors = folder_errors + [f"{s.path}: {s.error}" for s in comp.sources if s.error]
+    result.warnings = [w for f in result.files for w in f.warnings]
+    if not comp.cases:
+        detail = "; ".join(result.errors) or "no input files found"
+        raise InputError(f"nothing to build: {detail}")
+    if opts.strict and (result.errors or result.warnings):
+        result.exit_code = 1
+        return result
+    say("assembling")
+    t0 = time.perf_counter()
+    book = assemble(comp, layout, opts.assemble)
+    result.timings["assemble"] = time.perf_counter() - t0
+    result.cases = len(book.case_ids)
+    _write_all(opts, book, layout, comp, result, say, executor)
+    if result.errors and result.exit_code == 0:
+        result.exit_code = 1
+    return result
+
+
+def _write_all(
+    opts: BuildOptions,
+    book: Book,
+    layout: Layout,
+    comp: Compendium,
+    result: BuildResult,
+    say: Progress,
+    executor: Executor | None,
+) -> None:
+    finals = {fmt: opts.output / f"{opts.name}.{fmt}" for fmt in opts.formats}
+    pool = executor
+    own_pool = pool is None and opts.jobs > 1 and len(finals) > 1
+    if own_pool:
+        pool = ProcessPoolExecutor(max_workers=min(opts.jobs, len(finals)))
+    try:
+        if pool is None:
+            done = {}
+            for fmt, path in finals.items():
+                say(f"writing {fmt}")
+                done[fmt] = _guard(
+                    lambda f=fmt, p=path: _write_atomic(  # type: ignore[misc]
+                        f, book, layout, comp, p, opts.embed_fonts
+                    )
+                )
+        else:
+            futures = {
+                fmt: pool.submit(_write_atomic, fmt, book, layout, comp, path, opts.embed_fonts)
+                for fmt, path in finals.items()
+            }
+            done = {fmt: _guard(fut.result) for fmt, fut in futures.items()}
+    finally:
+        if own_pool and pool is not None:
+            pool.shutdown()
+    for fmt, outcome in done.items():
+        if isinstance(outcome, BaseException):
+            result.errors.append(f"{finals[fmt]}: {fmt} writer failed: {outcome}")
+            result.exit_code = 3 if isinstance(outcome, OSError) else 1
+            continue
+        pages, seconds = outcome
+        result.timings[fmt] = seconds
+        result.outputs.append(_describe(fmt, finals[fmt], pages))
+
+
+def _guard(call: Callable[[], tuple[int | None, float]]) -> tuple[int | None, float] | Exception:
+    try:
+        return call()
+    except Exception as exc:  # one writer failing must not lose the others' outputs
+        return exc
+
+
+def _describe(fmt: str, path: Path, pages: int | None) -> OutputInfo:
+    data = path.read_bytes()
+    return OutputInfo(fmt, str(path), len(data), hashlib.sha256(data).hexdigest(), pages)

@@ -1,0 +1,117 @@
+"""The `md` output: the book as Markdown (pandoc- and Typst-friendly), one handler per block."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from exporter.assemble.plan import (
+    Block,
+    Book,
+    Box,
+    Chart,
+    Heading,
+    Index,
+    ListBlock,
+    PageBreak,
+    Para,
+    Table,
+    TocBlock,
+)
+from exporter.layout.model import Layout
+
+# Characters Markdown would read as markup; escaped so news text prints as written.
+_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~])")
+
+
+def escape(text: str) -> str:
+    return _SPECIAL.sub(r"\\\1", text)
+
+
+def _heading(b: Heading) -> list[str]:
+    # pandoc's header attribute keeps our anchors, so index links resolve.
+    attr = f" {{#{b.anchor}}}" if b.anchor else ""
+    return ["#" * min(b.level, 6) + " " + escape(b.text) + attr]
+
+
+def _para(b: Para) -> list[str]:
+    if b.role.startswith("cover"):
+        return [f"**{escape(b.text)}**" if b.role == "cover-title" else escape(b.text)]
+    if b.lead and b.text.startswith(b.lead):
+        return [f"**{escape(b.lead)}**{escape(b.text[len(b.lead) :])}"]
+    if b.role in ("source-line", "note", "card-label"):
+        return [f"*{escape(b.text)}*"]
+    return [escape(b.text)]
+
+
+def _box(b: Box) -> list[str]:
+    lines: list[str] = []
+    for inner in b.blocks:
+        lines.extend("> " + line for line in _render(inner))
+    return lines
+
+
+def _table(b: Table) -> list[str]:
+    def row(cells: list[str]) -> str:
+        return "| " + " | ".join(escape(c).replace("\n", " ") for c in cells) + " |"
+
+    return [row(b.header), "|" + "---|" * len(b.header), *(row(r) for r in b.rows)]
+
+
+def _list(b: ListBlock) -> list[str]:
+    return [
+        f"{i}. {escape(t)}" if b.ordered else f"- {escape(t)}" for i, t in enumerate(b.items, 1)
+    ]
+
+
+def _chart(b: Chart) -> list[str]:
+    return [
+        f"**{escape(b.title)}**",
+        "",
+        "| 类别 | 案例数 |",
+        "|---|---|",
+        *(f"| {escape(label)} | {value} |" for label, value in b.bars),
+    ]
+
+
+def _index(b: Index) -> list[str]:
+    out = []
+    for e in b.entries:
+        links = [f"[{escape(label or e.text)}](#{anchor})" for anchor, label in e.targets]
+        if e.level >= 3 and len(links) == 1:
+            text = links[0]
+        else:
+            text = " ".join([escape(e.text), "、".join(links)]).strip()
+        out.append("  " * (e.level - 1) + "- " + text)
+    return out
+
+
+_HANDLERS: dict[type, Callable[[Any], list[str]]] = {
+    Heading: _heading,
+    Para: _para,
+    Box: _box,
+    Table: _table,
+    ListBlock: _list,
+    Chart: _chart,
+    Index: _index,
+    TocBlock: lambda b: [],  # pandoc --toc / Typst #outline() build their own
+    PageBreak: lambda b: [],
+}
+
+
+def _render(block: Block) -> list[str]:
+    return _HANDLERS[type(block)](block)
+
+
+def write_md(book: Book, layout: Layout, out: Path) -> None:
+    lines = ["---", f'title: "{book.meta.title}"', "lang: zh-CN", "---", ""]
+    for part in book.parts:
+        if part.kind == "cover":
+            continue
+        for block in part.blocks:
+            rendered = _render(block)
+            if rendered:
+                lines.extend([*rendered, ""])
+    out.write_text("\n".join(lines), encoding="utf-8")
