@@ -1,5 +1,54 @@
-"""exporter: Chinese party-building news text -> typeset case compendium (案例汇编)."""
+"""exporter: Chinese party-building news text -> typeset case compendium (案例汇编).
+
+Python API (the same code path as the CLI):
+
+    from exporter import build, inspect
+    result = build(["input/"], output="build", formats=("pdf", "docx"), layout="book")
+    result.outputs[0].path, result.outputs[0].pages, result.errors, result.warnings
+    comp = inspect(["input/"])        # the enriched case model
+"""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from exporter.model import Compendium
+    from exporter.pipeline import BuildResult
+
 __version__ = "0.1.0"
+__all__ = ["__version__", "build", "inspect"]
+
+
+def build(
+    paths: Sequence[str | Path] = ("input",),
+    *,
+    output: str | Path = "build",
+    formats: Sequence[str] = ("pdf", "docx"),
+    layout: str | Path | None = None,
+    **options: Any,
+) -> BuildResult:
+    """Build a compendium. `options`: name, strict, jobs, embed_fonts, and the assembly
+    options title, subtitle, editor, date, group_by, include_off_topic."""
+    from exporter.assemble import AssembleOptions
+    from exporter.pipeline import BuildOptions
+    from exporter.pipeline import build as run
+
+    asm_keys = {"title", "subtitle", "editor", "date", "group_by", "include_off_topic"}
+    asm = AssembleOptions(**{k: v for k, v in options.items() if k in asm_keys})
+    rest = {k: v for k, v in options.items() if k not in asm_keys}
+    opts = BuildOptions(
+        output=Path(output), formats=tuple(formats), layout=layout, assemble=asm, **rest
+    )
+    return run(list(paths), opts)
+
+
+def inspect(paths: Sequence[str | Path] = ("input",), *, enrich: bool = True) -> Compendium:
+    """Read (and enrich) the inputs; bad files are recorded in `.sources[i].error`."""
+    from exporter.enrich import enrich as run_enrich
+    from exporter.readers import read_paths
+
+    comp = read_paths(list(paths))
+    return run_enrich(comp) if enrich else comp

@@ -102,7 +102,7 @@ def _print_table(comp: object) -> None:
 
 
 def _formats(_ctx: click.Context, _param: click.Parameter, value: str) -> tuple[str, ...]:
-    from exporter.build import FORMATS
+    from exporter.pipeline import FORMATS
 
     items = tuple(dict.fromkeys(v.strip().lower() for v in value.split(",") if v.strip()))
     bad = [v for v in items if v not in FORMATS]
@@ -222,8 +222,8 @@ def build(
       exporter build a.txt b.md --group-by region --title "2026年基层党建案例选编" --json
     """
     from exporter.assemble import AssembleOptions
-    from exporter.build import BuildOptions
-    from exporter.build import build as run_build
+    from exporter.pipeline import BuildOptions
+    from exporter.pipeline import build as run_build
     from exporter.resources import default_input_dir
 
     opts = BuildOptions(
