@@ -85,6 +85,9 @@ def _file_reports(comp: Compendium) -> list[FileReport]:
 
 
 INPUT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
+# Larger inputs are refused with a clear error rather than exhausting memory: a newspaper
+# page is ~20 KB, a whole year of a paper's party-building pages a few MB.
+MAX_INPUT_BYTES = 20 * 1024 * 1024
 
 
 def input_files(paths: Sequence[str | Path], exclude: Path | None) -> tuple[list[Path], list[str]]:
@@ -94,6 +97,10 @@ def input_files(paths: Sequence[str | Path], exclude: Path | None) -> tuple[list
     skip = exclude.resolve() if exclude else None
     for path in map(Path, paths):
         if not path.is_dir():
+            if path.is_file() and path.stat().st_size > MAX_INPUT_BYTES:
+                size = path.stat().st_size / 1024 / 1024
+                errors.append(f"{path}: file too large ({size:.0f} MB; limit 20 MB), not read")
+                continue
             files.append(path)
             continue
         found = [
@@ -206,6 +213,11 @@ def build(
     result.timings.update(timings)
     result.files = _file_reports(comp)
     result.errors = folder_errors + [f"{s.path}: {s.error}" for s in comp.sources if s.error]
+    result.errors += [
+        f"{s.path}: no article text found (only headings or noise lines)"
+        for s in comp.sources
+        if not s.error and not s.cases
+    ]
     result.warnings = [w for f in result.files for w in f.warnings]
     if not comp.cases:
         detail = "; ".join(result.errors) or "no input files found"
