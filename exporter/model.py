@@ -139,6 +139,24 @@ class Case:
 
 
 @dataclass
+class Container:
+    """Roundup furniture that belongs to no single case: title, credits, intro, section intros.
+
+    Kept so that nothing printed is lost; the cases cut from the roundup point back to it
+    through `Case.parent`.
+    """
+
+    title: str | None
+    subtitle: str | None = None
+    byline: str | None = None
+    credits: list[Credit] = field(default_factory=list)
+    intro: list[Paragraph] = field(default_factory=list)
+    sections: list[Section] = field(default_factory=list)  # thematic heading + its intro
+    cases: list[str] = field(default_factory=list)
+    span: Span | None = None
+
+
+@dataclass
 class SourceFile:
     path: str
     encoding: str | None = None
@@ -148,6 +166,7 @@ class SourceFile:
     dropped: list[Dropped] = field(default_factory=list)
     warnings: list[Warning_] = field(default_factory=list)
     error: str | None = None
+    containers: list[Container] = field(default_factory=list)
 
 
 @dataclass
@@ -255,7 +274,35 @@ def source_from_dict(d: dict[str, Any]) -> SourceFile:
             setattr(s, name, d[name])
     s.dropped = [Dropped(**x) for x in d.get("dropped") or []]
     s.warnings = [Warning_(**x) for x in d.get("warnings") or []]
+    s.containers = [_container(x, s.path) for x in d.get("containers") or []]
     return s
+
+
+def _paragraph(d: dict[str, Any], file: str) -> Paragraph:
+    return Paragraph(d["text"], _span(d.get("span")) or Span(file, 0, 0), d.get("lead"))
+
+
+def _container(d: dict[str, Any], file: str) -> Container:
+    sections = [
+        Section(
+            x.get("heading"),
+            x.get("level", 1),
+            [_paragraph(p, file) for p in x.get("paragraphs") or []],
+            _span(x.get("span")) or Span(file, 0, 0),
+            x.get("heading_line"),
+        )
+        for x in d.get("sections") or []
+    ]
+    return Container(
+        title=d.get("title"),
+        subtitle=d.get("subtitle"),
+        byline=d.get("byline"),
+        credits=[Credit(**c) for c in d.get("credits") or []],
+        intro=[_paragraph(p, file) for p in d.get("intro") or []],
+        sections=sections,
+        cases=list(d.get("cases") or []),
+        span=_span(d.get("span")),
+    )
 
 
 def from_dict(d: dict[str, Any]) -> Compendium:

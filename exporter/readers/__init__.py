@@ -3,16 +3,34 @@
 Public entry points (the rest of the program uses only these):
     read_paths(paths) -> Compendium   files or folders; a bad file is recorded, never raised
     read_file(path)   -> tuple[SourceFile, list[Case]]
+
+Pipeline of `read_file`, one module per step:
+    decode (encoding, newlines, control characters) -> lines (+ markdown markup)
+    -> rules (ordered, named line-role rules) -> repair (rejoin split paragraphs)
+    -> segment (articles, orphans) -> build (sections, bylines, roundups, kinds)
+    -> truncation, punctuation (punct), warnings (checks)
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from exporter.model import Case, Compendium, Paragraph, Section, SourceFile, Span
+from exporter.errors import InputError
+from exporter.model import Case, Compendium, Dropped, SourceFile
+from exporter.readers import markdown
+from exporter.readers.build import Built, FileFacts, build_article, mark_truncation, top_headings
+from exporter.readers.checks import check_line
+from exporter.readers.decode import decode
+from exporter.readers.lines import NOISE, Line
+from exporter.readers.repair import build_units
+from exporter.readers.rules import Context, classify
+from exporter.readers.segment import segment
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
+MARKDOWN_SUFFIXES = {".md", ".markdown"}
+_FORWARD_JUMP = re.compile(r"下转|转第|^[(（]?转")
 
 
 def expand_paths(paths: Sequence[str | Path]) -> Iterable[Path]:
@@ -23,20 +41,80 @@ def expand_paths(paths: Sequence[str | Path]) -> Iterable[Path]:
             yield p
 
 
-def read_file(path: Path) -> tuple[SourceFile, list[Case]]:
-    # Thin first slice: one case per file, one paragraph per non-blank line.
-    raw = path.read_bytes()
-    text = raw.decode("utf-8-sig")
-    src = SourceFile(path=str(path), encoding="utf-8")
-    paras = [
-        Paragraph(line.strip(), Span(str(path), i, i))
-        for i, line in enumerate(text.splitlines(), 1)
-        if line.strip()
-    ]
-    case = Case(id=f"{path.stem}-01", source=str(path), title=paras[0].text if paras else None)
-    case.sections = [Section(None, 1, paras[1:], Span(str(path), 1, len(paras)))]
-    src.cases = [case.id]
-    return src, [case]
+def _looks_like_markdown(path: Path, lines: list[Line]) -> bool:
+    if path.suffix.lower() in MARKDOWN_SUFFIXES:
+        return True
+    heads = sum(1 for line in lines if re.match(r"^#{1,6}\s", line.raw))
+    return heads >= 2
+
+
+def split_lines(text: str, markdown_file: bool) -> list[Line]:
+    lines = [Line(no, raw, raw.strip()) for no, raw in enumerate(text.split("\n"), 1)]
+    if markdown_file:
+        for line in lines:
+            if line.text:
+                markdown.parse_line(line)
+    return lines
+
+
+def read_text(text: str, path: str, markdown_file: bool | None = None) -> tuple[SourceFile, list[Case]]:
+    """Read already-decoded text (the testable core of `read_file`)."""
+    p = Path(path)
+    lines = split_lines(text, False)
+    is_md = _looks_like_markdown(p, lines) if markdown_file is None else markdown_file
+    if is_md:
+        lines = split_lines(text, True)
+    src = SourceFile(path=path, format="markdown" if is_md else "text")
+    classify(Context(lines, is_md))
+    units = build_units(lines)
+    noise = [line for line in lines if line.role == NOISE]
+    articles, orphans = segment(units, {line.no for line in noise})
+    by_no = {line.no: line for line in lines}
+    facts = FileFacts(
+        path, page_jumps=[n.no for n in noise if n.reason == "page_jump" and _FORWARD_JUMP.search(n.text)]
+    )
+    built: list[Built] = [build_article(a, facts) for a in articles]
+    cases = [c for b in built for c in b.cases]
+    facts.max_top_headings = max((top_headings(c) for c in cases), default=0)
+    _number_and_truncate(cases, facts, p.stem)
+    for b in built:
+        if b.container is not None:
+            b.container.cases = [c.id for c in b.cases]
+            src.containers.append(b.container)
+    dropped = [Dropped(n.no, n.raw.strip(), n.reason) for n in noise]
+    for run in orphans:
+        for u in run:
+            dropped.extend(Dropped(no, by_no[no].raw.strip(), "orphan_headline") for no in u.lines)
+    for b in built:
+        for u, reason in b.dropped:
+            dropped.extend(Dropped(no, by_no[no].raw.strip(), reason) for no in u.lines)
+    src.dropped = sorted(dropped, key=lambda d: d.line)
+    src.warnings = [w for line in lines if line.text and line.role != NOISE for w in check_line(line.no, line.text)]
+    src.cases = [c.id for c in cases]
+    return src, cases
+
+
+def _number_and_truncate(cases: list[Case], facts: FileFacts, stem: str) -> None:
+    starts = sorted(c.span.first_line for c in cases if c.span)
+    for n, case in enumerate(cases, 1):
+        case.id = f"{stem}-{n:02d}"
+        if case.span is None:
+            continue
+        later = [s for s in starts if s > case.span.last_line]
+        mark_truncation(case, facts, later[0] if later else 10**9)
+
+
+def read_file(path: Path | str) -> tuple[SourceFile, list[Case]]:
+    """Read one file; raises InputError (with the byte offset) when it is not text."""
+    p = Path(path)
+    try:
+        raw = p.read_bytes()
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc.strerror or exc}", str(p)) from exc
+    decoded = decode(raw, str(p))
+    src, cases = read_text(decoded.text, str(p))
+    src.encoding, src.newline = decoded.encoding, decoded.newline
+    return src, cases
 
 
 def read_paths(paths: Sequence[str | Path]) -> Compendium:
@@ -44,8 +122,8 @@ def read_paths(paths: Sequence[str | Path]) -> Compendium:
     for path in expand_paths(paths):
         try:
             src, cases = read_file(path)
-        except (OSError, UnicodeDecodeError) as exc:
-            comp.sources.append(SourceFile(path=str(path), error=str(exc)))
+        except InputError as exc:
+            comp.sources.append(SourceFile(path=str(path), error=exc.reason))
             continue
         comp.sources.append(src)
         comp.cases.extend(cases)

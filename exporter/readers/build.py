@@ -1,0 +1,240 @@
+"""Articles -> cases: sections, bylines, roundup splitting, kinds, truncation, normalisation."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from exporter.model import Case, Container, Credit, Paragraph, Parent, Section, Span
+from exporter.readers import bylines as by
+from exporter.readers.header import is_dash
+from exporter.readers.kinds import kind_of
+from exporter.readers.punct import normalize
+from exporter.readers.repair import Unit
+from exporter.readers.roundup import Split, generated_title, looks_like_roundup, split_roundup
+from exporter.readers.segment import Article
+from exporter.readers.text import ends_clause, first_sentence
+
+_CHINESE_NUMBERED = re.compile(r"^[一二三四五六七八九十]{1,3}、")
+_PAREN_NUMBERED = re.compile(r"^[(（][一二三四五六七八九十]{1,3}[)）]")
+_LEAD_MAX = 30
+
+RawSection = tuple[Unit | None, list[Unit]]
+
+
+@dataclass
+class FileFacts:
+    """What case building needs to know about the whole file."""
+
+    path: str
+    page_jumps: list[int] = field(default_factory=list)  # line numbers of 下转 markers
+    max_top_headings: int = 0  # most numbered top-level headings any article has (compendia)
+
+
+@dataclass
+class Built:
+    cases: list[Case]
+    container: Container | None = None
+    dropped: list[tuple[Unit, str]] = field(default_factory=list)
+
+
+def raw_sections(art: Article) -> list[RawSection]:
+    sections: list[RawSection] = [(None, [])]
+    for u in art.items:
+        if u.role == "head":
+            sections.append((u, []))
+        elif u.role == "body":
+            sections[-1][1].append(u)
+    if not sections[0][1] and len(sections) > 1:
+        sections.pop(0)
+    return sections
+
+
+def _level(u: Unit, heads: list[Unit]) -> int:
+    if u.md_level:
+        return max(1, min(3, u.md_level - min(h.md_level for h in heads if h.md_level) + 1))
+    text = u.text
+    if _CHINESE_NUMBERED.match(text):
+        return 1
+    if _PAREN_NUMBERED.match(text):
+        return 2 if any(_CHINESE_NUMBERED.match(h.text) for h in heads) else 1
+    if is_dash(u):
+        return 2 if any(not is_dash(h) for h in heads) else 1
+    return 1
+
+
+def _leads(paras: list[Unit]) -> dict[int, str]:
+    """Paragraph-opening lead sentences (`聚焦“…”，…。`), only when the article uses them."""
+    found: dict[int, str] = {}
+    for i, p in enumerate(paras):
+        if p.lead:
+            found[i] = p.lead
+            continue
+        s = first_sentence(p.text)
+        if s != p.text and len(s) <= _LEAD_MAX and len(p.text) >= 2 * len(s) and s.endswith("。"):
+            found[i] = s
+    plain = [i for i in found if not paras[i].lead]
+    if len(plain) < 2:
+        for i in plain:
+            del found[i]
+    return found
+
+
+def _paragraph(u: Unit, path: str, lead: str | None) -> Paragraph:
+    return Paragraph(normalize(u.text), Span(path, u.first, u.last), normalize(lead) if lead else None)
+
+
+def _sections(raw: list[RawSection], path: str) -> list[Section]:
+    heads = [h for h, _ in raw if h is not None]
+    all_paras = [p for _, ps in raw for p in ps]
+    leads = _leads(all_paras)
+    index = {id(p): i for i, p in enumerate(all_paras)}
+    out = []
+    for head, paras in raw:
+        ps = [_paragraph(p, path, leads.get(index[id(p)])) for p in paras]
+        first = head.first if head else (paras[0].first if paras else 0)
+        last = paras[-1].last if paras else first
+        out.append(
+            Section(
+                normalize(head.text) if head else None,
+                _level(head, heads) if head else 1,
+                ps,
+                Span(path, first, last),
+                head.first if head else None,
+            )
+        )
+    return out
+
+
+def _strip_inline_bylines(raw: list[RawSection]) -> tuple[by.Byline | None, by.Byline | None]:
+    paras = [p for _, ps in raw for p in ps]
+    prefix = suffix = None
+    if paras:
+        prefix = by.inline_prefix(paras[0].text)
+        if prefix:
+            paras[0].text = paras[0].text[len(prefix.raw) :].lstrip()
+        suffix = by.inline_suffix(paras[-1].text)
+        if suffix:
+            paras[-1].text = paras[-1].text[: -len(suffix.raw)].rstrip()
+    return prefix, suffix
+
+
+def _apply_byline(case: Case, byline: by.Byline | None) -> None:
+    if byline is None:
+        return
+    case.byline = byline.raw
+    case.credits = [Credit(c.name, c.role) for c in byline.credits]
+    case.authors = byline.authors
+
+
+def top_headings(case: Case) -> int:
+    return sum(1 for s in case.sections if s.heading and _CHINESE_NUMBERED.match(s.heading))
+
+
+def mark_truncation(case: Case, facts: FileFacts, next_start: int) -> None:
+    """Flag a case that stops mid-sentence, at a page jump, or before its announced parts."""
+    paras = case.paragraphs()
+    if not paras or case.span is None:
+        return
+    last = case.span.last_line
+    nxt = next_start
+    top = top_headings(case)
+    if any(last < n < nxt for n in facts.page_jumps):
+        case.truncated, case.truncation = True, "continued_elsewhere"
+    elif not ends_clause(paras[-1].text):
+        case.truncated, case.truncation = True, "mid_sentence"
+    elif 0 < top < facts.max_top_headings and facts.max_top_headings >= 3:
+        case.truncated, case.truncation = True, "missing_sections"
+
+
+def build_article(art: Article, facts: FileFacts) -> Built:
+    path = facts.path
+    raw = raw_sections(art)
+    prefix, suffix = _strip_inline_bylines(raw)
+    block = art.header.block if art.header else None
+    own = block.byline if block else None
+    ends = [u.byline for u in art.items if u.role == "byline" and u.byline]
+    byline = own or prefix or (ends[0] if ends else None) or suffix
+    if block and looks_like_roundup(block.title, block.subtitle, own):
+        split = split_roundup(raw)
+        if split is not None:
+            return _roundup_cases(art, split, byline, facts)
+    case = Case(id="", source=path)
+    if block:
+        case.title = normalize(block.title) if block.title else None
+        case.subtitle = normalize(block.subtitle) if block.subtitle else None
+        case.rubric = normalize(block.rubric) if block.rubric else None
+    _apply_byline(case, byline)
+    case.sections = _sections(raw, path)
+    paras = [p.text for p in case.paragraphs()]
+    heads = [h for h, _ in raw if h is not None]
+    submitted = bool(byline and any(c.role == "申报单位" for c in byline.credits))
+    case.kind = kind_of(paras, block.rubric if block else None, bool(heads), submitted, bool(suffix))
+    case.span = _case_span(art, path)
+    if case.title is None and paras:
+        _untitled(case, raw)
+    return Built([case], None, list(art.dropped))
+
+
+def _untitled(case: Case, raw: list[RawSection]) -> None:
+    from exporter.readers.roundup import Block, block_place
+
+    first = next((p for _, ps in raw for p in ps), None)
+    if first is None:
+        return
+    place = block_place(first.text)
+    if place:
+        case.title = normalize(generated_title(Block(place, None, [first])))
+        case.title_generated = True
+
+
+def _case_span(art: Article, path: str) -> Span | None:
+    lines = [n for u in art.items for n in u.lines]
+    if art.header:
+        b = art.header.block
+        for u in [*b.title_units, b.rubric_unit, b.byline_unit]:
+            if u is not None:
+                lines.extend(u.lines)
+    if not lines:
+        return None
+    return Span(path, min(lines), max(lines))
+
+
+def _roundup_cases(art: Article, split: Split, byline: by.Byline | None, facts: FileFacts) -> Built:
+    path = facts.path
+    block = art.header.block if art.header else None
+    title = normalize(block.title) if block and block.title else None
+    subtitle = normalize(block.subtitle) if block and block.subtitle else None
+    container = Container(
+        title=title,
+        subtitle=subtitle,
+        byline=byline.raw if byline else None,
+        credits=[Credit(c.name, c.role) for c in byline.credits] if byline else [],
+        intro=[_paragraph(p, path, None) for p in split.intro],
+        sections=[
+            Section(
+                normalize(h.text) if h else None,
+                1,
+                [_paragraph(p, path, None) for p in ps],
+                Span(path, h.first if h else (ps[0].first if ps else 0), ps[-1].last if ps else (h.first if h else 0)),
+                h.first if h else None,
+            )
+            for h, ps in split.section_intros
+        ],
+    )
+    lines = [n for u in art.items for n in u.lines]
+    container.span = Span(path, min(lines), max(lines)) if lines else None
+    cases = []
+    for b in split.blocks:
+        case = Case(id="", source=path)
+        case.title = normalize(generated_title(b))
+        case.title_generated = True
+        if title:
+            case.parent = Parent(title, normalize(b.section) if b.section else None, subtitle)
+        _apply_byline(case, byline)
+        case.sections = _sections([(None, b.paragraphs)], path)
+        paras = [p.text for p in case.paragraphs()]
+        case.kind = kind_of(paras, None, False, False, False, in_roundup=True)
+        case.span = Span(path, b.paragraphs[0].first, b.paragraphs[-1].last)
+        cases.append(case)
+    return Built(cases, container, list(art.dropped))

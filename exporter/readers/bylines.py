@@ -1,0 +1,187 @@
+"""Bylines and credits: who wrote, reported, photographed or submitted an item.
+
+Recognised forms (each a small pattern, tried in order):
+  own line      `本报记者 X`, `●本报记者 X 通讯员 Y`, `本报实习记者 X`, `文/本刊记者 X`,
+                `作者：X`, `策划：X 撰稿：Y Z`, bare names `X Y` (only where a byline may stand)
+  submitted     `中共X委组织部申报`, `（X供稿）`, `来源：X`
+  inline prefix `本报讯(记者 X 通讯员 Y)`, `新华社北京6月1日电（记者 X）`
+  inline suffix `■本报记者 X 摄`, `（X 摄）`
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from exporter.model import Credit
+
+NAME = r"[\u4e00-\u9fff][\u4e00-\u9fff·•]{1,7}"
+_BULLET = r"[●■◆▲★•◇□▪◎]"
+_OUTLET = r"(?:本报|本刊|本台|本网|新华社|人民网|中新社)"
+# Longest first so 实习记者 wins over 记者.
+_ROLES = (
+    "特约通讯员",
+    "特约记者",
+    "实习记者",
+    "见习记者",
+    "融媒记者",
+    "首席记者",
+    "通讯员",
+    "评论员",
+    "记者",
+    "作者",
+    "撰稿",
+    "撰文",
+    "策划",
+    "统筹",
+    "摄影",
+    "摄像",
+    "文",
+    "图",
+)
+_ROLE_NORMAL = {
+    "特约通讯员": "通讯员",
+    "特约记者": "记者",
+    "见习记者": "实习记者",
+    "融媒记者": "记者",
+    "首席记者": "记者",
+    "评论员": "作者",
+    "撰文": "作者",
+    "文": "作者",
+    "统筹": "策划",
+    "图": "摄影",
+    "摄像": "摄影",
+}
+# Roles whose names are the item's authors (the photographer only when nobody else is).
+AUTHOR_ROLES = ("记者", "实习记者", "通讯员", "作者", "撰稿", "申报单位", "供稿单位")
+_SPACED_ROLE = re.compile(r"(策|撰|记|作|摄|统|编)\s+(划|稿|者|影|筹|辑)")
+_ROLE_RE = re.compile(
+    rf"{_OUTLET}(?:{'|'.join(_ROLES)})|(?:{'|'.join(_ROLES)})(?=\s*[:：/|｜]|\s)"
+)
+_SEP = re.compile(r"[\s、，,;；:：/|｜]+")
+_SUBMITTED = re.compile(rf"^(?:{_BULLET}\s*)?(?P<unit>.{{2,40}}?)\s*(?P<verb>申报|推荐|报送)$")
+_SUPPLIED = re.compile(r"^[（(]?(?P<unit>[^（()）]{2,40}?)\s*(?P<verb>供稿|供图)[)）]?$")
+_SOURCE = re.compile(r"^[（(]?(?:来源|稿源)\s*[:：]\s*(?P<unit>[^（()）]{2,40})[)）]?$")
+_PREFIX = re.compile(
+    r"^(?P<raw>(?:本报|本刊|本网|新华社|人民网|中新社)[^，,。(（]{0,16}?[讯电]\s*"
+    r"[(（](?P<inner>[^()（）]{2,60})[)）])"
+)
+_SUFFIX = re.compile(
+    rf"(?P<raw>(?:{_BULLET}\s*|[(（])(?:{_OUTLET}?(?:记者|通讯员|实习记者))?\s*"
+    rf"(?P<names>{NAME}(?:\s+{NAME}){{0,3}})\s*摄(?:影)?[)）]?)\s*$"
+)
+_PHOTO_LINE = re.compile(
+    rf"^(?:{_BULLET}\s*)?(?:{_OUTLET}?(?:记者|通讯员))?\s*(?P<names>{NAME}(?:\s+{NAME}){{0,3}})"
+    r"\s*摄(?:影)?$|^(?:摄影|图片|供图)\s*[:：/]\s*(?P<names2>.{2,30})$"
+)
+_COMPOUND_SURNAMES = (
+    "欧阳 司马 上官 诸葛 东方 皇甫 尉迟 公孙 慕容 令狐 夏侯 长孙 宇文 司徒 独孤 端木 "
+    "南宫 西门 呼延 轩辕 万俟 澹台 申屠 钟离"
+).split()
+# Words that look like two- or three-character names but are column labels or headings.
+_NOT_NAME_CHARS = set("的了是在和与及之其党政区县市省镇乡村街道社组织委会部局厅")
+
+
+@dataclass
+class Byline:
+    raw: str
+    credits: list[Credit] = field(default_factory=list)
+    position: str = "own_line"  # own_line | own_line_end | inline_prefix | inline_suffix
+
+    @property
+    def authors(self) -> list[str]:
+        names = [c.name for c in self.credits if c.role in AUTHOR_ROLES]
+        if not names:
+            names = [c.name for c in self.credits if c.role == "摄影"]
+        return list(dict.fromkeys(names))
+
+
+def _credits_from(body: str, default_role: str = "作者") -> list[Credit]:
+    """Split `记者 X Y 通讯员 Z` style text into credits; names without a role get default."""
+    body = _SPACED_ROLE.sub(r"\1\2", body.strip(" *_"))
+    credits: list[Credit] = []
+    role = default_role
+    pos = 0
+    for m in _ROLE_RE.finditer(body):
+        credits.extend(_names(body[pos : m.start()], role))
+        word = re.sub(_OUTLET, "", m.group(0))
+        role = _ROLE_NORMAL.get(word, word)
+        pos = m.end()
+    credits.extend(_names(body[pos:], role))
+    return credits
+
+
+def _names(chunk: str, role: str) -> list[Credit]:
+    out = []
+    for tok in _SEP.split(chunk):
+        tok = tok.strip("()（）[]【】*_ ")
+        if tok and re.fullmatch(NAME, tok):
+            out.append(Credit(tok, role))
+    return out
+
+
+def _is_name(tok: str) -> bool:
+    if "·" in tok or "•" in tok:
+        return bool(re.fullmatch(r"[\u4e00-\u9fff]{1,6}[·•][\u4e00-\u9fff]{1,8}", tok))
+    if not re.fullmatch(r"[\u4e00-\u9fff]{2,4}", tok):
+        return False
+    if len(tok) == 4 and tok[:2] not in _COMPOUND_SURNAMES:
+        return False
+    return not (set(tok) & _NOT_NAME_CHARS)
+
+
+def bare_names(text: str) -> Byline | None:
+    """`马孝`, `潘江平 杨振强`: only names, separated by spaces (caller checks the position)."""
+    toks = text.split()
+    if not toks or len(toks) > 6 or not all(_is_name(t) for t in toks):
+        return None
+    return Byline(text, [Credit(t, "作者") for t in toks])
+
+
+def own_line(text: str) -> Byline | None:
+    """A line that is a byline by its own wording (role words or 申报/供稿), else None."""
+    stripped = text.strip()
+    if len(stripped) > 80:
+        return None
+    for pattern, role in ((_SUBMITTED, "申报单位"), (_SUPPLIED, "供稿单位"), (_SOURCE, "来源")):
+        m = pattern.match(stripped)
+        if m and not re.search(r"[。！？]", m.group("unit")):
+            unit = re.sub(rf"^{_BULLET}\s*", "", m.group("unit")).strip()
+            return Byline(stripped, [Credit(unit, role)])
+    body = re.sub(rf"^{_BULLET}\s*", "", stripped).strip("*_ ")
+    if re.search(r"[。！？，,；;]|[\u4e00-\u9fff]{9,}", _SPACED_ROLE.sub(r"\1\2", body)):
+        return None
+    if not _ROLE_RE.match(_SPACED_ROLE.sub(r"\1\2", body)):
+        return None
+    credits = _credits_from(body)
+    leftover = _ROLE_RE.sub("", _SPACED_ROLE.sub(r"\1\2", body))
+    leftover = _SEP.sub("", leftover)
+    named = "".join(c.name for c in credits)
+    if not credits or len(leftover) > len(named) + 2:
+        return None
+    return Byline(stripped, credits)
+
+
+def photo_credit_line(text: str) -> list[str] | None:
+    """`孙凯芳 摄`, `摄影：X`: the photographer names, else None."""
+    m = _PHOTO_LINE.match(text.strip())
+    if not m:
+        return None
+    names = m.group("names") or m.group("names2") or ""
+    return [t for t in _SEP.split(names) if t]
+
+
+def inline_prefix(paragraph: str) -> Byline | None:
+    m = _PREFIX.match(paragraph)
+    if not m:
+        return None
+    credits = _credits_from(m.group("inner"))
+    return Byline(m.group("raw"), credits, "inline_prefix")
+
+
+def inline_suffix(paragraph: str) -> Byline | None:
+    m = _SUFFIX.search(paragraph)
+    if not m or m.start() == 0:
+        return None
+    credits = [Credit(n, "摄影") for n in m.group("names").split()]
+    return Byline(m.group("raw"), credits, "inline_suffix")

@@ -1,0 +1,87 @@
+"""Warnings about the text that the reader reports but never silently rewrites.
+
+spliced_english   a Latin word between Chinese characters (`棚户区 and 老旧小区`)
+duplicated_word   a character or two-character word printed twice (`更更优`, `创业创业`)
+traditional_char  a traditional character in simplified text (`獎`, `祿`)
+"""
+
+from __future__ import annotations
+
+import re
+
+from exporter.model import Warning_
+
+_SPLICED = re.compile(
+    r"[\u4e00-\u9fff]\s*\b(and|or|the|of|with|for|to|in|on|by|from|but)\b\s*[\u4e00-\u9fff]", re.I
+)
+# Characters that are commonly and correctly doubled in Chinese (AA reduplication).
+_REDUPLICABLE = set(
+    "常天人家户渐清大小高慢看谈星妈爸奶爷哥姐弟妹宝刚仅往纷默轻深久处时事层个条步年村点滴片一"
+    "多明好稳牢实紧细满暖快早白红绿青蓝黄绵匆冷热静悄乐呵哈嘻欢亲谢想试走等说听写读讲问聊"
+    "干净整齐齐平安安稳踏认真仔细详漂亮热闹痛快开心高兴快乐明白辛苦清楚干脆利落扎扎实团圆"
+    "户组支社区镇乡县市省队件项次名位类期届道座栋楼格"
+)
+_DOUBLE_CHAR = re.compile(r"([\u4e00-\u9fff])\1")
+_DOUBLE_WORD = re.compile(r"([\u4e00-\u9fff]{2})\1")
+# Traditional-only forms mapped to their simplified forms (a common subset).
+_TRAD = dict(
+    zip(
+        "獎祿國們這說會來時對從學發經體將與為開關區縣鄉鎮黨員幹務動廣東華業書記後歲農貧"
+        "環設質參創聯點義實現專幫導護衛區產個長門問間陽難愛處傳頭爲於圖過還進邊運達選"
+        "協歷歡樂樹機構權標準規劃營銷積極隊幣價據測網絡紅綠藍線練組織級續織總統計認識語讀"
+        "談調論請議讓財貨質資贊趕車軍農辦鐵錢鏈鋼長陣陸隨雙雞電靈韓頂領顧風飛養館驗髮鬥",
+        "奖禄国们这说会来时对从学发经体将与为开关区县乡镇党员干务动广东华业书记后岁农贫"
+        "环设质参创联点义实现专帮导护卫区产个长门问间阳难爱处传头为于图过还进边运达选"
+        "协历欢乐树机构权标准规划营销积极队币价据测网络红绿蓝线练组织级续织总统计认识语读"
+        "谈调论请议让财货质资赞赶车军农办铁钱链钢长阵陆随双鸡电灵韩顶领顾风飞养馆验发斗",
+        strict=True,
+    )
+)
+
+
+def _snippet(text: str, start: int, end: int) -> str:
+    return text[max(0, start - 4) : end + 4]
+
+
+def check_line(no: int, text: str) -> list[Warning_]:
+    out: list[Warning_] = []
+    for m in _SPLICED.finditer(text):
+        word = m.group(1)
+        out.append(
+            Warning_(no, "spliced_english", f"English '{word}' between Chinese characters: "
+                     f"{_snippet(text, m.start(), m.end())}")
+        )
+    for m in _DOUBLE_WORD.finditer(text):
+        out.append(
+            Warning_(no, "duplicated_word", f"word printed twice: {_snippet(text, m.start(), m.end())}")
+        )
+    for m in _DOUBLE_CHAR.finditer(text):
+        ch = m.group(1)
+        if ch in _REDUPLICABLE or _inside_double_word(text, m.start()) or _aabb(text, m.start()):
+            continue
+        out.append(
+            Warning_(no, "duplicated_char", f"character '{ch}' printed twice: "
+                     f"{_snippet(text, m.start(), m.end())}")
+        )
+    for i, ch in enumerate(text):
+        simple = _TRAD.get(ch)
+        if simple and simple != ch:
+            out.append(
+                Warning_(no, "traditional_char", f"traditional '{ch}' (simplified '{simple}'): "
+                         f"{_snippet(text, i, i + 1)}")
+            )
+    return out
+
+
+def _inside_double_word(text: str, pos: int) -> bool:
+    for m in _DOUBLE_WORD.finditer(text):
+        if m.start() <= pos < m.end():
+            return True
+    return False
+
+
+def _aabb(text: str, pos: int) -> bool:
+    """`清清爽爽`, `大大小小`: a doubled pair next to another doubled pair is reduplication."""
+    after = text[pos + 2 : pos + 4]
+    before = text[max(0, pos - 2) : pos]
+    return (len(after) == 2 and after[0] == after[1]) or (len(before) == 2 and before[0] == before[1])

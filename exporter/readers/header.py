@@ -1,0 +1,190 @@
+"""Header runs: the heading-like lines between two stretches of body text.
+
+A header run either opens a new article (rubric, kicker, title, subtitle, byline, possibly
+preceded by an orphan headline that has no body) or holds the inner headings of the current
+article. `opens_article` decides which from structural cues only; `parse_header` splits an
+opening run into its parts.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from exporter.readers import bylines as by
+from exporter.readers.lines import BYLINE, HEAD
+from exporter.readers.repair import Unit
+from exporter.readers.rules.headings import DASH, NUMBERED
+
+RUBRIC_MAX = 6  # column labels (潮头观澜, 基层实践, 新时代新作为) are this short
+_BRACKETED = re.compile(r"^[【\[〔［].{1,20}[】\]〕］]$")
+_SERIES = re.compile(r"[·|｜]")
+_LEDE = re.compile(
+    r"^(?:近日|日前|近期|近年来|今年以来|去年以来|\d{1,2}月\d{1,2}日|\d{4}年\d{1,2}月|"
+    r"(?:本报|本刊|新华社)[^，,。]{0,12}[讯电])"
+)
+_SPLIT_HEADLINE = re.compile(r"[\u4e00-\u9fff”》]{2,}\s+[“《\u4e00-\u9fff]{2,}")
+
+
+def is_kicker(u: Unit) -> bool:
+    return u.role == HEAD and u.text.endswith(("：", ":")) and len(u.text) <= 24
+
+
+def is_rubric_like(u: Unit) -> bool:
+    t = u.text
+    if u.role != HEAD or NUMBERED.match(t) or DASH.match(t):
+        return False
+    if _BRACKETED.match(t):
+        return True
+    return len(t) <= RUBRIC_MAX and not re.search(r"[，,。：:；;！？]", t)
+
+
+def is_inner_heading(u: Unit) -> bool:
+    return u.role == HEAD and bool(NUMBERED.match(u.text) or DASH.match(u.text))
+
+
+def is_dash(u: Unit) -> bool:
+    return u.role == HEAD and bool(DASH.match(u.text))
+
+
+def promote_bare_names(run: list[Unit]) -> None:
+    """A names-only line right after a heading line is that headline's byline."""
+    for i, u in enumerate(run):
+        if i == 0 or u.role != HEAD or run[i - 1].role != HEAD or is_inner_heading(run[i - 1]):
+            continue
+        found = by.bare_names(u.text)
+        if found:
+            u.role, u.byline, u.reason = BYLINE, found, "bare_name_byline"
+
+
+def opens_article(
+    run: list[Unit], prev_body: Unit | None, next_body: Unit | None, typical_gap: int,
+    noise_between: bool,
+) -> bool:
+    """Whether a header run starts a new article rather than heading a part of the current one."""
+    if prev_body is None:
+        return True
+    heads = [u for u in run if u.role == HEAD]
+    if any(u.role == BYLINE and not is_end_byline(u) for u in run):
+        return True
+    if any(is_kicker(u) for u in heads[:-1]):
+        return True
+    if any(0 < u.md_level <= 2 for u in heads):
+        return True
+    if len(heads) == 1 and is_rubric_like(heads[0]):
+        return True
+    plain = [u for u in heads if not is_inner_heading(u)]
+    if not plain:
+        return False
+    if len(plain) >= 2 and all(not u.bold_line for u in plain):
+        return True
+    if by.inline_suffix(prev_body.text) or (next_body and by.inline_prefix(next_body.text)):
+        return True
+    score = 0
+    score += any(_SPLIT_HEADLINE.search(u.text) for u in plain)
+    score += run[0].gap_before > typical_gap
+    score += bool(next_body and _LEDE.match(next_body.text))
+    score += noise_between
+    return score >= 2
+
+
+def is_end_byline(u: Unit) -> bool:
+    """`（X供稿）`, `来源：X`: a credit printed after the body it belongs to."""
+    return bool(
+        u.role == BYLINE
+        and u.byline
+        and all(c.role in ("供稿单位", "来源") for c in u.byline.credits)
+    )
+
+
+@dataclass
+class TitleBlock:
+    title: str | None = None
+    title_units: list[Unit] = field(default_factory=list)
+    subtitle: str | None = None
+    rubric: str | None = None
+    rubric_unit: Unit | None = None
+    byline: by.Byline | None = None
+    byline_unit: Unit | None = None
+
+
+@dataclass
+class ParsedHeader:
+    block: TitleBlock
+    orphans: list[list[Unit]] = field(default_factory=list)  # headlines without a body
+    inner: list[Unit] = field(default_factory=list)  # headings after the title block
+
+
+def _title_block(heads: list[Unit], orphans: list[list[Unit]]) -> TitleBlock:
+    block = TitleBlock()
+    units = list(heads)
+    subtitles: list[Unit] = []
+    while len(units) > 1 and is_dash(units[-1]):
+        subtitles.insert(0, units.pop())
+    if len(units) == 1 and is_rubric_like(units[0]) and not subtitles:
+        block.rubric, block.rubric_unit = units[0].text, units[0]
+        return block
+    if not units:
+        return block
+    main = [units.pop()]
+    if units and is_kicker(units[-1]):
+        main.insert(0, units.pop())
+    if units:
+        block.rubric_unit = units.pop()
+        block.rubric = block.rubric_unit.text
+    if units:
+        orphans.append(units)
+    block.title_units = main + subtitles
+    block.title = join_title([u.text for u in main])
+    if subtitles:
+        block.subtitle = " ".join(u.text for u in subtitles)
+    return block
+
+
+def join_title(parts: list[str]) -> str:
+    out = ""
+    for p in parts:
+        out = p if not out else out + ("" if out.endswith((":", "：")) else " ") + p
+    return out
+
+
+def parse_header(run: list[Unit]) -> ParsedHeader:
+    """Split an article-opening run into orphans, the title block and inner headings."""
+    orphans: list[list[Unit]] = []
+    segments: list[list[Unit]] = [[]]
+    for u in run:
+        segments[-1].append(u)
+        if u.role == BYLINE:
+            segments.append([])
+    tail = segments.pop()  # units after the last byline (or the whole run without one)
+    if segments:
+        *before, last = segments
+        for seg in before:
+            if any(u.role == HEAD for u in seg):
+                orphans.append(seg)
+            else:  # a second byline line continues the first
+                last = seg + last
+        heads = [u for u in last if u.role == HEAD]
+        bylines = [u for u in last if u.role == BYLINE]
+        block = _title_block(heads, orphans)
+        block.byline_unit = bylines[0]
+        block.byline = _merge_bylines(bylines)
+        return ParsedHeader(block, orphans, tail)
+    lead: list[Unit] = []
+    inner: list[Unit] = []
+    for u in tail:
+        if inner or (is_inner_heading(u) and not (is_dash(u) and lead)):
+            inner.append(u)
+        else:
+            lead.append(u)
+    return ParsedHeader(_title_block(lead, orphans), orphans, inner)
+
+
+def _merge_bylines(units: list[Unit]) -> by.Byline | None:
+    found = [u.byline for u in units if u.byline]
+    if not found:
+        return None
+    first = found[0]
+    for other in found[1:]:
+        first = by.Byline(f"{first.raw} {other.raw}", first.credits + other.credits)
+    return first

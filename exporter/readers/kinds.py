@@ -1,0 +1,50 @@
+"""Kind of item: case (a practice), news (an event), overview (synthesis), commentary (opinion)."""
+
+from __future__ import annotations
+
+import re
+
+from exporter.readers.places import locality_at_start, provinces_in
+
+_COMMENTARY_RUBRIC = re.compile(r"评论|观澜|短评|时评|论坛|观察|杂谈|随笔|锐评|言论|声音|视点|微言|说道|论语|议论")
+_VISIT = re.compile(
+    r"(?:书记|市长|省长|县长|区长|州长|旗长|主席|部长)[\u4e00-\u9fff]{2,3}"
+    r"(?:赴|到|来到|深入|前往)[^。]{0,40}?(?:调研|视察|考察|检查|督导|慰问|走访)"
+)
+_MODAL = re.compile(r"要|必须|应当|务必")
+OVERVIEW_PROVINCES = 4
+NEWS_MAX_CHARS = 400
+
+
+def kind_of(
+    paragraphs: list[str],
+    rubric: str | None,
+    has_headings: bool,
+    submitted: bool,
+    photo_credit: bool,
+    in_roundup: bool = False,
+) -> str:
+    body = "".join(paragraphs)
+    first = paragraphs[0] if paragraphs else ""
+    if rubric and _COMMENTARY_RUBRIC.search(rubric):
+        return "commentary"
+    if photo_credit:
+        return "news"
+    if len(provinces_in(body)) >= OVERVIEW_PROVINCES and not submitted and not in_roundup:
+        return "overview"
+    if _VISIT.search(first[:120]):
+        return "news"
+    if len(paragraphs) == 1 and len(body) <= NEWS_MAX_CHARS and not (submitted or in_roundup):
+        return "news"
+    if not has_headings and not submitted and _is_opinion(paragraphs):
+        return "commentary"
+    return "case"
+
+
+def _is_opinion(paragraphs: list[str]) -> bool:
+    """No locality as any paragraph's subject and argued with 要/必须: an opinion piece."""
+    if any(locality_at_start(p) for p in paragraphs):
+        return False
+    if any(re.search(r"\d{1,2}月\d{1,2}日|近日|日前", p) for p in paragraphs):
+        return False
+    return len(_MODAL.findall("".join(paragraphs))) >= 3 and len(paragraphs) >= 3

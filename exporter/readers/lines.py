@@ -1,0 +1,33 @@
+"""The reader's working unit: one input line with its role once the rules have run."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from exporter.readers.bylines import Byline
+
+# Roles a line can take. Rules assign them; the segmenter turns them into cases.
+BLANK = "blank"
+NOISE = "noise"
+BYLINE = "byline"
+HEAD = "head"  # title, kicker, subtitle, rubric or inner heading: decided in context
+BODY = "body"
+
+
+@dataclass
+class Line:
+    no: int  # 1-based line number in the decoded file
+    raw: str  # the line as decoded (control characters removed)
+    text: str  # the line with markup removed and outer whitespace stripped
+    md_level: int = 0  # Markdown heading level (# = 1), 0 when not a Markdown heading
+    md_bold_line: bool = False  # the whole line was **bold** in Markdown
+    lead: str | None = None  # Markdown bold phrase that opens the line
+    list_item: bool = False
+    role: str = ""
+    reason: str = ""  # which rule decided (noise reason for dropped lines)
+    byline: Byline | None = None
+    extra: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def blank(self) -> bool:
+        return not self.text

@@ -1,0 +1,66 @@
+"""Markdown line markup: headings, emphasis, lists, quotes, images and rules.
+
+Only the line-level constructs that occur in exported news text are understood; markup is
+removed from the text and what it meant is kept on the Line (heading level, bold lead phrase,
+list item). Images and rules become noise lines.
+"""
+
+from __future__ import annotations
+
+import re
+
+from exporter.readers.lines import Line
+
+_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s*(.*?)\s*#*\s*$")
+_RULE = re.compile(r"^\s{0,3}([-*_])(\s*\1){2,}\s*$")
+_IMAGE = re.compile(r"^\s*!\[[^\]]*\]\([^)]*\)\s*$")
+_INLINE_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
+_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
+_QUOTE = re.compile(r"^\s{0,3}(>\s?)+")
+_BULLET = re.compile(r"^\s{0,3}[-*+]\s+")
+_ORDERED = re.compile(r"^\s{0,3}\d{1,3}[.)]\s+")
+_BOLD_LEAD = re.compile(r"^(\*\*|__)(.+?)\1")
+_BOLD = re.compile(r"\*\*|__")
+_ITALIC = re.compile(r"(?<![*\w])\*(?!\s)(.+?)(?<!\s)\*(?![*\w])")
+_CODE = re.compile(r"`+")
+
+
+def strip_inline(text: str) -> str:
+    text = _INLINE_IMAGE.sub(r"\1", text)
+    text = _LINK.sub(r"\1", text)
+    text = _BOLD.sub("", text)
+    text = _ITALIC.sub(r"\1", text)
+    return _CODE.sub("", text)
+
+
+def parse_line(line: Line) -> None:
+    """Fill text and markup facts of a Markdown line in place."""
+    raw = line.raw
+    if _IMAGE.match(raw):
+        line.text = raw.strip()
+        line.role, line.reason = "noise", "image"
+        return
+    if _RULE.match(raw):
+        line.text = raw.strip()
+        line.role, line.reason = "noise", "rule"
+        return
+    body = _QUOTE.sub("", raw)
+    heading = _HEADING.match(body)
+    if heading:
+        line.md_level = len(heading.group(1))
+        body = heading.group(2)
+    else:
+        stripped = _BULLET.sub("", body, count=1)
+        if stripped == body:
+            stripped = _ORDERED.sub("", body, count=1)
+        line.list_item = stripped != body
+        body = stripped
+    body = body.strip()
+    lead = _BOLD_LEAD.match(body)
+    if lead:
+        phrase = strip_inline(lead.group(2)).strip()
+        if lead.end() >= len(body.rstrip()):
+            line.md_bold_line = True
+        else:
+            line.lead = phrase
+    line.text = strip_inline(body).strip()

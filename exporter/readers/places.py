@@ -1,0 +1,76 @@
+"""Locality names at the start of a sentence: the cue that a roundup moves to a new place.
+
+Only general knowledge is used: the province-level names and the suffixes of administrative
+units. A locality is recognised where a paragraph's subject starts (after a lead-in clause such
+as a date or `在…下`), never anywhere in running text.
+"""
+
+from __future__ import annotations
+
+import re
+
+PROVINCES = (
+    "北京 天津 上海 重庆 河北 山西 辽宁 吉林 黑龙江 江苏 浙江 安徽 福建 江西 山东 河南 湖北 "
+    "湖南 广东 海南 四川 贵州 云南 陕西 甘肃 青海 台湾 内蒙古 广西 西藏 宁夏 新疆 香港 澳门"
+).split()
+_PROVINCE = "|".join(sorted(PROVINCES, key=len, reverse=True))
+# One administrative unit: a name plus its suffix. Names are 1-8 characters; the short-name
+# bound on 区 keeps `小区`/`东区` inside estate names from counting.
+_UNIT = (
+    rf"(?:(?:{_PROVINCE})(?:省|市|(?:维吾尔|壮族|回族)?自治区)?"
+    r"|[\u4e00-\u9fff]{2,7}?(?:自治州|地区|盟)"
+    r"|[\u4e00-\u9fff]{1,5}?(?<![全本该各我此两])(?:市(?!长|民|场|直)|州(?![市区县]))"
+    r"|[\u4e00-\u9fff]{1,9}?自治县|[\u4e00-\u9fff]{1,3}(?<![全本该各我此])[县旗](?!长|城)"
+    r"|[\u4e00-\u9fff]{2,3}(?<![小社园东西南北厂矿营校片])区(?!长))"
+)
+_CHAIN = re.compile(rf"^(?:{_UNIT})+")
+_NOT_PLACE = set("委党全本该各我此这那其每某个项名年月日时")
+# Lead-in clauses that may precede the subject: dates, times, circumstances, purposes.
+_LEAD_IN = re.compile(
+    r"^(?:近日|日前|近期|近年来|今年以来|去年以来|\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?(?:以来)?|"
+    r"\d{1,2}月\d{1,2}日(?:上午|下午|晚)?|为[^，,。]{2,40}|在[^，,。]{1,40}[下中上里后时]|"
+    r"在[^，,。]{1,30}(?:方面|期间|过程中|基础上)|[^，,。]{2,30}之际|据[^，,。]{1,20})[，,]"
+)
+
+
+def locality_at_start(sentence: str) -> str | None:
+    """The administrative place a sentence opens with (after lead-in clauses), if any."""
+    s = sentence
+    for _ in range(6):
+        m = _LEAD_IN.match(s)
+        if not m:
+            break
+        s = s[m.end() :]
+    m = _CHAIN.match(s)
+    if not m:
+        return None
+    place = m.group(0)
+    if set(place[:2]) & _NOT_PLACE or place[0] in "省市州县区旗镇乡村":
+        return None
+    return place
+
+
+def date_led_locality(sentence: str) -> str | None:
+    """A locality right after a date clause anywhere in the first sentence (news ledes)."""
+    for m in re.finditer(r"(?:\d{1,2}月\d{1,2}日|近日|日前)[，,]", sentence):
+        place = locality_at_start(sentence[m.end() :])
+        if place:
+            return place
+    return None
+
+
+def short_name(place: str) -> str:
+    """The most specific unit of a chain, for generated titles (`贵州省黔东南州` -> `黔东南州`)."""
+    units = re.findall(_UNIT, place)
+    return units[-1] if units else place
+
+
+def mentions(text: str, place: str) -> bool:
+    """Whether text names the place (or its most specific unit, suffix-insensitive)."""
+    unit = short_name(place)
+    core = re.sub(r"(省|市|自治州|州|盟|地区|自治县|县|旗|区|自治区)$", "", unit)
+    return unit in text or (len(core) >= 2 and core in text)
+
+
+def provinces_in(text: str) -> set[str]:
+    return {p for p in PROVINCES if p in text}

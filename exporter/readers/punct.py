@@ -1,0 +1,86 @@
+"""GB/T 15834 punctuation: half-width marks in Chinese text become full-width, once.
+
+A mark is converted only in Chinese context (a CJK character or full-width mark on either side)
+and never inside numbers (`1,300`, `10:30`), Latin words or URLs. Parentheses are converted as
+a pair when their content or their left neighbour is Chinese. Spaces that only padded the
+half-width mark are dropped.
+"""
+
+from __future__ import annotations
+
+import re
+
+_FULL = {",": "，", ";": "；", ":": "：", "!": "！", "?": "？", "(": "（", ")": "）"}
+_CJKISH = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef“”‘’—…·《》]")
+_URL = re.compile(r"(?:https?|ftp)://\S+|www\.\S+|[\w.+-]+@[\w-]+\.[\w.]+")
+_PAREN = re.compile(r"\(([^()]*)\)")
+
+
+def _cjk(ch: str) -> bool:
+    return bool(ch) and bool(_CJKISH.match(ch))
+
+
+def _neighbours(s: str, i: int) -> tuple[str, str]:
+    j = i - 1
+    while j >= 0 and s[j] == " ":
+        j -= 1
+    k = i + 1
+    while k < len(s) and s[k] == " ":
+        k += 1
+    return (s[j] if j >= 0 else ""), (s[k] if k < len(s) else "")
+
+
+def _convert_marks(s: str) -> str:
+    out: list[str] = []
+    for i, ch in enumerate(s):
+        if ch not in ",;:!?":
+            out.append(ch)
+            continue
+        before, after = _neighbours(s, i)
+        if before.isdigit() and after.isdigit() and ch in ",:":
+            out.append(ch)  # 1,300 and 10:30 stay
+        elif _cjk(before) or (_cjk(after) and not before.isascii()) or (_cjk(after) and not before):
+            out.append(_FULL[ch])
+        elif _cjk(after) and ch in ",;:" and before.isdigit():
+            out.append(_FULL[ch])  # 2024年6月,4000余 -> after a number, before Chinese
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def _convert_parens(s: str) -> str:
+    def repl(m: re.Match[str]) -> str:
+        inner = m.group(1)
+        left = s[m.start() - 1] if m.start() else ""
+        if _cjk(left) or any(_cjk(c) for c in inner) or (not left and _cjk(s[m.end() : m.end() + 1])):
+            return f"（{inner}）"
+        return m.group(0)
+
+    prev = None
+    while prev != s:
+        prev, s = s, _PAREN.sub(repl, s)
+    return s
+
+
+def _tidy_spaces(s: str) -> str:
+    # A space next to a full-width mark only compensated for the half-width one.
+    return re.sub(r" *([，；：！？（）]) *", r"\1", s)
+
+
+def normalize(text: str) -> str:
+    if not text:
+        return text
+    pieces: list[str] = []
+    pos = 0
+    for m in _URL.finditer(text):
+        pieces.append(_normalize_plain(text[pos : m.start()]))
+        pieces.append(m.group(0))
+        pos = m.end()
+    pieces.append(_normalize_plain(text[pos:]))
+    return "".join(pieces)
+
+
+def _normalize_plain(s: str) -> str:
+    if not s or not any(ch in s for ch in ",;:!?()"):
+        return s
+    return _tidy_spaces(_convert_parens(_convert_marks(s)))

@@ -1,0 +1,85 @@
+"""Roundups (综述): one article that strings together blocks about different localities.
+
+A roundup is recognised by its credits (`策划`/`撰稿`) or its title words (综述, 巡礼…) and is cut
+into one case per locality block per thematic section. A block starts at a paragraph whose
+subject is a locality not named in the block so far; paragraphs before the first block of a
+section are that section's intro and stay with the roundup (its furniture), not with a case.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from exporter.readers.bylines import Byline
+from exporter.readers.places import date_led_locality, locality_at_start, mentions, short_name
+from exporter.readers.repair import Unit
+from exporter.readers.text import first_sentence
+
+_ROUNDUP_WORDS = re.compile(r"综述|巡礼|扫描|掠影|集锦|纵览|一览|采撷|速览|撷英|荟萃")
+MIN_BLOCKS = 2
+
+
+@dataclass
+class Block:
+    place: str
+    section: str | None
+    paragraphs: list[Unit] = field(default_factory=list)
+
+
+@dataclass
+class Split:
+    intro: list[Unit]
+    section_intros: list[tuple[Unit | None, list[Unit]]]
+    blocks: list[Block]
+
+
+def looks_like_roundup(title: str | None, subtitle: str | None, byline: Byline | None) -> bool:
+    if byline and any(c.role in ("撰稿", "策划") for c in byline.credits):
+        return True
+    return bool(_ROUNDUP_WORDS.search(f"{title or ''}{subtitle or ''}"))
+
+
+def block_place(paragraph: str) -> str | None:
+    sentence = first_sentence(paragraph)
+    return locality_at_start(sentence) or date_led_locality(sentence)
+
+
+def split_roundup(sections: list[tuple[Unit | None, list[Unit]]]) -> Split | None:
+    """Cut sections (heading, paragraphs) into locality blocks; None if it is not a roundup."""
+    intro: list[Unit] = []
+    section_intros: list[tuple[Unit | None, list[Unit]]] = []
+    blocks: list[Block] = []
+    for n, (heading, paras) in enumerate(sections):
+        current: Block | None = None
+        own_intro: list[Unit] = []
+        for p in paras:
+            place = block_place(p.text)
+            seen = "".join(q.text for q in current.paragraphs) if current else ""
+            if place and (current is None or not mentions(seen, place)):
+                current = Block(place, heading.text if heading else None, [p])
+                blocks.append(current)
+            elif current is not None:
+                current.paragraphs.append(p)
+            else:
+                own_intro.append(p)
+        if n == 0 and heading is None:
+            intro = own_intro
+        else:
+            section_intros.append((heading, own_intro))
+    if len(blocks) < MIN_BLOCKS:
+        return None
+    return Split(intro, section_intros, blocks)
+
+
+def generated_title(block: Block) -> str:
+    """`黔东南州：深化“组团式”党建服务`: the block's place and its first clause."""
+    text = block.paragraphs[0].text
+    name = short_name(block.place)
+    pos = text.find(block.place)
+    rest = text[pos + len(block.place) :] if pos >= 0 else text
+    rest = re.sub(r"^(?:党委|党工委|委|的|在|以)", "", rest)
+    clause = re.split(r"[，,。；;！？：:]", rest, maxsplit=1)[0].strip()
+    if len(clause) > 22:
+        clause = clause[:22].rstrip("、和与及的")
+    return f"{name}：{clause}" if clause else name

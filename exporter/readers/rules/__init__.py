@@ -1,0 +1,76 @@
+"""Line-role rules: an ordered chain of small named rules, each testable on its own.
+
+Every rule looks at one line (with its neighbours available through the context) and either
+claims it, returning a (role, reason) pair, or passes with None. The first rule that claims a
+line wins; a line no rule claims is body text. Roles that need the whole article (title versus
+inner heading, unlabelled captions, roundup furniture) are decided later by the segmenter.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from exporter.readers.lines import BLANK, BODY, Line
+from exporter.readers.rules import bylines, headings, noise
+
+
+@dataclass
+class Context:
+    lines: list[Line]
+    markdown: bool = False
+    counts: Counter[str] = field(default_factory=Counter)
+
+    def next_text(self, i: int) -> str:
+        for line in self.lines[i + 1 :]:
+            if not line.blank:
+                return line.text
+        return ""
+
+    def prev_text(self, i: int) -> str:
+        for line in reversed(self.lines[:i]):
+            if not line.blank:
+                return line.text
+        return ""
+
+
+Rule = Callable[[Line, int, Context], "tuple[str, str] | None"]
+
+# Order matters: noise first (a caption is never a heading), bylines before headings (a short
+# name line looks like a heading), fragments of split paragraphs last among the heading rules.
+RULES: list[tuple[str, Rule]] = [
+    ("page_jump", noise.page_jump),
+    ("stray_number", noise.stray_number),
+    ("page_number", noise.page_number),
+    ("ornament", noise.ornament),
+    ("photo_caption", noise.photo_caption),
+    ("photo_credit", noise.photo_credit),
+    ("layout_credit", noise.layout_credit),
+    ("distribution_list", noise.distribution_list),
+    ("byline", bylines.own_line_byline),
+    ("running_header", noise.running_header),
+    ("numbered_heading", headings.numbered),
+    ("dash_heading", headings.dash),
+    ("markdown_heading", headings.markdown),
+    ("headline_like", headings.headline_like),
+]
+
+
+def classify(ctx: Context) -> None:
+    """Give every line a role, in place."""
+    ctx.counts = Counter(line.text for line in ctx.lines if not line.blank)
+    for i, line in enumerate(ctx.lines):
+        if line.blank:
+            line.role, line.reason = BLANK, ""
+            continue
+        if line.role:  # already decided by the Markdown pass (images, rules)
+            continue
+        for name, rule in RULES:
+            found = rule(line, i, ctx)
+            if found:
+                line.role, line.reason = found
+                break
+        else:
+            line.role, line.reason = BODY, "body"
+        del name

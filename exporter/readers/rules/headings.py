@@ -1,0 +1,72 @@
+"""Heading-like lines: titles, kickers, subtitles, rubrics and inner headings.
+
+These rules only say "this line is printed as a heading" (role HEAD); whether it is an article
+title or an inner heading depends on where it stands and is decided by the segmenter. A short
+line that is really the first half of a paragraph split by a page break is not a heading.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from exporter.readers.lines import HEAD, Line
+from exporter.readers.text import ends_sentence, is_fragment_end
+
+if TYPE_CHECKING:
+    from exporter.readers.rules import Context
+
+Found = tuple[str, str] | None
+
+MAX_HEADING = 48  # code points; longer lines are body text however they end
+NUMBERED = re.compile(
+    r"^(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）]|"
+    r"第[一二三四五六七八九十]{1,3}[章节部分篇]|\d{1,2}[.、．](?!\d))\s*\S"
+)
+DASH = re.compile(r"^(?:——|—|－－|--|──)\s*\S")
+# A line may not start a heading with these: it continues the previous line.
+_CONTINUATION_START = re.compile(r"^[、，,。；;：:”’）)》」』】%％]")
+
+
+def _inner_stop(text: str) -> bool:
+    """A sentence end inside the line (not at its end) marks a paragraph, not a heading."""
+    return bool(re.search(r"[。！？!?；;][^”’）)」』]", text.rstrip("。！？!?；; ")))
+
+
+def numbered(line: Line, i: int, ctx: Context) -> Found:
+    text = line.text
+    if NUMBERED.match(text) and len(text) <= MAX_HEADING and not _inner_stop(text):
+        if not _continues(i, ctx):
+            return HEAD, "numbered_heading"
+    return None
+
+
+def dash(line: Line, i: int, ctx: Context) -> Found:
+    text = line.text
+    if DASH.match(text) and len(text) <= 60 and not _inner_stop(text):
+        return HEAD, "dash_heading"
+    return None
+
+
+def markdown(line: Line, i: int, ctx: Context) -> Found:
+    if line.md_level and line.text:
+        return HEAD, "markdown_heading"
+    if line.md_bold_line and len(line.text) <= MAX_HEADING and not _inner_stop(line.text):
+        return HEAD, "markdown_bold_heading"
+    return None
+
+
+def _continues(i: int, ctx: Context) -> bool:
+    return bool(_CONTINUATION_START.match(ctx.next_text(i)))
+
+
+def headline_like(line: Line, i: int, ctx: Context) -> Found:
+    """Short, unterminated, not a fragment: printed as a heading of some kind."""
+    text = line.text
+    if len(text) > MAX_HEADING or line.list_item:
+        return None
+    if ends_sentence(text) and not text.endswith(("：", ":")):
+        return None
+    if _inner_stop(text) or is_fragment_end(text) or _continues(i, ctx):
+        return None
+    return HEAD, "headline_like"

@@ -1,0 +1,93 @@
+"""Noise rules: lines that belong to the page, not to any article. Each returns a reason."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from exporter.readers import bylines as by
+from exporter.readers.lines import NOISE, Line
+
+if TYPE_CHECKING:
+    from exporter.readers.rules import Context
+
+Found = tuple[str, str] | None
+
+_NUM = r"[\d一二三四五六七八九十A-Za-z]{1,4}"
+PAGE_JUMP = re.compile(
+    rf"^[(（【\[]?\s*(?:下转|上接|转|接|续)\s*(?:第|本报)?\s*{_NUM}\s*(?:版|页|面)"
+    r"(?:[^)）】\]]{0,12})?\s*[)）】\]]?$"
+)
+PAGE_JUMP_TAIL = re.compile(
+    rf"[(（]\s*(?:下转|转)\s*(?:第)?\s*{_NUM}\s*(?:版|页)[^)）]{{0,12}}[)）]\s*$"
+)
+_STRAY = re.compile(r"^[\s①-⑳❶-❿⑴-⒇㈠-㈩]+$")
+_PAGE_NO = re.compile(
+    r"^(?:[-—–\s]*\d{1,4}[-—–\s]*|第\s*\d{1,4}\s*[版页]|[A-Z]?\d{1,2}\s*版|"
+    r"\d{1,4}\s*/\s*\d{1,4}|Page\s*\d+)$",
+    re.I,
+)
+_CAPTION = re.compile(
+    r"^(?:[(（]?(?:上|下|左|右|左上|右上|左下|右下|组)?图\s*[①-⑳\d一二三四五六七八九十]*[)）]?\s*[:：]"
+    r"|图为|图片说明|题图)"
+)
+_CAPTION_INSIDE = re.compile(r"[。！？]\s*图为")
+_LAYOUT = re.compile(
+    r"^(?:版式设计|版面设计|美术编辑|责任编辑|责任校对|责编|编辑|校对|审核|审校|值班编辑|"
+    r"制图|美编|排版|终审|一审|二审|三审|初审|复审|签发|监制|出品)\s*[:：/|]"
+)
+_DISTRIBUTION = re.compile(r"^(?:分送|报送|抄送|抄报|发送|主送|印发|报|送|发)\s*[:：]")
+_RUNNING = re.compile(r"(?:\d{4}.{0,12}年度|汇编|选编|展示|专刊|特刊|案例集|内部资料|第\s*\d+\s*期)")
+
+
+def page_jump(line: Line, i: int, ctx: Context) -> Found:
+    return (NOISE, "page_jump") if PAGE_JUMP.match(line.text) else None
+
+
+def stray_number(line: Line, i: int, ctx: Context) -> Found:
+    return (NOISE, "stray_number") if _STRAY.match(line.text) else None
+
+
+def page_number(line: Line, i: int, ctx: Context) -> Found:
+    return (NOISE, "page_number") if _PAGE_NO.match(line.text) else None
+
+
+def ornament(line: Line, i: int, ctx: Context) -> Found:
+    """A line with no letter or digit at all (`***`, `——`, `■`)."""
+    if not any(ch.isalnum() for ch in line.text):
+        return NOISE, "ornament"
+    return None
+
+
+def photo_caption(line: Line, i: int, ctx: Context) -> Found:
+    text = line.text
+    if _CAPTION.match(text) or (_CAPTION_INSIDE.search(text) and len(text) < 400):
+        return NOISE, "photo_caption"
+    return None
+
+
+def photo_credit(line: Line, i: int, ctx: Context) -> Found:
+    return (NOISE, "photo_credit") if by.photo_credit_line(line.text) else None
+
+
+def layout_credit(line: Line, i: int, ctx: Context) -> Found:
+    if _LAYOUT.match(line.text) and len(line.text) <= 60:
+        kind = "editor_credit" if "编辑" in line.text[:6] else "layout_credit"
+        return NOISE, kind
+    return None
+
+
+def distribution_list(line: Line, i: int, ctx: Context) -> Found:
+    return (NOISE, "distribution_list") if _DISTRIBUTION.match(line.text) else None
+
+
+def running_header(line: Line, i: int, ctx: Context) -> Found:
+    """Short lines printed on every page: repeated, or naming the volume/series."""
+    text = line.text
+    if len(text) > 40 or re.search(r"[。！？，,]", text):
+        return None
+    if ctx.counts[text] >= 2 and not re.match(r"^[一二三四五六七八九十（(]", text):
+        return NOISE, "running_header"
+    if _RUNNING.search(text) and re.search(r"\d", text) and not ctx.next_text(i).startswith("——"):
+        return NOISE, "running_header"
+    return None

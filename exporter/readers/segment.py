@@ -1,0 +1,134 @@
+"""Segmentation: units -> articles (title block + body and inner headings) and orphans."""
+
+from __future__ import annotations
+
+import re
+import statistics
+from dataclasses import dataclass, field
+
+from exporter.readers import bylines as by
+from exporter.readers.header import (
+    ParsedHeader,
+    is_end_byline,
+    opens_article,
+    parse_header,
+    promote_bare_names,
+)
+from exporter.readers.lines import BODY, BYLINE, HEAD
+from exporter.readers.places import locality_at_start
+from exporter.readers.repair import Unit
+from exporter.readers.text import first_sentence
+
+_LEDE = re.compile(r"^(?:近日|日前|近期|近年来|今年以来|\d{1,2}月\d{1,2}日|\d{4}年)")
+# A caption describes people in a photo: `X和同事们…`, `X正在…`, `X在…`.
+_CAPTION_SUBJECT = re.compile(r"^([\u4e00-\u9fff]{2,3}?)(?:和|与|同|正在|带领|在)")
+
+
+@dataclass
+class Article:
+    header: ParsedHeader | None
+    items: list[Unit] = field(default_factory=list)  # body paragraphs and inner headings
+    dropped: list[tuple[Unit, str]] = field(default_factory=list)
+
+    def body(self) -> list[Unit]:
+        return [u for u in self.items if u.role == BODY]
+
+
+def _typical_gap(units: list[Unit]) -> int:
+    gaps = [u.gap_before for u in units[1:] if u.role == BODY]
+    return int(statistics.median(gaps)) if gaps else 1
+
+
+def segment(units: list[Unit], noise_lines: set[int]) -> tuple[list[Article], list[list[Unit]]]:
+    articles: list[Article] = []
+    orphans: list[list[Unit]] = []
+    cur: Article | None = None
+    gap = _typical_gap(units)
+    i = 0
+    while i < len(units):
+        u = units[i]
+        if u.role == BODY:
+            if cur is None:
+                cur = Article(None)
+                articles.append(cur)
+            cur.items.append(u)
+            i += 1
+            continue
+        j = i
+        while j < len(units) and units[j].role != BODY:
+            j += 1
+        run = units[i:j]
+        next_body = units[j] if j < len(units) else None
+        i = j
+        promote_bare_names(run)
+        prev_body = _last_body(cur)
+        while run and cur and prev_body and _ends_article(run[0], next_body):
+            cur.items.append(run.pop(0))
+        if not run:
+            continue
+        if next_body is None:
+            orphans.append(run)
+            continue
+        between = prev_body is not None and any(
+            prev_body.last < n < run[0].first for n in noise_lines
+        )
+        if cur is None or opens_article(run, prev_body, next_body, gap, between):
+            parsed = parse_header(run)
+            orphans.extend(parsed.orphans)
+            cur = Article(parsed, list(parsed.inner))
+            articles.append(cur)
+        else:
+            cur.items.extend(run)
+    for art in articles:
+        _drop_unlabelled_caption(art)
+    return articles, orphans
+
+
+def _last_body(art: Article | None) -> Unit | None:
+    if art is None:
+        return None
+    body = art.body()
+    return body[-1] if body else None
+
+
+def _ends_article(u: Unit, next_body: Unit | None) -> bool:
+    """A credit printed after a body: `（X供稿）`, or a names-only line closing the article."""
+    if is_end_byline(u):
+        return True
+    if u.role == HEAD and next_body is None and by.bare_names(u.text):
+        u.role, u.byline, u.reason = BYLINE, by.bare_names(u.text), "end_byline"
+        u.byline.position = "own_line_end"  # type: ignore[union-attr]
+        return True
+    return False
+
+
+def _drop_unlabelled_caption(art: Article) -> None:
+    """A one-sentence line under a byline-less headline that names a person the article only
+    introduces later is a photo caption printed between headline and text."""
+    head = art.header
+    if head is None or head.block.title is None or head.block.byline is not None:
+        return
+    if not art.items or art.items[0].role != BODY:
+        return
+    first = art.items[0]
+    text = first.text
+    if len(text) > 100 or first_sentence(text) != text or _LEDE.match(text):
+        return
+    if locality_at_start(text) or len(art.body()) < 3:
+        return
+    m = _CAPTION_SUBJECT.match(text)
+    if not m:
+        return
+    name = m.group(1)
+    later = "".join(u.text for u in art.body()[2:])
+    if name in later:
+        art.items.pop(0)
+        art.dropped.append((first, "photo_caption_unlabelled"))
+
+
+def heading_units(art: Article) -> list[Unit]:
+    return [u for u in art.items if u.role == HEAD]
+
+
+def stray_bylines(art: Article) -> list[Unit]:
+    return [u for u in art.items if u.role == BYLINE]

@@ -1,0 +1,40 @@
+"""Small text predicates shared by the rules: sentence ends, fragments, CJK checks."""
+
+from __future__ import annotations
+
+import re
+
+_TERMINAL = "。！？!?；;…"
+_CLOSERS = "”’）)」』】》\"'"
+# Characters that cannot end a heading or a paragraph: particles, prepositions, conjunctions
+# and openers. A line ending with one continues on the next line.
+_FRAGMENT_END = set("的了和与及并在对把被将从向以于而或之其是有也都就还又让使给由按据至个着过地得且、，,“‘（(《「『【")
+CJK = re.compile(r"[\u3400-\u9fff\U00020000-\U0003ffff]")
+
+
+def ends_sentence(text: str) -> bool:
+    """True when the text ends a sentence (。！？；… possibly followed by closing quotes)."""
+    s = text.rstrip()
+    while s and s[-1] in _CLOSERS:
+        s = s[:-1]
+    return bool(s) and s[-1] in _TERMINAL
+
+
+def ends_clause(text: str) -> bool:
+    """A paragraph may stop here without running on: sentence end or a colon."""
+    s = text.rstrip()
+    return ends_sentence(s) or s.endswith(("：", ":"))
+
+
+def is_fragment_end(text: str) -> bool:
+    s = text.rstrip()
+    return bool(s) and s[-1] in _FRAGMENT_END
+
+
+def has_cjk(text: str) -> bool:
+    return bool(CJK.search(text))
+
+
+def first_sentence(text: str) -> str:
+    m = re.search(r"[。！？!?]", text)
+    return text[: m.end()] if m else text
