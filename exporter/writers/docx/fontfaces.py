@@ -1,0 +1,94 @@
+"""Font faces for the DOCX writer: family names, glyph coverage, subsetting, obfuscation.
+
+Word finds an embedded font by the family name in fontTable.xml, and picks the regular or
+bold file by the run's weight, so a face is (family, bold). Embedded data is subset to the
+characters the document sets in it and obfuscated as ECMA-376 Part 1 §17.8.1 requires.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import uuid
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from fontTools import subset
+from fontTools.ttLib import TTFont
+
+# Always kept in a subset: what an editor types first (ASCII, common Chinese punctuation)
+# and what fields produce later (page numbers, TOC leaders).
+BASE_CHARS = frozenset(
+    [chr(c) for c in range(0x20, 0x7F)] + list("，。、；：？！“”‘’（）《》【】—…·　")
+)
+
+
+@dataclass(frozen=True)
+class Face:
+    path: Path
+    family: str
+    bold: bool
+
+
+@cache
+def face(path: Path) -> Face:
+    font = TTFont(path, lazy=True)
+    name = font["name"]
+    family = name.getBestFamilyName() or path.stem
+    bold = bool(font["OS/2"].fsSelection & 0x20) or font["OS/2"].usWeightClass >= 700
+    font.close()
+    return Face(path, str(family), bold)
+
+
+@cache
+def coverage(path: Path) -> frozenset[int]:
+    font = TTFont(path, lazy=True)
+    cmap = font.getBestCmap() or {}
+    font.close()
+    return frozenset(cmap)
+
+
+def font_key(data: bytes) -> str:
+    """A GUID derived from the font data, so the same input gives the same bytes."""
+    return "{" + str(uuid.UUID(bytes=hashlib.sha256(data).digest()[:16])).upper() + "}"
+
+
+def obfuscate(data: bytes, key: str) -> bytes:
+    """XOR the first 32 bytes with the GUID's 16 bytes taken in reverse string order
+    (§17.8.1); the same operation de-obfuscates."""
+    hex_digits = key.strip("{}").replace("-", "")
+    key_bytes = bytes.fromhex(hex_digits)[::-1]
+    head = bytes(b ^ key_bytes[i % 16] for i, b in enumerate(data[:32]))
+    return head + data[32:]
+
+
+@cache
+def _subset_cached(path: Path, chars: frozenset[int]) -> bytes:
+    options = subset.Options()
+    options.hinting = False  # smaller; Word and LibreOffice render CJK unhinted anyway
+    options.name_IDs = ["*"]
+    options.name_languages = ["*"]
+    options.notdef_outline = True
+    options.layout_features = ["*"]
+    options.recalc_timestamp = False
+    options.drop_tables = [*options.drop_tables, "FFTM"]
+    # lazy: only the glyphs kept are decompiled (a 30 MB font subsets in under a second)
+    font = TTFont(path, recalcTimestamp=False, lazy=True)
+    subsetter = subset.Subsetter(options)
+    subsetter.populate(unicodes=sorted(chars))
+    subsetter.subset(font)
+    out = io.BytesIO()
+    font.save(out)
+    font.close()
+    return out.getvalue()
+
+
+def subset_font(path: Path, chars: set[str]) -> bytes:
+    """The font reduced to `chars` plus BASE_CHARS (only those it has)."""
+    wanted = {ord(c) for c in chars | BASE_CHARS} & coverage(path)
+    return _subset_cached(path, frozenset(wanted))
+
+
+def covers(path: Path, char: str) -> bool:
+    return ord(char) in coverage(path)

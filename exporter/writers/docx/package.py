@@ -1,0 +1,134 @@
+"""Package-level work: a clean template, embedded font parts, core properties and a
+byte-reproducible zip."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+import zipfile
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+import docx
+from docx.document import Document
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.packuri import PackURI
+from docx.opc.part import Part, XmlPart
+from docx.oxml.parser import parse_xml
+
+from exporter.assemble.plan import BookMeta
+from exporter.writers.docx import ooxml
+from exporter.writers.docx.fontfaces import face, font_key, obfuscate, subset_font
+
+OBFUSCATED_FONT = "application/vnd.openxmlformats-officedocument.obfuscatedFont"
+FONT_TABLE = "application/vnd.openxmlformats-officedocument.wordprocessingml.fontTable+xml"
+# Template parts a generated book has no use for (a blank page thumbnail, Word 2010
+# duplicate styles, SharePoint metadata).
+_DROP = ("thumbnail", "stylesWithEffects", "customXml")
+ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+FIXED_DATE = dt.datetime(2000, 1, 1, tzinfo=dt.timezone.utc)
+
+
+def new_document() -> Document:
+    doc = docx.Document()
+    for rels in (doc.part.package.rels, doc.part.rels):
+        for rid, rel in list(rels.items()):
+            if any(key in rel.reltype for key in _DROP):
+                rels.pop(rid)
+    return doc
+
+
+@dataclass
+class FontUse:
+    path: Path
+    chars: set[str]
+
+
+def _font_table_part(doc: Document) -> XmlPart:
+    for rid, rel in list(doc.part.rels.items()):
+        if rel.reltype == RT.FONT_TABLE:
+            doc.part.rels.pop(rid)
+    element = parse_xml(
+        b'<w:fonts xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+        b'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"/>'
+    )
+    part = XmlPart(PackURI("/word/fontTable.xml"), FONT_TABLE, element, doc.part.package)
+    doc.part.relate_to(part, RT.FONT_TABLE)
+    return part
+
+
+def write_font_table(doc: Document, families: Iterable[str], embedded: list[FontUse]) -> None:
+    """fontTable.xml naming every family the styles use; embedded faces are subset,
+    obfuscated and attached as /word/fonts/fontN.odttf."""
+    part = _font_table_part(doc)
+    entries: dict[str, ooxml.FontEntry] = {}
+    for name in families:
+        entries.setdefault(name, ooxml.FontEntry(name, charset=_charset(name)))
+    for n, use in enumerate(sorted(embedded, key=lambda u: str(u.path)), start=1):
+        f = face(use.path)
+        data = subset_font(use.path, use.chars)
+        key = font_key(data)
+        font_part = Part(
+            PackURI(f"/word/fonts/font{n}.odttf"),
+            OBFUSCATED_FONT,
+            obfuscate(data, key),
+            doc.part.package,
+        )
+        rid = part.relate_to(font_part, RT.FONT)
+        entry = entries.setdefault(f.family, ooxml.FontEntry(f.family))
+        kind = "embedBold" if f.bold else "embedRegular"
+        if all(k != kind for k, _, _ in entry.embeds):
+            entry.embeds.append((kind, rid, key))
+    for entry in entries.values():
+        entry.embeds.sort(key=lambda e: e[0] != "embedRegular")  # schema order
+    ooxml.font_table(part.element, list(entries.values()))
+
+
+def _charset(name: str) -> str:
+    return "00" if name.isascii() else "86"
+
+
+def _date(text: str) -> dt.datetime:
+    """The book's date (`2025年7月`, `2025-07-01` …) or a fixed one: never the clock."""
+    m = re.search(r"(\d{4})\D{0,3}(\d{1,2})?\D{0,3}(\d{1,2})?", text or "")
+    if not m:
+        return FIXED_DATE
+    year, month, day = int(m.group(1)), int(m.group(2) or 1), int(m.group(3) or 1)
+    try:
+        return dt.datetime(year, month, day, tzinfo=dt.timezone.utc)
+    except ValueError:
+        return FIXED_DATE
+
+
+def set_core_properties(doc: Document, meta: BookMeta) -> None:
+    cp = doc.core_properties
+    cp.title = ooxml.clean_text(meta.title)
+    cp.subject = ooxml.clean_text(meta.subject or meta.subtitle)
+    cp.author = ooxml.clean_text(meta.editor)
+    cp.last_modified_by = ooxml.clean_text(meta.editor)
+    cp.keywords = ooxml.clean_text("; ".join(meta.keywords))
+    cp.language = meta.language or "zh-CN"
+    cp.comments = ooxml.clean_text(meta.subtitle)
+    cp.category = ""
+    cp.revision = 1
+    when = _date(meta.date)
+    cp.created = when
+    cp.modified = when
+    cp.last_printed = when
+
+
+def save_reproducible(doc: Document) -> bytes:
+    """Save, then re-zip with fixed entry times and attributes (python-docx stamps now)."""
+    raw = io.BytesIO()
+    doc.save(raw)
+    out = io.BytesIO()
+    with zipfile.ZipFile(raw) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            entry = zipfile.ZipInfo(info.filename, date_time=ZIP_TIME)
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            entry.external_attr = 0o644 << 16
+            entry.create_system = 0
+            dst.writestr(entry, src.read(info.filename), compresslevel=6)
+    return out.getvalue()

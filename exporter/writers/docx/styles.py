@@ -1,0 +1,300 @@
+"""The style compiler: a layout's roles become named Word styles.
+
+Content code asks this sheet for a style id by role and never formats runs itself. Each
+style carries its complete formatting (font in all four rFonts slots, size, weight, colour,
+spacing, indents in characters, alignment, outline level), based on Normal, so an editor
+who restyles "Body Text" in Word changes every body paragraph and nothing else.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from exporter.layout.model import Layout, Style
+from exporter.resources import fonts_dir
+from exporter.writers.docx import ooxml
+from exporter.writers.docx.fontfaces import Face, face
+from exporter.writers.docx.ooxml import Border, Fonts, ParaProps, RunProps, StyleDef
+
+MM_TWIPS = 1440 / 25.4
+# Roles that map onto Word's built-in styles (so Word's TOC, navigation pane, header and
+# index features recognise them); other roles get a style named after the role.
+BUILTIN = {
+    "heading-1": ("Heading1", "heading 1"),
+    "heading-2": ("Heading2", "heading 2"),
+    "heading-3": ("Heading3", "heading 3"),
+    "heading-4": ("Heading4", "heading 4"),
+    "cover-title": ("Title", "Title"),
+    "cover-subtitle": ("Subtitle", "Subtitle"),
+    "toc-title": ("TOCHeading", "TOC Heading"),
+    "toc-1": ("TOC1", "toc 1"),
+    "toc-2": ("TOC2", "toc 2"),
+    "toc-3": ("TOC3", "toc 3"),
+    "header": ("Header", "header"),
+    "footer": ("Footer", "footer"),
+    "body": ("BodyText", "Body Text"),
+    "index-1": ("Index1", "index 1"),
+    "index-2": ("Index2", "index 2"),
+    "index-3": ("Index3", "index 3"),
+    "chart": ("Caption", "caption"),
+    "list-item": ("ListNumber", "List Number"),
+}
+ALIGN = {"justify": "both", "left": "left", "center": "center", "right": "right"}
+
+
+def _rgb(colour: str | None) -> str | None:
+    return colour.lstrip("#").upper() if colour else None
+
+
+def _ids_for(role: str) -> tuple[str, str]:
+    if role in BUILTIN:
+        return BUILTIN[role]
+    words = [w for w in re.split(r"[^A-Za-z0-9]+", role) if w]
+    name = " ".join(w.capitalize() for w in words) or "Role"
+    return name.replace(" ", ""), name
+
+
+@dataclass
+class StyleFont:
+    """What a paragraph style sets its text in: the face chain for coverage/embedding."""
+
+    chain: list[Path]  # main face first, then the fallback files
+    bold: bool
+    bold_chain: list[Path]  # for bold lead phrases
+
+
+@dataclass
+class StyleSheet:
+    layout: Layout
+    embed: bool
+    defs: dict[str, StyleDef] = field(default_factory=dict)
+    fonts: dict[str, StyleFont] = field(default_factory=dict)  # style id -> font chain
+    role_ids: dict[str, str] = field(default_factory=dict)
+    char_fonts: dict[str, Path] = field(default_factory=dict)  # fallback char style -> file
+
+    # -------------------------------------------------------------- lookups
+
+    def para(self, role: str) -> str:
+        """Style id for a role (unknown roles use the body style, as the layout does)."""
+        return self.role_ids.get(role) or self.role_ids["body"]
+
+    def boxed(self, role: str, box_role: str) -> str:
+        """A paragraph style for `role` inside a shaded, ruled box of `box_role`."""
+        inner = self.para(role)
+        box_id = _ids_for(box_role)[0]
+        style_id = f"{inner}In{box_id}"
+        if style_id not in self.defs:
+            base = self.defs[inner]
+            box = self.layout.style(box_role)
+            ppr = copy.deepcopy(base.ppr) or ParaProps()
+            ppr.shading = _rgb(box.background)
+            if box.border:
+                ppr.border = Border(_rgb(box.border) or "000000")
+            ppr.left_chars = max(ppr.left_chars, 0.5)
+            ppr.right_chars = 0.5
+            self.defs[style_id] = StyleDef(
+                style_id,
+                f"{base.name} ({_ids_for(box_role)[1]})",
+                based_on=inner,
+                ppr=ppr,
+                rpr=copy.deepcopy(base.rpr),
+                ui_priority=30,
+            )
+            self.fonts[style_id] = self.fonts[inner]
+        return style_id
+
+    def fallback(self, path: Path) -> str:
+        """Character style that sets a run in a fallback face (characters the main face
+        lacks, e.g. CJK Extension B)."""
+        f = face(path)
+        style_id = "Fallback" + re.sub(r"[^A-Za-z0-9]", "", f.family)
+        if style_id not in self.defs:
+            self.defs[style_id] = StyleDef(
+                style_id,
+                f"Fallback {f.family}",
+                kind="character",
+                quick=False,
+                ui_priority=99,
+                rpr=RunProps(fonts=Fonts(f.family, f.family)),
+            )
+            self.char_fonts[style_id] = path
+        return style_id
+
+    def elements(self) -> list[ooxml.Element]:
+        return [ooxml.style_element(d) for d in self.defs.values()]
+
+    def footer_style(self, side: str) -> str:
+        """Footer paragraph style for the `default` (odd) or `even` page."""
+        hf = self.layout.header_footer
+        align = hf.footer_align
+        if align in ("center", "left", "right"):
+            return "Footer"
+        odd_right = align == "outer"
+        right = odd_right if side == "default" else not odd_right
+        return "FooterRight" if right else "FooterLeft"
+
+
+# ------------------------------------------------------------------ compilation
+
+
+def _font_files(layout: Layout, st: Style) -> tuple[list[Path], bool]:
+    role = layout.fonts[st.font]
+    names = role.bold_files if st.bold and role.bold_files else role.files
+    return [fonts_dir() / n for n in names], st.bold
+
+
+def _style_font(layout: Layout, st: Style) -> StyleFont:
+    chain, bold = _font_files(layout, st)
+    role = layout.fonts[st.font]
+    bold_chain = [fonts_dir() / n for n in role.bold_files] if role.bold_files else chain
+    return StyleFont(chain, bold, bold_chain)
+
+
+def _fonts_for(layout: Layout, st: Style, embed: bool) -> tuple[Fonts, bool, Face]:
+    chain, bold = _font_files(layout, st)
+    main = face(chain[0])
+    if embed:
+        # Name the embedded file's own family; a bold-only file (a 小标宋 stand-in)
+        # needs bold on, or Word would look for a regular face it does not have.
+        return Fonts(main.family, main.family), bold or main.bold, main
+    role = layout.fonts[st.font]
+    east = role.docx_family or main.family
+    return Fonts(east, role.docx_latin or east), bold, main
+
+
+def _para_props(layout: Layout, st: Style, role: str, text_twips: int) -> ParaProps:
+    grid = layout.page.grid is not None
+    body = layout.style("body")
+    p = ParaProps(
+        keep_next=st.keep_with_next,
+        page_break_before=st.page_break_before,
+        line_twips=round(st.leading_pt * 20),
+        before_twips=round(st.space_before_pt * 20),
+        after_twips=round(st.space_after_pt * 20),
+        first_line_chars=st.first_line_chars,
+        left_chars=st.left_chars,
+        char_twips=round(st.size_pt * 20),
+        align=ALIGN.get(st.align, "both"),
+        # On a character grid only body-size text snaps; titles keep their own pitch.
+        snap_to_grid=(st.size_pt == body.size_pt) if grid else None,
+    )
+    if st.background:
+        p.shading = _rgb(st.background)
+    if st.border and role not in ("figures-table",):
+        p.border = Border(_rgb(st.border) or "000000")
+    if role.startswith("heading-"):
+        p.outline_level = int(role.split("-")[1]) - 1
+    if role.startswith("toc-") and role != "toc-title":
+        p.tabs = [("right", text_twips, "dot")]
+    if role == "header" and layout.header_footer.header_rule:
+        p.border = Border("000000", size_eighths=4, space_pt=1, sides=("bottom",))
+    return p
+
+
+def _style_def(layout: Layout, role: str, st: Style, embed: bool, text_twips: int) -> StyleDef:
+    style_id, name = _ids_for(role)
+    fonts, bold, _ = _fonts_for(layout, st, embed)
+    rpr = RunProps(
+        fonts=fonts,
+        bold=bold,
+        italic=st.italic,
+        color=_rgb(st.color) if st.color.upper() != "#000000" else None,
+        size_half_pts=round(st.size_pt * 2),
+        spacing_twips=round(st.letter_spacing_pt * 20) or None,
+    )
+    ppr = _para_props(layout, st, role, text_twips)
+    next_id = "BodyText" if role.startswith("heading-") else None
+    priority = 9 if role.startswith("heading-") else 20
+    return StyleDef(
+        style_id, name, based_on="Normal", next_id=next_id, ui_priority=priority, ppr=ppr, rpr=rpr
+    )
+
+
+def _base_defs(layout: Layout, embed: bool) -> list[StyleDef]:
+    body = layout.style("body")
+    fonts, _, _ = _fonts_for(layout, body, embed)
+    normal_ppr = ParaProps(
+        line_twips=round(body.leading_pt * 20),
+        char_twips=round(body.size_pt * 20),
+        align="both",
+    )
+    return [
+        StyleDef(
+            "Normal",
+            "Normal",
+            default=True,
+            ppr=normal_ppr,
+            rpr=RunProps(fonts=fonts, size_half_pts=round(body.size_pt * 2)),
+        ),
+        StyleDef(
+            "DefaultParagraphFont",
+            "Default Paragraph Font",
+            kind="character",
+            default=True,
+            quick=False,
+            ui_priority=1,
+        ),
+        StyleDef("TableNormal", "Normal Table", kind="table", default=True, quick=False),
+        StyleDef(
+            "LeadPhrase", "Lead Phrase", kind="character", ui_priority=21, rpr=RunProps(bold=True)
+        ),
+    ]
+
+
+def compile_styles(layout: Layout, embed: bool) -> StyleSheet:
+    sheet = StyleSheet(layout, embed)
+    text_twips = round(layout.page.text_width_mm * MM_TWIPS)
+    for d in _base_defs(layout, embed):
+        sheet.defs[d.style_id] = d
+    sheet.fonts["Normal"] = _style_font(layout, layout.style("body"))
+    for role, st in layout.styles.items():
+        d = _style_def(layout, role, st, embed, text_twips)
+        sheet.defs[d.style_id] = d
+        sheet.role_ids[role] = d.style_id
+        sheet.fonts[d.style_id] = _style_font(layout, st)
+    _footer_variants(sheet)
+    _table_style(sheet)
+    return sheet
+
+
+def _footer_variants(sheet: StyleSheet) -> None:
+    base = sheet.defs.get("Footer")
+    if base is None:
+        return
+    for style_id, align, side in (
+        ("FooterRight", "right", "right"),
+        ("FooterLeft", "left", "left"),
+    ):
+        ppr = copy.deepcopy(base.ppr) or ParaProps()
+        ppr.align = align
+        # GB/T 9704: the page number sits one character in from the outer edge.
+        if side == "right":
+            ppr.right_chars, ppr.left_chars = 1.0, 0.0
+        else:
+            ppr.left_chars, ppr.right_chars = 1.0, 0.0
+        ppr.first_line_chars = 0.0
+        sheet.defs[style_id] = StyleDef(
+            style_id,
+            f"Footer {side.capitalize()}",
+            based_on="Footer",
+            ppr=ppr,
+            rpr=copy.deepcopy(base.rpr),
+            ui_priority=99,
+        )
+        sheet.fonts[style_id] = sheet.fonts["Footer"]
+
+
+def _table_style(sheet: StyleSheet) -> None:
+    st = sheet.layout.style("figures-table")
+    sheet.defs["FiguresTableGrid"] = StyleDef(
+        "FiguresTableGrid",
+        "Figures Table Grid",
+        kind="table",
+        based_on="TableNormal",
+        quick=False,
+        ui_priority=59,
+        table_border=_rgb(st.border) or "888888",
+    )

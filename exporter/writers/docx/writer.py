@@ -1,0 +1,273 @@
+"""Book plan -> DOCX: one handler per block type, one section per part."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from docx.document import Document
+from docx.shared import Pt
+
+from exporter.assemble.plan import (
+    Block,
+    Book,
+    Box,
+    Chart,
+    Heading,
+    Index,
+    ListBlock,
+    PageBreak,
+    Para,
+    Table,
+    TocBlock,
+)
+from exporter.layout.model import Layout
+from exporter.writers import WriteResult
+from exporter.writers.docx import ooxml
+from exporter.writers.docx.chart import bar_chart_png
+from exporter.writers.docx.package import (
+    FontUse,
+    new_document,
+    save_reproducible,
+    set_core_properties,
+    write_font_table,
+)
+from exporter.writers.docx.sections import SectionMaker, even_odd
+from exporter.writers.docx.styles import MM_TWIPS, StyleSheet, compile_styles
+from exporter.writers.docx.text import TextSetter
+
+ABSTRACT_ORDERED, ABSTRACT_BULLET = 1, 2
+
+
+def bookmark_name(anchor: str) -> str:
+    """Word bookmark names: a letter first, letters/digits/underscores, at most 40."""
+    name = "a_" + re.sub(r"[^A-Za-z0-9_]", "_", anchor)
+    if len(name) > 40:
+        name = name[:31] + "_" + hashlib.sha1(anchor.encode()).hexdigest()[:8]
+    return name
+
+
+@dataclass
+class Builder:
+    book: Book
+    layout: Layout
+    embed: bool
+    doc: Document = field(default_factory=new_document)
+    body: list[ooxml.Element] = field(default_factory=list)  # current part's paragraphs/tables
+    box_role: str | None = None
+    break_pending: bool = False
+    next_bookmark: int = 1
+    nums: list[ooxml.Element] = field(default_factory=list)
+    anchors: dict[int, str] = field(default_factory=dict)  # id(heading) -> bookmark name
+
+    def __post_init__(self) -> None:
+        self.sheet: StyleSheet = compile_styles(self.layout, self.embed)
+        self.setter = TextSetter(self.sheet)
+        self.sections = SectionMaker(self.doc, self.layout, self.sheet, self.setter)
+        self._name_anchors()
+
+    # ------------------------------------------------------------------ top level
+
+    def build(self) -> bytes:
+        root = self.doc.element.body
+        ooxml.clear_children(root)
+        for i, part in enumerate(self.book.parts):
+            self.body = []
+            self.break_pending = False
+            self.setter.where = part.title
+            for block in part.blocks:
+                self.block(block)
+            if not self.body or self.body[-1].tag != ooxml.qn("w:p"):
+                self.body.append(ooxml.paragraph(self.sheet.para("body")))
+            sect = self.sections.section(part)
+            if i < len(self.book.parts) - 1:
+                ooxml.attach_section(self.body[-1], sect)
+                root.extend(self.body)
+            else:
+                root.extend(self.body)
+                root.append(sect)
+        self._finish()
+        return save_reproducible(self.doc)
+
+    def _finish(self) -> None:
+        numbering = self.doc.part.numbering_part.element
+        abstracts = [
+            ooxml.abstract_num(ABSTRACT_ORDERED, "decimal", "%1."),
+            ooxml.abstract_num(ABSTRACT_BULLET, "bullet", "●"),
+        ]
+        ooxml.replace_numbering(numbering, abstracts, self.nums)
+        body = self.layout.style("body")
+        normal = self.sheet.defs["Normal"].rpr
+        assert normal is not None and normal.fonts is not None
+        ooxml.replace_styles(
+            self.doc.styles.element,
+            ooxml.doc_defaults(normal.fonts, round(body.size_pt * 2)),
+            self.sheet.elements(),
+        )
+        ooxml.fill_settings(
+            self.doc.settings.element,
+            ooxml.SettingsDef(
+                embed_fonts=self.embed,
+                mirror_margins=self.layout.page.mirror,
+                even_odd_headers=even_odd(self.layout),
+                default_tab_twips=round(body.size_pt * 2 * 20),
+            ),
+        )
+        families = []
+        for d in self.sheet.defs.values():
+            if d.rpr is not None and d.rpr.fonts is not None:
+                families += [d.rpr.fonts.east_asia, d.rpr.fonts.latin]
+        uses = [FontUse(p, c) for p, c in self.setter.used.items() if c] if self.embed else []
+        write_font_table(self.doc, dict.fromkeys(families), uses)
+        set_core_properties(self.doc, self.book.meta)
+
+    def _name_anchors(self) -> None:
+        """Every heading gets a bookmark (the TOC links to it); plan anchors keep their
+        own names so index entries can link to them."""
+        for n, heading in enumerate(self.book.headings(), start=1):
+            self.anchors[id(heading)] = bookmark_name(heading.anchor or f"h{n}")
+
+    # ------------------------------------------------------------------ helpers
+
+    def _style(self, role: str) -> str:
+        if self.box_role:
+            return self.sheet.boxed(role, self.box_role)
+        return self.sheet.para(role)
+
+    def _para(self, style_id: str, runs: list[ooxml.Element], **kw: object) -> ooxml.Element:
+        p = ooxml.paragraph(style_id, runs, page_break_before=self.break_pending, **kw)  # type: ignore[arg-type]
+        self.break_pending = False
+        self.body.append(p)
+        return p
+
+    def _bookmark(self, p: ooxml.Element, name: str) -> None:
+        ooxml.bookmark(p, name, self.next_bookmark)
+        self.next_bookmark += 1
+
+    # ------------------------------------------------------------------ block handlers
+
+    def block(self, block: Block) -> None:
+        handler = getattr(self, f"on_{type(block).__name__.lower()}")
+        handler(block)
+
+    def on_heading(self, h: Heading) -> None:
+        role = h.role if h.role in self.layout.styles else f"heading-{min(max(h.level, 1), 4)}"
+        style = self._style(role)
+        p = self._para(
+            style, self.setter.runs(h.text, style), outline_level=None if h.outline else 9
+        )
+        self._bookmark(p, self.anchors[id(h)])
+        if h.anchor:
+            self.setter.where = h.anchor
+
+    def on_para(self, para: Para) -> None:
+        style = self._style(para.role)
+        p = self._para(style, self.setter.runs(para.text, style, lead=para.lead))
+        if para.anchor:
+            self._bookmark(p, bookmark_name(para.anchor))
+
+    def on_box(self, box: Box) -> None:
+        outer, self.box_role = self.box_role, box.role
+        for inner in box.blocks:
+            self.block(inner)
+        self.box_role = outer
+
+    def on_table(self, t: Table) -> None:
+        ncols = max([len(t.header), *(len(r) for r in t.rows)] or [1])
+        weights = t.widths if len(t.widths) == ncols else [1.0] * ncols
+        total = round(self.layout.page.text_width_mm * MM_TWIPS)
+        widths = [round(total * w / sum(weights)) for w in weights]
+        head_style = self.sheet.para("figures-header")
+        cell_style = self.sheet.para(t.role)
+        rows = []
+        for cells, style in [(t.header, head_style)] * bool(t.header) + [
+            (r, cell_style) for r in t.rows
+        ]:
+            padded = [*cells, *[""] * (ncols - len(cells))]
+            rows.append([ooxml.paragraph(style, self.setter.runs(c, style)) for c in padded])
+        fill = self.layout.style("figures-header").background
+        tbl = ooxml.table(
+            "FiguresTableGrid",
+            widths,
+            rows,
+            header_rows=1 if t.header else 0,
+            header_fill=fill.lstrip("#") if fill else None,
+        )
+        if self.break_pending:  # a table cannot break before itself: use an empty paragraph
+            self._para(cell_style, [])
+        self.body.append(tbl)
+
+    def on_listblock(self, lst: ListBlock) -> None:
+        num_id = len(self.nums) + 1
+        abstract = ABSTRACT_ORDERED if lst.ordered else ABSTRACT_BULLET
+        self.nums.append(ooxml.num(num_id, abstract))  # a new instance restarts at 1
+        style = self._style(lst.role)
+        for item in lst.items:
+            self._para(style, self.setter.runs(item, style), num=(num_id, 0))
+
+    def on_chart(self, chart: Chart) -> None:
+        style = self._style(chart.role)
+        st = self.layout.style(chart.role)
+        if chart.title:
+            self._para(style, self.setter.runs(chart.title, style))
+        sf = self.sheet.fonts[style]
+        png, w_pt, h_pt = bar_chart_png(
+            chart.bars,
+            sf.chain[0],
+            self.layout.page.text_width_mm * 72 / 25.4 * 0.95,
+            st.size_pt,
+            st.color if st.color != "#000000" else None,
+        )
+        inline = self.doc.part.new_pic_inline(io.BytesIO(png), Pt(w_pt), Pt(h_pt))
+        alt = "；".join(f"{label} {value}" for label, value in chart.bars)
+        self._para(style, [ooxml.drawing_run(inline, f"{chart.title}：{alt}")])
+
+    def on_index(self, index: Index) -> None:
+        for entry in index.entries:
+            style = self._style(f"index-{min(max(entry.level, 1), 3)}")
+            runs = self.setter.runs(entry.text, style)
+            for n, (anchor, label) in enumerate(entry.targets):
+                runs += self.setter.runs("　" if n == 0 else "、", style)
+                link_runs = self.setter.runs(label or anchor, style)
+                runs.append(ooxml.hyperlink(bookmark_name(anchor), link_runs))
+            self._para(style, runs)
+
+    def on_tocblock(self, toc: TocBlock) -> None:
+        title_style = self._style("toc-title")
+        self._para(title_style, self.setter.runs(toc.title, title_style))
+        entries = [h for h in self.book.headings() if h.toc and h.level <= toc.max_level]
+        instruction = f'TOC \\o "1-{toc.max_level}" \\h \\z \\u'
+        opened = False
+        for h in entries:
+            style = self.sheet.para(f"toc-{h.level}")
+            name = self.anchors[id(h)]
+            runs = [] if opened else ooxml.field_open(instruction)
+            opened = True
+            page = ooxml.field_runs(f"PAGEREF {name} \\h", self.setter.runs("0", style))
+            link = ooxml.hyperlink(name, [*self.setter.runs(h.text, style), ooxml.tab_run(), *page])
+            self._para(style, [*runs, link])
+        if opened:
+            self.body[-1].append(ooxml.field_close())
+
+    def on_pagebreak(self, _: PageBreak) -> None:
+        self.break_pending = True
+
+
+def write_docx(
+    book: Book, layout: Layout, out: Path, *, embed_fonts: bool | None = None
+) -> WriteResult:
+    """Write the book as an editable Word file built on named styles."""
+    embed = layout.embed_fonts if embed_fonts is None else embed_fonts
+    builder = Builder(book, layout, embed)
+    data = builder.build()
+    out = Path(out)
+    out.write_bytes(data)
+    result = WriteResult(out, "docx")
+    result.missing_glyphs = list(builder.setter.missing.values())
+    if result.missing_glyphs:
+        chars = "".join(m.char for m in result.missing_glyphs)
+        result.warnings.append(f"DOCX: no font in the fallback chain has {chars!r}")
+    return result
