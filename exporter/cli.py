@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterator
+from concurrent.futures import Executor
+from contextlib import contextmanager
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
@@ -290,3 +293,182 @@ def layouts_cmd(folder: Path | None) -> None:
 
     for name, description, path in list_layouts(folder):
         click.echo(f"{name:10} {description}\n{'':10} {path}")
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--strict", is_flag=True, help="Exit 1 on warnings too, not only on errors.")
+@click.option("--json", "as_json", is_flag=True, help="Print a machine-readable report.")
+def check(paths: tuple[Path, ...], strict: bool, as_json: bool) -> None:
+    """Read and enrich only: report errors, warnings, dropped lines and anomalies.
+
+    For content CI: exit 0 when every input reads cleanly, 1 on errors (or, with
+    --strict, on warnings).
+
+    \b
+    Examples:
+      exporter check input/
+      exporter check --json --strict news/ > check.json
+    """
+    from exporter.enrich import enrich
+    from exporter.pipeline import input_files
+    from exporter.readers import read_paths
+    from exporter.resources import default_input_dir
+
+    files, folder_errors = input_files(list(paths) or [default_input_dir()], None)
+    comp = enrich(read_paths(files))
+    report = _check_report(comp, folder_errors)
+    if as_json:
+        click.echo(json.dumps(report, ensure_ascii=False, indent=1))
+    else:
+        _print_check(report)
+    failed = report["errors"] or (strict and report["warnings"])
+    sys.exit(1 if failed else 0)
+
+
+def _check_report(comp: Any, folder_errors: list[str]) -> dict[str, Any]:
+    errors = folder_errors + [f"{s.path}: {s.error}" for s in comp.sources if s.error]
+    warnings = [
+        f"{s.path}:{w.line or ''}: {w.code}: {w.message}" for s in comp.sources for w in s.warnings
+    ]
+    dropped = [f"{s.path}:{d.line}: {d.reason}: {d.text}" for s in comp.sources for d in s.dropped]
+    anomalies = [f"{c.id}: truncated ({c.truncation})" for c in comp.cases if c.truncated]
+    anomalies += [f"{c.id}: off topic (left out of the book)" for c in comp.cases if not c.on_topic]
+    anomalies += [f"{c.id}: no summary" for c in comp.cases if c.on_topic and not c.summary]
+    return {
+        "schema": "exporter.check-report/1",
+        "files": len(comp.sources),
+        "cases": len(comp.cases),
+        "errors": errors,
+        "warnings": warnings,
+        "dropped": dropped,
+        "anomalies": anomalies,
+    }
+
+
+def _print_check(report: dict[str, Any]) -> None:
+    labels = {
+        "errors": "error",
+        "warnings": "warning",
+        "dropped": "dropped",
+        "anomalies": "anomaly",
+    }
+    for key, label in labels.items():
+        for line in report[key]:
+            click.echo(f"{label}: {line}", err=key == "errors")
+    click.echo(
+        f"{report['cases']} cases in {report['files']} files; {len(report['errors'])} "
+        f"errors, {len(report['warnings'])} warnings, {len(report['dropped'])} dropped lines"
+    )
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option(
+    "--layout",
+    envvar="EXPORTER_LAYOUT",
+    default="book",
+    show_default=True,
+    help="Layout whose fonts to check.",
+)
+def fonts(paths: tuple[Path, ...], layout: str) -> None:
+    """Show which font serves each role, and which input characters no font covers.
+
+    \b
+    Examples:
+      exporter fonts
+      exporter fonts --layout gongwen news/
+    """
+    from exporter.coverage import missing_glyphs
+    from exporter.fonts import coverage, role_chain
+    from exporter.layout.load import load_layout
+    from exporter.pipeline import input_files
+    from exporter.readers import read_paths
+    from exporter.resources import default_input_dir, fonts_dir
+
+    lay = load_layout(layout)
+    click.echo(f"layout {lay.name}; fonts from {fonts_dir()}")
+    for name, role in lay.fonts.items():
+        chain = role_chain(role)
+        click.echo(
+            f"{name:9} {chain[0].name} ({len(coverage(chain[0])):,} characters)"
+            f" + fallback {', '.join(p.name for p in chain[1:]) or 'none'};"
+            f" Word name {role.docx_family or '-'}"
+        )
+    files, _errors = input_files(list(paths) or [default_input_dir()], None)
+    missing = missing_glyphs(read_paths(files), lay)
+    for m in missing:
+        click.echo(f"uncovered: {m.char} {m.codepoint} in {m.file} case {m.case} (role {m.role})")
+    click.echo(f"{len({m.char for m in missing})} characters no font covers")
+    sys.exit(1 if missing else 0)
+
+
+@main.command()
+@click.argument("jobs_file", type=click.Path(path_type=Path, exists=True, dir_okay=False))
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(1, 64),
+    default=1,
+    show_default=True,
+    help="Run up to N jobs in parallel processes.",
+)
+@click.option("--force", is_flag=True, help="Rebuild jobs even when nothing changed.")
+@click.option(
+    "--scheduler",
+    metavar="ADDRESS",
+    default=None,
+    help="Run jobs on a Dask cluster (needs the exporter[dask] extra).",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the results as JSON.")
+def batch(jobs_file: Path, jobs: int, force: bool, scheduler: str | None, as_json: bool) -> None:
+    """Build many compendia from a jobs file (TOML; see README).
+
+    One failing job does not stop the others; exit 1 if any job failed. Jobs whose inputs,
+    layout, options and exporter version are unchanged are skipped.
+
+    \b
+    Examples:
+      exporter batch jobs.toml --jobs 2
+      exporter batch jobs.toml --scheduler tcp://127.0.0.1:8786 --json
+    """
+    from exporter.batch import load_jobs, run_batch
+
+    specs = load_jobs(jobs_file)
+    with _executor(scheduler, jobs) as pool:
+        results = run_batch(specs, pool, force=force)
+    if as_json:
+        click.echo(
+            json.dumps(
+                {"schema": "exporter.batch-report/1", "jobs": [asdict(r) for r in results]},
+                ensure_ascii=False,
+                indent=1,
+            )
+        )
+    else:
+        for r in results:
+            click.echo(f"{r.status:8} {r.name:24} {r.seconds:6.1f}s  {r.output}")
+            for err in r.errors:
+                click.echo(f"         error: {err}", err=True)
+        counts = {s: sum(r.status == s for r in results) for s in ("ok", "skipped", "failed")}
+        click.echo(", ".join(f"{n} {s}" for s, n in counts.items()))
+    sys.exit(1 if any(r.status == "failed" for r in results) else 0)
+
+
+@contextmanager
+def _executor(scheduler: str | None, jobs: int) -> Iterator[Executor | None]:
+    """The executor jobs run on, shut down (and a Dask client closed) afterwards."""
+    if scheduler:
+        try:
+            from distributed import Client
+        except ImportError:
+            raise click.UsageError("--scheduler needs Dask: pip install 'exporter[dask]'") from None
+        with Client(scheduler) as client:
+            yield client.get_executor()
+    elif jobs > 1:
+        from concurrent.futures import ProcessPoolExecutor
+
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            yield pool
+    else:
+        yield None

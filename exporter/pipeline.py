@@ -222,6 +222,10 @@ def build(
     if not comp.cases:
         detail = "; ".join(result.errors) or "no input files found"
         raise InputError(f"nothing to build: {detail}")
+    if {"pdf", "docx"} & set(opts.formats):
+        from exporter.coverage import missing_glyphs, record_missing
+
+        result.warnings += record_missing(comp, missing_glyphs(comp, layout))
     if opts.strict and (result.errors or result.warnings):
         result.exit_code = 1
         return result

@@ -1,0 +1,58 @@
+"""Glyph coverage: characters of the cases that no font of the layout can draw.
+
+Checked before writing so every such character is reported with its file, case and code
+point (build log, JSON warnings), instead of silently printing as an empty box.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from exporter.layout.model import Layout
+from exporter.model import Case, Compendium, Warning_
+
+# Roles whose fonts set case text: body, summary box, titles.
+TEXT_STYLES = ("body", "summary", "heading-2", "heading-3")
+
+
+@dataclass
+class MissingChar:
+    file: str
+    case: str
+    char: str
+    codepoint: str
+    role: str
+
+
+def _case_texts(case: Case) -> list[str]:
+    return [
+        case.title or "",
+        case.summary or "",
+        *(p.text for p in case.paragraphs()),
+        *(s.heading or "" for s in case.sections),
+    ]
+
+
+def missing_glyphs(comp: Compendium, layout: Layout) -> list[MissingChar]:
+    from exporter.fonts import uncovered
+
+    roles = dict.fromkeys(layout.style(s).font for s in TEXT_STYLES if s in layout.styles)
+    out: list[MissingChar] = []
+    for case in comp.cases:
+        texts = _case_texts(case)
+        for role in roles:
+            for char in uncovered(layout.fonts[role], texts):
+                out.append(MissingChar(case.source, case.id, char, f"U+{ord(char):04X}", role))
+    return out
+
+
+def record_missing(comp: Compendium, missing: list[MissingChar]) -> list[str]:
+    """Add each missing glyph to its source's warnings; return log lines."""
+    by_path = {s.path: s for s in comp.sources}
+    lines = []
+    for m in missing:
+        msg = f"{m.char} ({m.codepoint}) in case {m.case}: no font of role '{m.role}' has it"
+        if m.file in by_path:
+            by_path[m.file].warnings.append(Warning_(None, "glyph_missing", msg))
+        lines.append(f"{m.file}: glyph_missing: {msg}")
+    return lines
