@@ -50,7 +50,9 @@ def is_dash(u: Unit) -> bool:
 def promote_bare_names(run: list[Unit]) -> None:
     """A names-only line right after a heading line is that headline's byline."""
     for i, u in enumerate(run):
-        if i == 0 or u.role != HEAD or run[i - 1].role != HEAD or is_inner_heading(run[i - 1]):
+        if i == 0 or u.role != HEAD or run[i - 1].role != HEAD:
+            continue
+        if not any(h.role == HEAD and not is_inner_heading(h) for h in run[:i]):
             continue
         found = by.bare_names(u.text)
         if found:

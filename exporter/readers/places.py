@@ -45,7 +45,7 @@ def locality_at_start(sentence: str) -> str | None:
     if not m:
         return None
     place = m.group(0)
-    if set(place[:2]) & _NOT_PLACE or place[0] in "省市州县区旗镇乡村":
+    if set(place[:2]) & _NOT_PLACE or place[0] in "省市州县区旗镇乡村在从向对把为以据由经按将":
         return None
     return place
 

@@ -25,7 +25,11 @@ NUMBERED = re.compile(
 )
 DASH = re.compile(r"^(?:——|—|－－|--|──)\s*\S")
 # A line may not start a heading with these: it continues the previous line.
-_CONTINUATION_START = re.compile(r"^[、，,。；;：:”’）)》」』】%％]")
+_CONTINUATION_START = re.compile(
+    r"^(?:[、，,。；;：:”’）)》」』】%％]|[\u4e00-\u9fff][、，,；;。：:”’》）)])"
+)
+# Paragraphs open with these connectives; headings do not.
+_CONNECTIVE = re.compile(r"^(?:与此同时|同时|此外|另外|因此|其中|目前|据了解|据悉|据介绍|为此|对此|随后)[，,]")
 
 
 def _inner_stop(text: str) -> bool:
@@ -67,6 +71,6 @@ def headline_like(line: Line, i: int, ctx: Context) -> Found:
         return None
     if ends_sentence(text) and not text.endswith(("：", ":")):
         return None
-    if _inner_stop(text) or is_fragment_end(text) or _continues(i, ctx):
+    if _inner_stop(text) or is_fragment_end(text) or _continues(i, ctx) or _CONNECTIVE.match(text):
         return None
     return HEAD, "headline_like"
