@@ -23,7 +23,7 @@ from exporter.readers import markdown
 from exporter.readers.build import Built, FileFacts, build_article, mark_truncation, top_headings
 from exporter.readers.checks import check_line
 from exporter.readers.decode import decode
-from exporter.readers.lines import NOISE, Line
+from exporter.readers.lines import BYLINE, NOISE, Line
 from exporter.readers.repair import build_units
 from exporter.readers.rules import Context, classify
 from exporter.readers.segment import segment
@@ -57,7 +57,9 @@ def split_lines(text: str, markdown_file: bool) -> list[Line]:
     return lines
 
 
-def read_text(text: str, path: str, markdown_file: bool | None = None) -> tuple[SourceFile, list[Case]]:
+def read_text(
+    text: str, path: str, markdown_file: bool | None = None
+) -> tuple[SourceFile, list[Case]]:
     """Read already-decoded text (the testable core of `read_file`)."""
     p = Path(path)
     lines = split_lines(text, False)
@@ -70,9 +72,8 @@ def read_text(text: str, path: str, markdown_file: bool | None = None) -> tuple[
     noise = [line for line in lines if line.role == NOISE]
     articles, orphans = segment(units, {line.no for line in noise})
     by_no = {line.no: line for line in lines}
-    facts = FileFacts(
-        path, page_jumps=[n.no for n in noise if n.reason == "page_jump" and _FORWARD_JUMP.search(n.text)]
-    )
+    jumps = [n.no for n in noise if n.reason == "page_jump" and _FORWARD_JUMP.search(n.text)]
+    facts = FileFacts(path, page_jumps=jumps)
     built: list[Built] = [build_article(a, facts) for a in articles]
     cases = [c for b in built for c in b.cases]
     facts.max_top_headings = max((top_headings(c) for c in cases), default=0)
@@ -89,7 +90,12 @@ def read_text(text: str, path: str, markdown_file: bool | None = None) -> tuple[
         for u, reason in b.dropped:
             dropped.extend(Dropped(no, by_no[no].raw.strip(), reason) for no in u.lines)
     src.dropped = sorted(dropped, key=lambda d: d.line)
-    src.warnings = [w for line in lines if line.text and line.role != NOISE for w in check_line(line.no, line.text)]
+    src.warnings = [
+        w
+        for line in lines
+        if line.text and line.role not in (NOISE, BYLINE)
+        for w in check_line(line.no, line.text)
+    ]
     src.cases = [c.id for c in cases]
     return src, cases
 

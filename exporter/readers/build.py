@@ -71,7 +71,13 @@ def _leads(paras: list[Unit]) -> dict[int, str]:
             found[i] = p.lead
             continue
         s = first_sentence(p.text)
-        if s != p.text and len(s) <= _LEAD_MAX and len(p.text) >= 2 * len(s) and s.endswith("。"):
+        if (
+            s != p.text
+            and len(s) <= _LEAD_MAX
+            and len(p.text) >= 2 * len(s)
+            and s.endswith("。")
+            and not s.startswith(("“", "‘", '"'))
+        ):
             found[i] = s
     plain = [i for i in found if not paras[i].lead]
     if len(plain) < 2:
@@ -81,7 +87,8 @@ def _leads(paras: list[Unit]) -> dict[int, str]:
 
 
 def _paragraph(u: Unit, path: str, lead: str | None) -> Paragraph:
-    return Paragraph(normalize(u.text), Span(path, u.first, u.last), normalize(lead) if lead else None)
+    span = Span(path, u.first, u.last)
+    return Paragraph(normalize(u.text), span, normalize(lead) if lead else None)
 
 
 def _sections(raw: list[RawSection], path: str) -> list[Section]:
@@ -169,7 +176,8 @@ def build_article(art: Article, facts: FileFacts) -> Built:
     paras = [p.text for p in case.paragraphs()]
     heads = [h for h, _ in raw if h is not None]
     submitted = bool(byline and any(c.role == "申报单位" for c in byline.credits))
-    case.kind = kind_of(paras, block.rubric if block else None, bool(heads), submitted, bool(suffix))
+    rubric = block.rubric if block else None
+    case.kind = kind_of(paras, rubric, bool(heads), submitted, bool(suffix))
     case.span = _case_span(art, path)
     if case.title is None and paras:
         _untitled(case, raw)
@@ -211,16 +219,7 @@ def _roundup_cases(art: Article, split: Split, byline: by.Byline | None, facts: 
         byline=byline.raw if byline else None,
         credits=[Credit(c.name, c.role) for c in byline.credits] if byline else [],
         intro=[_paragraph(p, path, None) for p in split.intro],
-        sections=[
-            Section(
-                normalize(h.text) if h else None,
-                1,
-                [_paragraph(p, path, None) for p in ps],
-                Span(path, h.first if h else (ps[0].first if ps else 0), ps[-1].last if ps else (h.first if h else 0)),
-                h.first if h else None,
-            )
-            for h, ps in split.section_intros
-        ],
+        sections=[_intro_section(h, ps, path) for h, ps in split.section_intros],
     )
     lines = [n for u in art.items for n in u.lines]
     container.span = Span(path, min(lines), max(lines)) if lines else None
@@ -238,3 +237,11 @@ def _roundup_cases(art: Article, split: Split, byline: by.Byline | None, facts: 
         case.span = Span(path, b.paragraphs[0].first, b.paragraphs[-1].last)
         cases.append(case)
     return Built(cases, container, list(art.dropped))
+
+
+def _intro_section(head: Unit | None, paras: list[Unit], path: str) -> Section:
+    lines = [n for u in ([head] if head else []) + paras for n in u.lines]
+    span = Span(path, min(lines), max(lines)) if lines else Span(path, 0, 0)
+    heading = normalize(head.text) if head else None
+    ps = [_paragraph(p, path, None) for p in paras]
+    return Section(heading, 1, ps, span, head.first if head else None)

@@ -55,9 +55,7 @@ _ROLE_NORMAL = {
 # Roles whose names are the item's authors (the photographer only when nobody else is).
 AUTHOR_ROLES = ("记者", "实习记者", "通讯员", "作者", "撰稿", "申报单位", "供稿单位")
 _SPACED_ROLE = re.compile(r"(策|撰|记|作|摄|统|编)\s+(划|稿|者|影|筹|辑)")
-_ROLE_RE = re.compile(
-    rf"{_OUTLET}(?:{'|'.join(_ROLES)})|(?:{'|'.join(_ROLES)})(?=\s*[:：/|｜]|\s)"
-)
+_ROLE_RE = re.compile(rf"{_OUTLET}(?:{'|'.join(_ROLES)})|(?:{'|'.join(_ROLES)})(?=\s*[:：/|｜]|\s)")
 _SEP = re.compile(r"[\s、，,;；:：/|｜]+")
 _SUBMITTED = re.compile(rf"^(?:{_BULLET}\s*)?(?P<unit>.{{2,40}}?)\s*(?P<verb>申报|推荐|报送)$")
 _SUPPLIED = re.compile(r"^[（(]?(?P<unit>[^（()）]{2,40}?)\s*(?P<verb>供稿|供图)[)）]?$")

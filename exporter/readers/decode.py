@@ -42,9 +42,8 @@ def detect(raw: bytes, path: str = "") -> tuple[str, str]:
     """Return (encoding name, decoded text) or raise InputError naming the failing offset."""
     for bom, name in _BOMS:
         if raw.startswith(bom):
-            codec = name if name == "utf-8-sig" else name
             try:
-                text = raw[len(bom) :].decode(codec.replace("-sig", ""))
+                text = raw[len(bom) :].decode(name.replace("-sig", ""))
             except UnicodeDecodeError as exc:
                 raise InputError(
                     f"not valid {name} text at byte offset {exc.start + len(bom)}", path

@@ -60,7 +60,10 @@ def promote_bare_names(run: list[Unit]) -> None:
 
 
 def opens_article(
-    run: list[Unit], prev_body: Unit | None, next_body: Unit | None, typical_gap: int,
+    run: list[Unit],
+    prev_body: Unit | None,
+    next_body: Unit | None,
+    typical_gap: int,
     noise_between: bool,
 ) -> bool:
     """Whether a header run starts a new article rather than heading a part of the current one."""

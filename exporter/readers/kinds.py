@@ -6,7 +6,9 @@ import re
 
 from exporter.readers.places import locality_at_start, provinces_in
 
-_COMMENTARY_RUBRIC = re.compile(r"评论|观澜|短评|时评|论坛|观察|杂谈|随笔|锐评|言论|声音|视点|微言|说道|论语|议论")
+_COMMENTARY_RUBRIC = re.compile(
+    r"评论|观澜|短评|时评|论坛|观察|杂谈|随笔|锐评|言论|声音|视点|微言|说道|论语|议论"
+)
 _VISIT = re.compile(
     r"(?:书记|市长|省长|县长|区长|州长|旗长|主席|部长)[\u4e00-\u9fff]{2,3}"
     r"(?:赴|到|来到|深入|前往)[^。]{0,40}?(?:调研|视察|考察|检查|督导|慰问|走访)"

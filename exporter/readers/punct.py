@@ -52,7 +52,8 @@ def _convert_parens(s: str) -> str:
     def repl(m: re.Match[str]) -> str:
         inner = m.group(1)
         left = s[m.start() - 1] if m.start() else ""
-        if _cjk(left) or any(_cjk(c) for c in inner) or (not left and _cjk(s[m.end() : m.end() + 1])):
+        right = s[m.end() : m.end() + 1]
+        if _cjk(left) or any(_cjk(c) for c in inner) or (not left and _cjk(right)):
             return f"（{inner}）"
         return m.group(0)
 

@@ -15,7 +15,10 @@ from exporter.readers.bylines import Byline
 from exporter.readers.lines import BODY, BYLINE, HEAD, NOISE, Line
 from exporter.readers.text import ends_clause
 
-_NEW_POINT = re.compile(r"^(?:[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、是]|\d{1,2}[.、．](?!\d))")
+_NEW_POINT = re.compile(
+    r"^(?:[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、是]"
+    r"|\d{1,2}[.、．](?!\d))"
+)
 
 
 @dataclass

@@ -8,7 +8,9 @@ _TERMINAL = "。！？!?；;…"
 _CLOSERS = "”’）)」』】》\"'"
 # Characters that cannot end a heading or a paragraph: particles, prepositions, conjunctions
 # and openers. A line ending with one continues on the next line.
-_FRAGMENT_END = set("的了和与及并在对把被将从向以于而或之其是有也都就还又让使给由按据至个着过地得且、，,“‘（(《「『【")
+_FRAGMENT_END = set(
+    "的了和与及并在对把被将从向以于而或之其是有也都就还又让使给由按据至个着过地得且、，,“‘（(《「『【"
+)
 CJK = re.compile(r"[\u3400-\u9fff\U00020000-\U0003ffff]")
 
 

@@ -66,11 +66,10 @@ def classify(ctx: Context) -> None:
             continue
         if line.role:  # already decided by the Markdown pass (images, rules)
             continue
-        for name, rule in RULES:
+        for _name, rule in RULES:
             found = rule(line, i, ctx)
             if found:
                 line.role, line.reason = found
                 break
         else:
             line.role, line.reason = BODY, "body"
-        del name

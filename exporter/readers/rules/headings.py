@@ -29,7 +29,9 @@ _CONTINUATION_START = re.compile(
     r"^(?:[、，,。；;：:”’）)》」』】%％]|[\u4e00-\u9fff][、，,；;。：:”’》）)])"
 )
 # Paragraphs open with these connectives; headings do not.
-_CONNECTIVE = re.compile(r"^(?:与此同时|同时|此外|另外|因此|其中|目前|据了解|据悉|据介绍|为此|对此|随后)[，,]")
+_CONNECTIVE = re.compile(
+    r"^(?:与此同时|同时|此外|另外|因此|其中|目前|据了解|据悉|据介绍|为此|对此|随后)[，,]"
+)
 
 
 def _inner_stop(text: str) -> bool:

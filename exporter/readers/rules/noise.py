@@ -37,7 +37,9 @@ _LAYOUT = re.compile(
     r"制图|美编|排版|终审|一审|二审|三审|初审|复审|签发|监制|出品)\s*[:：/|]"
 )
 _DISTRIBUTION = re.compile(r"^(?:分送|报送|抄送|抄报|发送|主送|印发|报|送|发)\s*[:：]")
-_RUNNING = re.compile(r"(?:\d{4}.{0,12}年度|汇编|选编|展示|专刊|特刊|案例集|内部资料|第\s*\d+\s*期)")
+_RUNNING = re.compile(
+    r"(?:\d{4}.{0,12}年度|汇编|选编|展示|专刊|特刊|案例集|内部资料|第\s*\d+\s*期)"
+)
 
 
 def page_jump(line: Line, i: int, ctx: Context) -> Found:
