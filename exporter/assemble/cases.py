@@ -69,7 +69,7 @@ def case_blocks(case: Case, layout: Layout) -> list[Block]:
         Heading(2, title, "heading-2", anchor=case_anchor(case), generated=view["title_generated"])
     ]
     if case.subtitle:
-        blocks.append(Para(case.subtitle, "source-line"))
+        blocks.append(Para(case.subtitle, "subtitle"))
     for part in layout.case_parts:
         blocks.extend(_PARTS[part](case, layout, view))
     return blocks

@@ -95,7 +95,7 @@ def test_source_line_lists_author_region_theme_and_file(
     for i, block in enumerate(blocks):
         if isinstance(block, Heading) and block.level == 2:
             case = by_anchor[block.anchor or ""]
-            line = blocks[i + 1]
+            line = blocks[i + 2] if case.subtitle else blocks[i + 1]
             assert isinstance(line, Para) and line.role == "source-line"
             assert f"来源：{case.source.split('/')[-1]}" in line.text
             if case.authors:
