@@ -7,20 +7,32 @@ ENRICHERS in the order it must run (region before organization and summary, …)
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 
+from exporter.enrich.figures import enrich_figures
+from exporter.enrich.keywords import enrich_keywords
+from exporter.enrich.options import EnrichOptions
+from exporter.enrich.organization import enrich_organization
+from exporter.enrich.practices import enrich_practices
+from exporter.enrich.region import enrich_region
+from exporter.enrich.summary import enrich_summary
+from exporter.enrich.theme import enrich_theme
+from exporter.enrich.topic import enrich_topic
 from exporter.model import Compendium
 
-
-@dataclass
-class EnrichOptions:
-    summary_min: int = 60
-    summary_max: int = 150
-
+__all__ = ["ENRICHERS", "EnrichOptions", "Enricher", "enrich"]
 
 Enricher = Callable[[Compendium, EnrichOptions], None]
 
-ENRICHERS: list[tuple[str, Enricher]] = []
+ENRICHERS: list[tuple[str, Enricher]] = [
+    ("region", enrich_region),
+    ("organization", enrich_organization),
+    ("on_topic", enrich_topic),
+    ("theme", enrich_theme),
+    ("key_figures", enrich_figures),
+    ("practices", enrich_practices),
+    ("summary", enrich_summary),
+    ("keywords", enrich_keywords),
+]
 
 
 def enrich(comp: Compendium, options: EnrichOptions | None = None) -> Compendium:

@@ -69,6 +69,12 @@ class Gazetteer:
         self._drop_shadowed()
         self._drop_generic()
         self.lengths = sorted({len(a) for a in self.aliases}, reverse=True)
+        # Lengths of the aliases starting with each character, longest first: the scan only
+        # tries those, which keeps it linear in practice.
+        by_first: dict[str, set[int]] = {}
+        for alias in self.aliases:
+            by_first.setdefault(alias[0], set()).add(len(alias))
+        self.by_first = {ch: sorted(ns, reverse=True) for ch, ns in by_first.items()}
 
     # --- aliases ---------------------------------------------------------------------------
 
@@ -136,7 +142,7 @@ class Gazetteer:
         i = 0
         while i < len(text):
             hit = None
-            for n in self.lengths:
+            for n in self.by_first.get(text[i], ()):
                 piece = text[i : i + n]
                 if len(piece) == n and piece in self.aliases:
                     hit = piece

@@ -15,9 +15,8 @@ from collections import Counter
 from dataclasses import dataclass
 
 from exporter.enrich.gazetteer import Division, Gazetteer, Mention, gazetteer
-from exporter.model import Case, Compendium, Region
-
 from exporter.enrich.options import EnrichOptions
+from exporter.model import Case, Compendium, Region
 
 _LEVEL_RANK = {"province": 0, "city": 1, "county": 2, "township": 3, "village": 4}
 _HAN = r"[\u4e00-\u9fff]"
@@ -41,9 +40,7 @@ class _Found:
     pos: int
 
 
-def _resolve(
-    m: Mention, context: Counter[str], gz: Gazetteer
-) -> Division | None:
+def _resolve(m: Mention, context: Counter[str], gz: Gazetteer) -> Division | None:
     if len(m.candidates) == 1:
         return m.candidates[0]
     scored = []
@@ -108,7 +105,10 @@ def _runs(found: list[_Found], gz: Gazetteer) -> list[Division]:
 
 
 def _first_chain(found: list[_Found], gz: Gazetteer) -> Division | None:
-    """The first paragraph's first place, deepened by a later run inside it (省委… 六盘水市钟山区)."""
+    """The first paragraph's first place, deepened by a later run inside it.
+
+    `在贵州省委……下，六盘水市钟山区…` starts with a province and is deepened to the county.
+    """
     runs = _runs([f for f in found if f.zone == 1], gz)
     if not runs:
         return None
@@ -182,7 +182,7 @@ def _lower_levels(case: Case, base: Division, found: list[_Found]) -> tuple[str 
     township = village = None
     texts = [text for _, text in _zones(case)]
     forms = {f.text for f in found if f.div == base}
-    for text in texts[:2]:
+    for text in texts:
         for form in forms:
             i = text.find(form)
             if i < 0:

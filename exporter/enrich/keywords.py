@@ -1,0 +1,118 @@
+"""Keywords enricher: 3–8 index terms per case.
+
+Named measures in quotes (`“铁三角”`, `“党建+志愿服务”`) that recur or sit in the title come
+first, then jieba's TF-IDF terms (nouns and verbal nouns). Numbers, single characters, place
+names of the case's own region and generic words of the genre are left out. jieba is imported
+lazily and initialised once per process (its dictionary cache makes later starts fast).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from exporter.enrich.options import EnrichOptions
+from exporter.enrich.text import strip_markup
+from exporter.model import Case, Compendium
+
+STOP = frozenset(
+    "工作 开展 推进 推动 加强 进一步 不断 持续 积极 全面 深入 有效 实现 提升 打造 建设 发展 "
+    "通过 坚持 围绕 聚焦 落实 强化 完善 健全 创新 探索 活动 群众 我们 他们 大家 一个 一批 "
+    "同时 目前 近年来 今年以来 以来 方面 情况 问题 作用 能力 水平 机制 体系 措施 举措 "
+    "全市 全县 全区 全省 全国 各类 相关 重要 重点 基层 组织 服务 党员 党建 党组织 干部 "
+    "引领 社会 领导 主要 成效 做法 背景 经验 启示 新闻 记者 本报 通讯员 部分 内容 时间 "
+    "负责人 书记 表示 介绍 说道 看到 走进 现在 已经 这些 这个 那些 其中 以及 还有 一天 着力 "
+    "广大 身边 干事 行动 合力 传承 脉络 唤醒 攻坚 抢抓 党委 支部 精准度 加速度 新路径 新模式 "
+    "新格局 新篇章 新动能 新活力 实效 成果 效果 形式 载体 品牌 特色 模式 理念".split()
+)
+_QUOTED = re.compile(r"“([^“”]{2,10})”")
+_HAN_WORD = re.compile(r"[\u4e00-\u9fff]{2,8}")
+_DIGIT = re.compile(r"[\d０-９一二三四五六七八九十百千万亿]+[个名人次家户年月日]?$")
+
+
+@cache
+def _jieba() -> Any:
+    """jieba with its dictionary loaded (from jieba's own on-disk cache after the first run)."""
+    import jieba
+
+    from exporter.enrich.theme import LEXICON
+
+    jieba.setLogLevel(60)
+    jieba.initialize()
+    for terms in LEXICON.values():  # keep domain terms (乡村振兴, 志愿服务) whole
+        for term in terms:
+            if len(term) >= 3:
+                jieba.add_word(term, freq=2000)
+    return jieba
+
+
+@cache
+def _idf() -> tuple[dict[str, float], float]:
+    """jieba's IDF table, read directly (importing jieba.analyse would load the POS tagger)."""
+    import jieba
+
+    path = Path(jieba.__file__).parent / "analyse" / "idf.txt"
+    table: dict[str, float] = {}
+    with path.open(encoding="utf-8") as f:
+        for line in f:
+            word, _, freq = line.rstrip("\n").partition(" ")
+            if freq:
+                table[word] = float(freq)
+    values = sorted(table.values())
+    return table, values[len(values) // 2]
+
+
+def _quoted_terms(case: Case) -> list[str]:
+    text = strip_markup((case.title or "") + "\n" + case.body_text())
+    counts: dict[str, int] = {}
+    for m in _QUOTED.finditer(text):
+        term = m.group(1)
+        if not re.search(r"[，。！？,!?]", term):
+            counts[term] = counts.get(term, 0) + 1
+    title = case.title or ""
+    keep = [t for t, n in counts.items() if n >= 2 or t in title]
+    return sorted(keep, key=lambda t: (-(t in title), -counts[t]))[:3]
+
+
+def _ok(term: str, exclude: set[str]) -> bool:
+    return (
+        len(term) >= 2
+        and term not in STOP
+        and not any(term in x for x in exclude)
+        and not re.search(r"(?:村|镇|乡|县|市)$", term)
+        and not _DIGIT.match(term)
+        and not any(ch.isdigit() for ch in term)
+    )
+
+
+def _tfidf(text: str, exclude: set[str]) -> list[str]:
+    """TF-IDF over jieba's dictionary segmentation (no HMM, no POS: fast and deterministic)."""
+    jieba = _jieba()
+    idf, median = _idf()
+    counts: dict[str, int] = {}
+    for word in jieba.lcut(text, HMM=False):
+        if _HAN_WORD.fullmatch(word) and _ok(word, exclude):
+            counts[word] = counts.get(word, 0) + 1
+    scored = {w: n * idf.get(w, median) for w, n in counts.items()}
+    return sorted(scored, key=lambda w: (-scored[w], w))
+
+
+def keywords_of(case: Case, limit: int = 8) -> list[str]:
+    text = strip_markup((case.title or "") + "。" + case.body_text())
+    r = case.region
+    exclude = {v for v in (r.province, r.city, r.county, r.township, r.village) if v}
+    exclude |= {re.sub(r"(省|市|县|区|州|自治区)$", "", v) for v in exclude}
+    out = [t for t in _quoted_terms(case) if _ok(t, exclude)]
+    for tag in _tfidf(text, exclude):
+        if len(out) >= limit:
+            break
+        if tag not in out and not any(tag in o for o in out):
+            out.append(tag)
+    return out[:limit]
+
+
+def enrich_keywords(comp: Compendium, options: EnrichOptions) -> None:
+    for case in comp.cases:
+        case.keywords = keywords_of(case, options.max_keywords)

@@ -1,0 +1,102 @@
+"""Organization enricher: the acting body (`呼伦贝尔市公安局党委`, `东山社区党委`).
+
+Looks for a party-organisation name in the title, byline and first paragraph, preferring one
+that names the case's region; otherwise derives the usual name of the party committee of the
+deepest region level (`中共东辽县委`, `红崖子沟乡党委`). National overviews and commentary have
+no acting body.
+"""
+
+from __future__ import annotations
+
+import re
+
+from exporter.enrich.gazetteer import gazetteer
+from exporter.enrich.options import EnrichOptions
+from exporter.enrich.text import sentences
+from exporter.model import Case, Compendium
+
+_HAN = r"[\u4e00-\u9fff“”]"
+ORG = re.compile(
+    rf"((?:中共)?{_HAN}{{2,16}}?(?:党工委|党委|党总支|党支部|党组织|党组|委组织部|行业党委|"
+    rf"(?<=[县区市州旗])委))(?![\u4e00-\u9fff]{{0,1}}(?:书记|委员|副))"
+)
+_VERB_BEFORE = re.compile(
+    r".*(?:在|由|为|将|向|对|与|及|、|是|了|的|以|把|让|近日|今年以来|近年来)"
+)
+_NOT_BODY = re.compile(
+    r"^(?:各级|基层|全|各|该|本|上级|所在|村级|乡镇|社区|村|我们|小区|[州县市区省])"
+)
+_LOCAL = re.compile(rf"(?<![\u4e00-\u9fff])([市县区]{_HAN}{{2,12}}?(?:党委|党工委|党组|委组织部))")
+_UNIT = re.compile(
+    r"(?:村|社区|街道|镇|乡|公司|局|医院|学校|协会|机关|集团|中心|行业|商圈|企业|院|所|站|队)"
+    r"(?:党工委|党委|党总支|党支部|党组织|党组|行业党委)$"
+)
+_VERBISH = re.compile(r"加强|推进|实施|抓住|增强|建设|发挥|提升|健全|完善|打造|坚持|带领|依托|引领")
+
+
+def _clean(raw: str) -> str | None:
+    gz = gazetteer()
+    name = raw.strip("“”")
+    places = gz.scan(name)
+    if places:
+        start = places[0].start
+        name = ("中共" if name[:start].endswith("中共") else "") + name[start:]
+        if places[0].candidates[0].level == "province" and len(places) > 1:
+            name = name.replace(places[0].text, "", 1)
+    else:
+        name = _VERB_BEFORE.sub("", name)
+    if len(name) < 4 or _NOT_BODY.match(name) or _VERBISH.search(name):
+        return None
+    if not places and not _UNIT.search(name):
+        return None
+    return name
+
+
+def _candidates(text: str) -> list[str]:
+    return [n for m in ORG.finditer(text) if (n := _clean(m.group(1)))]
+
+
+def _local(text: str, case: Case) -> list[str]:
+    """`市公交公司党委` inside a case about one city names that city's body: add the city."""
+    out = []
+    for m in _LOCAL.finditer(text):
+        level = {"市": "city", "县": "county", "区": "county"}[m.group(1)[0]]
+        place = getattr(case.region, level)
+        if place and place.endswith(m.group(1)[0]):
+            out.append(place + m.group(1)[1:])
+    return out
+
+
+def _derived(case: Case) -> str | None:
+    r = case.region
+    if r.village:
+        return r.village + ("党委" if r.village.endswith("社区") else "党支部")
+    if r.township:
+        return r.township + ("党工委" if r.township.endswith("街道") else "党委")
+    for level in ("county", "city"):
+        name = getattr(r, level)
+        if name and level not in r.inferred:
+            return f"中共{name}委"
+    return None
+
+
+def organization_of(case: Case) -> str | None:
+    if case.kind in ("overview", "commentary"):
+        return None
+    paras = case.paragraphs()
+    first = " ".join(sentences(paras[0].text)[:2]) if paras else ""
+    texts = [case.title or "", first]
+    place = case.region.deepest() or ""
+    stem = re.sub(r"(市|县|区|旗|州|镇|乡|街道|村|社区)$", "", place)
+    found = [c for t in texts for c in _candidates(t) + _local(t, case)]
+    for name in found:
+        if stem and stem in name:
+            return name
+    if found:
+        return found[0]
+    return _derived(case)
+
+
+def enrich_organization(comp: Compendium, options: EnrichOptions) -> None:
+    for case in comp.cases:
+        case.organization = organization_of(case)

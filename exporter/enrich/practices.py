@@ -1,0 +1,125 @@
+"""Practices and lessons enricher.
+
+Practices: the case's key measures as short headlines, taken from paragraph lead phrases
+(`Paragraph.lead`, or a short opening sentence of a paragraph that the reader did not mark),
+numbered items (`（一）…`), and otherwise the strongest practice sentences shortened.
+Lessons: the items of an `经验启示` section (`一要坚持党组织领导`), else the closing outlook
+sentences (`下一步…`), else nothing.
+"""
+
+from __future__ import annotations
+
+import re
+
+from exporter.enrich.options import EnrichOptions
+from exporter.enrich.text import clauses, fullwidth, sentences, strip_markup
+from exporter.model import Case, Compendium, Paragraph
+
+MAX_ITEMS = 6
+MAX_LEN = 40
+_NUMBERED = re.compile(
+    r"^\s*(?:[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+[、.．]|\d+[、.．])\s*"
+)
+_FRAME_HEADING = re.compile(r"背景|做法|成效|启示|经验|体会|基本情况|概况|下一步")
+_LESSON_HEADING = re.compile(r"启示|经验|体会")
+_ITEM_SPLIT = re.compile(r"(?=[一二三四五六七八九十](?:是|要|在于)[^，。；])")
+_OUTLOOK = re.compile(r"^(?:下一步|今后|接下来|未来|下阶段|下一阶段|展望)")
+_ACTION = re.compile(
+    r"推行|创建|构建|打造|实施|开展|建立|深化|探索|推动|组建|成立|培育|健全|完善|强化|聚焦"
+)
+
+
+def _headline(text: str) -> str:
+    text = fullwidth(_NUMBERED.sub("", strip_markup(text))).strip()
+    text = text.rstrip("。；;，,：:")
+    if len(text) > MAX_LEN:
+        parts = clauses(text)
+        text = parts[0].rstrip("，,；;") if parts else text[:MAX_LEN]
+    return text[:MAX_LEN] if len(text) > MAX_LEN else text
+
+
+def _implicit_lead(p: Paragraph) -> str | None:
+    """A short first sentence followed by more text reads as the paragraph's lead phrase."""
+    sents = sentences(strip_markup(p.text))
+    if len(sents) >= 2 and 6 <= len(sents[0]) <= 26 and sents[0].endswith("。"):
+        if not re.search(r"\d|说|表示", sents[0]):
+            return sents[0]
+    return None
+
+
+def practices_of(case: Case) -> list[str]:
+    out: list[str] = []
+    for sec in case.sections:
+        heading = sec.heading or ""
+        if heading and not _FRAME_HEADING.search(heading) and not _LESSON_HEADING.search(heading):
+            out.append(_headline(heading))
+        if _LESSON_HEADING.search(heading):
+            continue
+        for p in sec.paragraphs:
+            if p.lead:
+                out.append(_headline(p.lead))
+            elif _NUMBERED.match(p.text):
+                out.append(_headline(sentences(p.text)[0]))
+    if not out:
+        leads = [lead for p in case.paragraphs() if (lead := _implicit_lead(p))]
+        if len(leads) >= 2:
+            out = [_headline(x) for x in leads]
+    if not out:
+        out = _strong_sentences(case)
+    seen: list[str] = []
+    for item in out:
+        if item and item not in seen:
+            seen.append(item)
+    return seen[:MAX_ITEMS]
+
+
+def _strong_sentences(case: Case) -> list[str]:
+    scored = []
+    for i, p in enumerate(case.paragraphs()):
+        for s in sentences(strip_markup(p.text)):
+            first = clauses(s)[0] if clauses(s) else s
+            if s.startswith("“") or not _ACTION.search(s):
+                continue
+            score = len(_ACTION.findall(s)) + ("“" in s) - 0.1 * i
+            scored.append((score, i, _headline(first if len(first) >= 8 else s)))
+    best = sorted(scored, key=lambda x: -x[0])[:4]
+    return [h for _, _, h in sorted(best, key=lambda x: x[1])]
+
+
+def lessons_of(case: Case) -> list[str]:
+    out: list[str] = []
+    for sec in case.sections:
+        if not (sec.heading and _LESSON_HEADING.search(sec.heading)):
+            continue
+        for p in sec.paragraphs:
+            items = [x for x in _ITEM_SPLIT.split(strip_markup(p.text)) if x.strip()]
+            if len(items) <= 1:
+                items = [p.lead or sentences(p.text)[0]]
+            out.extend(_headline(sentences(x)[0]) for x in items if x.strip())
+    if out:
+        return out[:MAX_ITEMS]
+    paras = case.paragraphs()
+    for p in paras[-2:]:
+        for s in sentences(strip_markup(p.text)):
+            if _OUTLOOK.match(s):
+                out.append(_outlook(s))
+    return out[:MAX_ITEMS]
+
+
+def _outlook(sentence: str) -> str:
+    text = fullwidth(sentence).rstrip("。；")
+    if len(text) > 60:
+        parts = clauses(text)
+        acc = ""
+        for part in parts:
+            if len(acc + part) > 60:
+                break
+            acc += part
+        text = acc.rstrip("，,；;") or text[:60]
+    return text
+
+
+def enrich_practices(comp: Compendium, options: EnrichOptions) -> None:
+    for case in comp.cases:
+        case.practices = practices_of(case)
+        case.lessons = lessons_of(case)

@@ -1,0 +1,261 @@
+"""Theme enricher: one primary theme, secondary themes, and the terms that decided them.
+
+Each theme has a lexicon of general domain vocabulary (no place or case names). A term counts
+more in the title and in headings or lead phrases than in running text, and its body count is
+capped so one repeated word cannot decide alone. National overviews and commentary are 综合;
+so is a case whose evidence is spread evenly over three or more themes.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+
+from exporter.enrich.options import EnrichOptions
+from exporter.model import Case, Compendium
+
+LEXICON: dict[str, tuple[str, ...]] = {
+    "基层治理": (
+        "基层治理",
+        "社区治理",
+        "城市治理",
+        "乡村治理",
+        "治理体系",
+        "治理效能",
+        "治理能力",
+        "网格",
+        "网格员",
+        "网格化",
+        "议事",
+        "协商",
+        "物业",
+        "业委会",
+        "小区",
+        "楼栋",
+        "楼栋长",
+        "单元长",
+        "矛盾纠纷",
+        "调解",
+        "自治",
+        "法治",
+        "德治",
+        "三治",
+        "共建共治共享",
+        "接诉即办",
+        "减负",
+        "居民",
+        "社区党委",
+        "街道党工委",
+        "微治理",
+        "治理",
+    ),
+    "乡村振兴": (
+        "乡村振兴",
+        "产业",
+        "集体经济",
+        "村集体",
+        "合作社",
+        "农户",
+        "农民",
+        "种植",
+        "养殖",
+        "土地流转",
+        "流转",
+        "增收",
+        "致富",
+        "特色产业",
+        "乡村旅游",
+        "和美乡村",
+        "人居环境",
+        "农村",
+        "村民",
+        "脱贫",
+        "共同富裕",
+        "电商",
+        "农产品",
+        "茶园",
+        "蔬菜",
+        "产业园",
+        "软弱涣散",
+        "美丽乡村",
+    ),
+    "新兴领域": (
+        "两新",
+        "非公企业",
+        "非公有制",
+        "社会组织",
+        "新就业群体",
+        "新业态",
+        "快递员",
+        "快递",
+        "外卖",
+        "外卖员",
+        "网约车",
+        "骑手",
+        "商圈",
+        "园区",
+        "楼宇",
+        "商务楼宇",
+        "个体工商户",
+        "行业党委",
+        "平台企业",
+        "互联网企业",
+        "协会",
+        "新兴领域",
+        "小哥",
+        "商户",
+        "商家",
+    ),
+    "民生服务": (
+        "志愿服务",
+        "志愿者",
+        "为民服务",
+        "便民",
+        "养老",
+        "关爱",
+        "帮扶",
+        "困难群众",
+        "老人",
+        "儿童",
+        "就医",
+        "义诊",
+        "急难愁盼",
+        "微心愿",
+        "民生",
+        "服务群众",
+        "妇女",
+        "留守",
+        "残疾",
+        "慰问",
+        "惠民",
+        "暖心",
+        "孤寡",
+        "送温暖",
+    ),
+    "机关企事业": (
+        "机关",
+        "机关党建",
+        "国企",
+        "国有企业",
+        "公司",
+        "企业党建",
+        "党建与业务",
+        "业务融合",
+        "生产经营",
+        "学校",
+        "医院",
+        "公安",
+        "事业单位",
+        "职工",
+        "模范机关",
+        "中心工作",
+        "安全生产",
+        "高质量发展",
+        "民警",
+        "辅警",
+        "教师",
+        "师生",
+        "窗口",
+    ),
+    "队伍建设": (
+        "党员教育",
+        "干部队伍",
+        "带头人",
+        "头雁",
+        "村党组织书记",
+        "后备力量",
+        "培训",
+        "党员管理",
+        "理论学习",
+        "理论武装",
+        "警示教育",
+        "党纪学习",
+        "党课",
+        "发展党员",
+        "主题党日",
+        "组织生活",
+        "三会一课",
+        "入党誓词",
+        "党性",
+        "年轻干部",
+        "选优配强",
+        "人才",
+        "队伍建设",
+        "教育培训",
+        "初心",
+        "理想信念",
+        "书记",
+        "老党员",
+        "学习教育",
+        "政治学习",
+        "党的理论",
+        "头雁队伍",
+        "干部",
+    ),
+}
+THEMES = (*LEXICON, "综合")
+_PATTERNS = {
+    theme: re.compile("|".join(sorted(map(re.escape, terms), key=len, reverse=True)))
+    for theme, terms in LEXICON.items()
+}
+TITLE_WEIGHT = 4.0
+HEAD_WEIGHT = 2.0
+BODY_CAP = 4
+
+
+def _weighted_text(case: Case) -> list[tuple[float, str]]:
+    out: list[tuple[float, str]] = []
+    if case.title:
+        out.append((TITLE_WEIGHT if not case.title_generated else HEAD_WEIGHT, case.title))
+    for sec in case.sections:
+        if sec.heading:
+            out.append((HEAD_WEIGHT, sec.heading))
+        for p in sec.paragraphs:
+            if p.lead:
+                out.append((HEAD_WEIGHT, p.lead))
+            out.append((1.0, p.text))
+    return out
+
+
+def theme_scores(case: Case) -> dict[str, tuple[float, Counter[str]]]:
+    scores: dict[str, tuple[float, Counter[str]]] = {}
+    parts = _weighted_text(case)
+    for theme, pattern in _PATTERNS.items():
+        strong: dict[str, float] = {}
+        body: Counter[str] = Counter()
+        for weight, text in parts:
+            for term in pattern.findall(text):
+                if weight > 1:
+                    strong[term] = strong.get(term, 0.0) + weight
+                else:
+                    body[term] += 1
+        total = sum(strong.values()) + sum(min(n, BODY_CAP) for n in body.values())
+        if case.title and not case.title_generated and theme in case.title:
+            total += 2 * TITLE_WEIGHT  # the title names the field outright (…助力乡村振兴)
+        terms = Counter(body)
+        for term, w in strong.items():
+            terms[term] += round(w)
+        scores[theme] = (total / math.sqrt(len(LEXICON[theme])), terms)
+    return scores
+
+
+def classify(case: Case) -> tuple[str, list[str], list[str]]:
+    """(theme, secondary themes, evidence terms)."""
+    scores = theme_scores(case)
+    ranked = sorted(scores, key=lambda t: -scores[t][0])
+    top = ranked[0]
+    best = scores[top][0]
+    secondary = [t for t in ranked[1:] if best and scores[t][0] >= 0.45 * best][:3]
+    evidence = [term for term, _ in scores[top][1].most_common(5)]
+    if case.kind in ("overview", "commentary") or best == 0:
+        return "综合", [t for t in ranked[:3] if scores[t][0] > 0], evidence
+    close = [t for t in ranked[1:] if scores[t][0] >= 0.8 * best]
+    if len(close) >= 2:
+        return "综合", [top, *close][:3], evidence
+    return top, secondary, evidence
+
+
+def enrich_theme(comp: Compendium, options: EnrichOptions) -> None:
+    for case in comp.cases:
+        case.theme, case.theme_secondary, case.theme_evidence = classify(case)
