@@ -23,9 +23,10 @@ from exporter.readers import markdown
 from exporter.readers.build import Built, FileFacts, build_article, mark_truncation, top_headings
 from exporter.readers.checks import check_line
 from exporter.readers.decode import decode
-from exporter.readers.lines import BYLINE, NOISE, Line
+from exporter.readers.lines import BODY, BYLINE, NOISE, Line
 from exporter.readers.repair import build_units
 from exporter.readers.rules import Context, classify
+from exporter.readers.rules.noise import strip_jump_tail
 from exporter.readers.segment import segment
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
@@ -68,11 +69,15 @@ def read_text(
         lines = split_lines(text, True)
     src = SourceFile(path=path, format="markdown" if is_md else "text")
     classify(Context(lines, is_md))
+    tails = [
+        (line.no, tail) for line in lines if line.role == BODY and (tail := strip_jump_tail(line))
+    ]
     units = build_units(lines)
     noise = [line for line in lines if line.role == NOISE]
     articles, orphans = segment(units, {line.no for line in noise})
     by_no = {line.no: line for line in lines}
     jumps = [n.no for n in noise if n.reason == "page_jump" and _FORWARD_JUMP.search(n.text)]
+    jumps += [no for no, tail in tails if _FORWARD_JUMP.search(tail)]
     facts = FileFacts(path, page_jumps=jumps)
     built: list[Built] = [build_article(a, facts) for a in articles]
     cases = [c for b in built for c in b.cases]
@@ -83,6 +88,7 @@ def read_text(
             b.container.cases = [c.id for c in b.cases]
             src.containers.append(b.container)
     dropped = [Dropped(n.no, n.raw.strip(), n.reason) for n in noise]
+    dropped += [Dropped(no, tail, "page_jump") for no, tail in tails]
     for run in orphans:
         for u in run:
             dropped.extend(Dropped(no, by_no[no].raw.strip(), "orphan_headline") for no in u.lines)

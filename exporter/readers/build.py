@@ -146,7 +146,7 @@ def mark_truncation(case: Case, facts: FileFacts, next_start: int) -> None:
     last = case.span.last_line
     nxt = next_start
     top = top_headings(case)
-    if any(last < n < nxt for n in facts.page_jumps):
+    if any(last <= n < nxt for n in facts.page_jumps):
         case.truncated, case.truncation = True, "continued_elsewhere"
     elif not ends_clause(paras[-1].text):
         case.truncated, case.truncation = True, "mid_sentence"

@@ -27,12 +27,18 @@ _SPLIT_HEADLINE = re.compile(r"[\u4e00-\u9fff”》]{2,}\s+[“《\u4e00-\u9fff]
 
 
 def is_kicker(u: Unit) -> bool:
-    return u.role == HEAD and u.text.endswith(("：", ":")) and len(u.text) <= 24
+    t = u.text
+    return (
+        u.role == HEAD
+        and t.endswith(("：", ":"))
+        and len(t) <= 24
+        and not re.search(r"[，,、。；;]", t)
+    )
 
 
 def is_rubric_like(u: Unit) -> bool:
     t = u.text
-    if u.role != HEAD or NUMBERED.match(t) or DASH.match(t):
+    if u.role != HEAD or NUMBERED.match(t) or DASH.match(t) or u.md_level >= 3:
         return False
     if _BRACKETED.match(t):
         return True
@@ -76,6 +82,8 @@ def opens_article(
         return True
     if any(0 < u.md_level <= 2 for u in heads):
         return True
+    if heads and all(u.md_level >= 3 for u in heads):
+        return False  # Markdown ### and deeper are inner headings
     if len(heads) == 1 and is_rubric_like(heads[0]):
         return True
     plain = [u for u in heads if not is_inner_heading(u)]

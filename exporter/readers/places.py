@@ -19,9 +19,10 @@ _PROVINCE = "|".join(sorted(PROVINCES, key=len, reverse=True))
 _UNIT = (
     rf"(?:(?:{_PROVINCE})(?:省|市|(?:维吾尔|壮族|回族)?自治区)?"
     r"|[\u4e00-\u9fff]{2,7}?(?:自治州|地区|盟)"
-    r"|[\u4e00-\u9fff]{1,5}?(?<![全本该各我此两])(?:市(?!长|民|场|直)|州(?![市区县]))"
+    r"|[\u4e00-\u9fff]{2,5}?(?<![全本该各我此两])市(?!长|民|场|直)"
+    r"|[\u4e00-\u9fff]{1,5}?(?<![全本该各我此两])州(?![市区县])"
     r"|[\u4e00-\u9fff]{1,9}?自治县|[\u4e00-\u9fff]{1,3}(?<![全本该各我此])[县旗](?!长|城)"
-    r"|[\u4e00-\u9fff]{2,3}(?<![小社园东西南北厂矿营校片])区(?!长))"
+    r"|[\u4e00-\u9fff]{2,3}(?<![小社园厂矿营校片景])区(?!长))"
 )
 _CHAIN = re.compile(rf"^(?:{_UNIT})+")
 _NOT_PLACE = set("委党全本该各我此这那其每某个项名年月日时")
@@ -45,7 +46,7 @@ def locality_at_start(sentence: str) -> str | None:
     if not m:
         return None
     place = m.group(0)
-    if set(place[:2]) & _NOT_PLACE or place[0] in "省市州县区旗镇乡村在从向对把为以据由经按将":
+    if set(place[:2]) & _NOT_PLACE or place[0] in "省市州县区旗镇乡村在从向对把为以据由经按将老":
         return None
     return place
 

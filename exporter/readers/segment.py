@@ -62,8 +62,10 @@ def segment(units: list[Unit], noise_lines: set[int]) -> tuple[list[Article], li
         i = j
         promote_bare_names(run)
         prev_body = _last_body(cur)
+        closed = False
         while run and cur and prev_body and _ends_article(run[0], next_body):
             cur.items.append(run.pop(0))
+            closed = True
         if not run:
             continue
         if next_body is None:
@@ -72,7 +74,7 @@ def segment(units: list[Unit], noise_lines: set[int]) -> tuple[list[Article], li
         between = prev_body is not None and any(
             prev_body.last < n < run[0].first for n in noise_lines
         )
-        if cur is None or opens_article(run, prev_body, next_body, gap, between):
+        if cur is None or closed or opens_article(run, prev_body, next_body, gap, between):
             parsed = parse_header(run)
             orphans.extend(parsed.orphans)
             cur = Article(parsed, list(parsed.inner))

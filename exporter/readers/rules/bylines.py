@@ -15,5 +15,6 @@ def own_line_byline(line: Line, i: int, ctx: Context) -> tuple[str, str] | None:
     found = by.own_line(line.text)
     if found is None:
         return None
+    found.raw = line.raw.strip()  # as printed, Markdown emphasis included
     line.byline = found
     return BYLINE, "byline"

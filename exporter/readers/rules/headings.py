@@ -71,8 +71,10 @@ def headline_like(line: Line, i: int, ctx: Context) -> Found:
     text = line.text
     if len(text) > MAX_HEADING or line.list_item:
         return None
-    if ends_sentence(text) and not text.endswith(("：", ":")):
+    if ends_sentence(text):
         return None
+    if text.endswith(("：", ":")) and (len(text) > 20 or re.search(r"[，,、。；;]", text)):
+        return None  # a sentence leading into a list or quotation
     if _inner_stop(text) or is_fragment_end(text) or _continues(i, ctx) or _CONNECTIVE.match(text):
         return None
     return HEAD, "headline_like"

@@ -93,3 +93,12 @@ def running_header(line: Line, i: int, ctx: Context) -> Found:
     if _RUNNING.search(text) and re.search(r"\d", text) and not ctx.next_text(i).startswith("——"):
         return NOISE, "running_header"
     return None
+
+
+def strip_jump_tail(line: Line) -> str | None:
+    """`…发放健康手册500余份。（下转第3版）`: cut a page jump glued to a body line; return it."""
+    m = PAGE_JUMP_TAIL.search(line.text)
+    if not m or m.start() == 0:
+        return None
+    line.text = line.text[: m.start()].rstrip()
+    return m.group(0).strip()
