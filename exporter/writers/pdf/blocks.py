@@ -1,0 +1,184 @@
+"""Tables, lists and the overview chart as flowables (all text through our line breaker)."""
+
+from __future__ import annotations
+
+from reportlab.lib.colors import Color, HexColor
+from reportlab.platypus.flowables import Flowable
+
+from exporter.writers.pdf.context import Context
+from exporter.writers.pdf.flowables import TextFlow, draw_label, prepared
+from exporter.writers.pdf.styles import PStyle
+
+CELL_PAD = 3.0  # pt
+
+
+class GridTable(Flowable):
+    """A ruled table; rows never split, the header row repeats on every page."""
+
+    content = True
+
+    def __init__(
+        self,
+        ctx: Context,
+        header: list[str],
+        rows: list[list[str]],
+        widths: list[float],
+        st: PStyle,
+        head_st: PStyle,
+        where: str,
+    ) -> None:
+        super().__init__()
+        self.ctx, self.st, self.head_st, self.where = ctx, st, head_st, where
+        ncols = max([len(header), *(len(r) for r in rows)]) if (header or rows) else 1
+        self.ncols = ncols
+        self.rel = widths if len(widths) == ncols else [1.0] * ncols
+        self.header = [TextFlow(ctx, t, head_st, where) for t in header] if header else []
+        self.rows = [[TextFlow(ctx, t, st, where) for t in r] for r in rows]
+        self.width = self.height = 0.0
+        self._heights: list[float] = []
+        self._cols: list[float] = []
+
+    def _row_height(self, cells: list[TextFlow]) -> float:
+        hs = [c.wrap(w - 2 * CELL_PAD, 1e6)[1] for c, w in zip(cells, self._cols, strict=False)]
+        return max(hs or [0.0]) + 2 * CELL_PAD
+
+    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
+        total = sum(self.rel) or 1.0
+        self._cols = [aw * r / total for r in self.rel]
+        self.width = aw
+        all_rows = ([self.header] if self.header else []) + self.rows
+        self._heights = [self._row_height(r) for r in all_rows]
+        self.height = sum(self._heights)
+        return aw, self.height
+
+    def getSpaceAfter(self) -> float:
+        return self.st.space_after
+
+    def min_height(self, aw: float) -> float:
+        self.wrap(aw, 1e6)
+        return sum(self._heights[: (2 if self.header else 1)])
+
+    def split(self, aw: float, ah: float) -> list[Flowable]:
+        self.wrap(aw, ah)
+        head = 1 if self.header else 0
+        y, k = 0.0, 0
+        for i, h in enumerate(self._heights):
+            if y + h > ah:
+                break
+            y, k = y + h, i + 1
+        body_rows = k - head
+        if body_rows < 1 or body_rows >= len(self.rows):
+            return [] if body_rows < 1 else [self]
+        texts = [[c.text for c in r] for r in self.rows]
+        htexts = [c.text for c in self.header]
+        a = GridTable(self.ctx, htexts, texts[:body_rows], self.rel, self.st, self.head_st,
+                      self.where)  # fmt: skip
+        b = GridTable(self.ctx, htexts, texts[body_rows:], self.rel, self.st, self.head_st,
+                      self.where)  # fmt: skip
+        return [a, b]
+
+    def draw(self) -> None:
+        canv = self.canv
+        rule = self.st.border or HexColor("#888888")
+        all_rows = ([self.header] if self.header else []) + self.rows
+        y = self.height
+        canv.saveState()
+        canv.setStrokeColor(rule)
+        canv.setLineWidth(0.5)
+        for r, (cells, h) in enumerate(zip(all_rows, self._heights, strict=True)):
+            y -= h
+            if r == 0 and self.header and self.head_st.background:
+                canv.setFillColor(self.head_st.background)
+                canv.rect(0, y, self.width, h, stroke=0, fill=1)
+            x = 0.0
+            for c, w in zip(cells, self._cols, strict=False):
+                c.wrap(w - 2 * CELL_PAD, 1e6)
+                c.drawOn(canv, x + CELL_PAD, y + h - CELL_PAD - c.height)
+                x += w
+            canv.line(0, y, self.width, y)
+        canv.line(0, self.height, self.width, self.height)
+        x = 0.0
+        for w in [0.0, *self._cols]:
+            x += w
+            canv.line(x, 0, x, self.height)
+        canv.restoreState()
+
+
+def list_items(
+    ctx: Context, items: list[str], ordered: bool, st: PStyle, where: str
+) -> list[TextFlow]:
+    """List items as paragraphs; with a left indent the marker hangs in it."""
+    out = []
+    for i, item in enumerate(items, 1):
+        marker = f"{i}. " if ordered else "• "
+        flow = TextFlow(ctx, marker + item, st, where)
+        if st.left_indent > 0 and st.first_indent == 0:
+            hang = min(prepared(ctx, marker, st).pos[-1], st.left_indent)
+            flow.st = _with_first_indent(st, -hang)
+        out.append(flow)
+    return out
+
+
+_HANGING: dict[tuple[int, float], PStyle] = {}
+
+
+def _with_first_indent(st: PStyle, first: float) -> PStyle:
+    key = (id(st), round(first, 2))
+    if key not in _HANGING:
+        from dataclasses import replace
+
+        _HANGING[key] = replace(st, first_indent=first)
+    return _HANGING[key]
+
+
+class BarChart(Flowable):
+    """Horizontal bars drawn as vector graphics: title, one labelled bar per value."""
+
+    content = True
+
+    def __init__(
+        self,
+        ctx: Context,
+        title: str,
+        bars: list[tuple[str, int]],
+        st: PStyle,
+        label_st: PStyle,
+    ) -> None:
+        super().__init__()
+        self.ctx, self.title, self.bars, self.st, self.label_st = ctx, title, bars, st, label_st
+        self.width = self.height = 0.0
+
+    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
+        self.width = aw
+        self.height = (len(self.bars) + 1.5) * self.st.leading * 1.2
+        return aw, self.height
+
+    def getSpaceBefore(self) -> float:
+        return self.st.space_before
+
+    def getSpaceAfter(self) -> float:
+        return self.st.space_after
+
+    def min_height(self, aw: float) -> float:
+        return self.wrap(aw, 1e6)[1]
+
+    def draw(self) -> None:
+        canv, ctx, st, lst = self.canv, self.ctx, self.st, self.label_st
+        pitch = st.leading * 1.2
+        y = self.height - st.leading
+        draw_label(canv, ctx, st, self.title, self.width / 2, y, "center")
+        label_w = max([prepared(ctx, b[0], lst).pos[-1] for b in self.bars] or [0.0])
+        label_w = min(label_w, self.width * 0.35)
+        x0 = label_w + lst.size
+        top = max([v for _, v in self.bars] or [1]) or 1
+        span = self.width - x0 - 3 * lst.size
+        bar_color: Color = st.color
+        for label, value in self.bars:
+            y -= pitch
+            draw_label(canv, ctx, lst, label, label_w, y, "right")
+            length = span * value / top
+            canv.saveState()
+            canv.setFillColor(bar_color)
+            canv.rect(x0, y - 0.15 * lst.size, max(length, 0.5), 0.9 * lst.size, stroke=0, fill=1)
+            canv.restoreState()
+            draw_label(canv, ctx, lst, str(value), x0 + length + 0.3 * lst.size, y)

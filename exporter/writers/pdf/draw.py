@@ -1,0 +1,153 @@
+"""Line drawing: one text object per paragraph, one TJ array per line and font run.
+
+Justification, Han–Latin spacing and mark compression are TJ adjustments between glyphs,
+so the advance of every glyph stays its own (text extraction sees exact glyph boxes and the
+last glyph of a justified line ends on the margin). Tracking is the `Tc` operator. A
+character no font of the chain has is drawn as an outlined box and reported.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from exporter.writers.pdf.faces import Chain, Encoder
+from exporter.writers.pdf.linebreak import Line, Prepared
+
+
+@dataclass
+class Missing:
+    """Characters drawn as boxes because no font of their chain has them."""
+
+    chars: dict[str, set[str]] = field(default_factory=dict)  # char -> where
+
+    def add(self, char: str, where: str) -> None:
+        self.chars.setdefault(char, set()).add(where)
+
+
+def _num(v: float) -> str:
+    return f"{v:.2f}".rstrip("0").rstrip(".") or "0"
+
+
+def line_ops(
+    pp: Prepared,
+    line: Line,
+    tab: dict[str, tuple[str, str] | None],
+    lead_tab: dict[str, tuple[str, str] | None],
+    size_op: str,
+    boxes: list[tuple[int, float]],
+) -> list[str]:
+    """PDF operators drawing one line from the current text position.
+
+    Characters without a font are appended to `boxes` as (index, x from the line start).
+    """
+    text, fixed, extra, pos = pp.text, pp.fixed, pp.extra, pp.pos
+    k = -1000.0 / pp.size
+    gap, a, lead = line.gap, line.start, pp.lead
+    ops: list[str] = []
+    items: list[str] = []
+    run: list[str] = []
+    font = ""
+    pending = 0.0
+    for i in range(a, line.end):
+        if i > a:
+            adj = extra.get(i, 0.0)
+            if not fixed[i]:
+                adj += gap
+            pending += adj
+        t = (lead_tab if i < lead else tab)[text[i]]
+        if t is None:
+            x = pos[i] - pos[a] + gap * _exp_before(pp, a, i)
+            boxes.append((i, x))
+            pending += pos[i + 1] - pos[i] - extra.get(i + 1, 0.0)
+            continue
+        name, s = t
+        if name != font:
+            if run:
+                items.append("(" + "".join(run) + ")")
+                run = []
+            if items:
+                ops.append("[" + "".join(items) + "] TJ")
+                items = []
+            ops.append(name + size_op)
+            font = name
+        if pending:
+            if run:
+                items.append("(" + "".join(run) + ")")
+                run = []
+            items.append(_num(pending * k))
+            pending = 0.0
+        run.append(s)
+    if run:
+        items.append("(" + "".join(run) + ")")
+    if items:
+        ops.append("[" + "".join(items) + "] TJ")
+    return ops
+
+
+def _exp_before(pp: Prepared, a: int, i: int) -> int:
+    """Expandable boundaries between char a and char i (exclusive of a's left side)."""
+    return (i - a) - (pp.fixed_sum[i + 1] - pp.fixed_sum[a + 1])
+
+
+def draw_paragraph(
+    canv: Any,
+    enc: Encoder,
+    pp: Prepared,
+    lines: list[Line],
+    chain: Chain,
+    lead_chain: Chain,
+    color: Any,
+    tracking: float,
+    top: float,
+    leading: float,
+    baseline: float,
+    missing: Missing,
+    where: str,
+) -> None:
+    """Draw `lines` with the first line's slot top at `top` (flowable coordinates)."""
+    tab = enc.table(chain)
+    lead_tab = enc.table(lead_chain)
+    size_op = f" {_num(pp.size)} Tf"
+    code: list[str] = ["BT"]
+    if tracking:
+        code.append(f"{_num(tracking)} Tc")
+    boxes: list[tuple[int, float, float]] = []
+    y = top - baseline
+    for line in lines:
+        code.append(f"1 0 0 1 {_num(line.x)} {_num(y)} Tm")
+        found: list[tuple[int, float]] = []
+        code.extend(line_ops(pp, line, tab, lead_tab, size_op, found))
+        boxes.extend((i, line.x + x, y) for i, x in found)
+        y -= leading
+    code.append("ET")
+    canv.saveState()
+    canv.setFillColor(color)
+    canv._code.append(" ".join(code))
+    if boxes:
+        canv.setStrokeColor(color)
+        canv.setLineWidth(0.4)
+        em = pp.size
+        for i, x, yb in boxes:
+            missing.add(pp.text[i], where)
+            canv.rect(x + 0.1 * em, yb - 0.1 * em, 0.8 * em, 0.85 * em, stroke=1, fill=0)
+    canv.restoreState()
+
+
+def draw_text(
+    canv: Any,
+    enc: Encoder,
+    pp: Prepared,
+    chain: Chain,
+    color: Any,
+    x: float,
+    y: float,
+    tracking: float,
+    missing: Missing,
+    where: str,
+) -> None:
+    """Draw a whole prepared text as one unjustified line with its baseline at (x, y)."""
+    line = Line(0, len(pp.text), x, 0.0)
+    draw_paragraph(
+        canv, enc, pp, [line], chain, chain, color, tracking, y, 0.0, 0.0, missing, where
+    )

@@ -1,0 +1,118 @@
+"""Font chains for the PDF: per-character face choice, cached advance widths, and the
+per-document encoder that turns characters into reportlab subset codes.
+
+A `Chain` is one role in one weight (main face + fallbacks). Every lookup is a dict hit
+after the first time a character is seen, so the line breaker and the drawing code do no
+per-character font searching.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from reportlab.pdfbase.ttfonts import TTFont
+
+from exporter import fonts
+from exporter.layout.model import FontRole
+
+MISSING = -1  # face index of a character no font of the chain has
+
+
+class _FaceIndex(dict[str, int]):
+    """char -> index of the first face in the chain that has it (MISSING if none)."""
+
+    def __init__(self, covers: list[frozenset[int]]) -> None:
+        super().__init__()
+        self._covers = covers
+
+    def __missing__(self, char: str) -> int:
+        cp = ord(char)
+        idx = next((i for i, cov in enumerate(self._covers) if cp in cov), MISSING)
+        self[char] = idx
+        return idx
+
+
+class _Advance(dict[str, float]):
+    """char -> advance in em (1.0 = the font size) in the face that sets it."""
+
+    def __init__(self, chain: Chain) -> None:
+        super().__init__()
+        self._chain = chain
+
+    def __missing__(self, char: str) -> float:
+        idx = self._chain.face_of[char]
+        if idx == MISSING:
+            adv = 0.0 if fonts.is_layout_neutral(char) and char != " " else 1.0
+            if char.isspace():
+                adv = 0.25
+        else:
+            face = self._chain.fonts[idx].face
+            adv = face.charWidths.get(ord(char), face.defaultWidth) / 1000.0
+        self[char] = adv
+        return adv
+
+
+@dataclass(eq=False)
+class Chain:
+    """One font role in one weight: reportlab fonts, main face first."""
+
+    paths: list[Path]
+    fonts: list[TTFont] = field(init=False)
+    face_of: _FaceIndex = field(init=False)
+    advance: _Advance = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.fonts = [fonts.load_font(p) for p in self.paths]
+        self.face_of = _FaceIndex([fonts.coverage(p) for p in self.paths])
+        self.advance = _Advance(self)
+
+
+_CHAINS: dict[tuple[tuple[str, ...], bool], Chain] = {}
+
+
+def chain_for(role: FontRole, bold: bool = False) -> Chain:
+    """The cached chain of a role (shared by every style and build in the process)."""
+    paths = fonts.role_chain(role, bold)
+    key = (tuple(str(p) for p in paths), bold)
+    if key not in _CHAINS:
+        _CHAINS[key] = Chain(paths)
+    return _CHAINS[key]
+
+
+class Encoder:
+    """Per-document text encoding: char -> (PDF font resource name, escaped byte string).
+
+    reportlab assigns subset codes per document, so this cache lives for one build.
+    """
+
+    def __init__(self, doc: Any, escape: Any) -> None:
+        self._doc = doc
+        self._escape = escape
+        self._tables: dict[int, dict[str, tuple[str, str] | None]] = {}
+
+    def table(self, chain: Chain) -> dict[str, tuple[str, str] | None]:
+        tab = self._tables.get(id(chain))
+        if tab is None:
+            tab = self._tables[id(chain)] = _EncodeTable(chain, self._doc, self._escape)
+        return tab
+
+
+class _EncodeTable(dict[str, "tuple[str, str] | None"]):
+    def __init__(self, chain: Chain, doc: Any, escape: Any) -> None:
+        super().__init__()
+        self._chain = chain
+        self._doc = doc
+        self._escape = escape
+
+    def __missing__(self, char: str) -> tuple[str, str] | None:
+        idx = self._chain.face_of[char]
+        value: tuple[str, str] | None = None
+        if idx != MISSING:
+            font = self._chain.fonts[idx]
+            ((subset, code),) = font.splitString(char, self._doc)
+            name = font.getSubsetInternalName(subset, self._doc)
+            value = (name, self._escape(code))
+        self[char] = value
+        return value

@@ -1,0 +1,369 @@
+"""The flowables the PDF writer lays out: text blocks, boxes, tables, charts, page references.
+
+All text goes through `linebreak` and `draw` (never through reportlab's Paragraph markup), so
+`AT&T`, `<党建>` and `《A&B》` print as written.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from reportlab.platypus.flowables import Flowable
+
+from exporter.assemble.plan import Part
+from exporter.writers.pdf.context import Context, form_name
+from exporter.writers.pdf.draw import draw_paragraph, draw_text
+from exporter.writers.pdf.linebreak import Line, Prepared, break_lines, prepare
+from exporter.writers.pdf.styles import PStyle
+
+MIN_LINES = 2  # widow and orphan control: never one line of a paragraph alone on a page
+
+
+def prepared(ctx: Context, text: str, st: PStyle, lead: int = 0) -> Prepared:
+    return prepare(text, st.chain, st.size, st.tracking, lead, st.lead_chain)
+
+
+class TextFlow(Flowable):
+    """A paragraph or heading set with our CLREQ line breaker."""
+
+    content = True
+
+    def __init__(
+        self,
+        ctx: Context,
+        text: str,
+        st: PStyle,
+        where: str,
+        lead: int = 0,
+        anchor: str | None = None,
+        outline: tuple[str, int] | None = None,
+        start: int = 0,
+        first_part: bool = True,
+        last_part: bool = True,
+    ) -> None:
+        super().__init__()
+        self.ctx, self.text, self.st, self.where = ctx, text, st, where
+        self.lead, self.anchor, self.outline = lead, anchor, outline
+        self.start, self.first_part, self.last_part = start, first_part, last_part
+        self._pp: Prepared | None = None
+        self._lines: list[Line] = []
+        self._width = -1.0
+        self.width = 0.0
+        self.height = 0.0
+
+    @property
+    def pp(self) -> Prepared:
+        if self._pp is None:
+            self._pp = prepared(self.ctx, self.text, self.st, self.lead)
+        return self._pp
+
+    def lines(self, width: float) -> list[Line]:
+        if width != self._width:
+            st = self.st
+            self._lines = break_lines(
+                self.pp, width, st.first_indent, st.left_indent, st.align, self.start
+            )
+            self._width = width
+        return self._lines
+
+    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
+        self.width = aw
+        self.height = len(self.lines(aw)) * self.st.leading
+        return aw, self.height
+
+    def getSpaceBefore(self) -> float:
+        return self.st.space_before if self.first_part else 0.0
+
+    def getSpaceAfter(self) -> float:
+        return self.st.space_after if self.last_part else 0.0
+
+    def min_height(self, aw: float) -> float:
+        """The least of this block that may end a page (orphan control)."""
+        n = len(self.lines(aw))
+        return min(n, MIN_LINES if n > MIN_LINES + 1 else n) * self.st.leading
+
+    def split(self, aw: float, ah: float) -> list[Flowable]:
+        lines = self.lines(aw)
+        n = len(lines)
+        k = int((ah + 0.01) // self.st.leading)
+        if k >= n:
+            return [self]
+        if n - k < MIN_LINES:
+            k = n - MIN_LINES
+        if k < MIN_LINES or k <= 0:
+            return []
+        head = self._part(lines[:k], self.start, self.first_part, False)
+        tail = TextFlow(
+            self.ctx,
+            self.text,
+            self.st,
+            self.where,
+            self.lead,
+            start=lines[k].start,
+            first_part=False,
+            last_part=self.last_part,
+        )
+        tail._pp = self.pp
+        return [head, tail]
+
+    def _part(self, lines: list[Line], start: int, first: bool, last: bool) -> TextFlow:
+        part = TextFlow(
+            self.ctx,
+            self.text,
+            self.st,
+            self.where,
+            self.lead,
+            self.anchor if first else None,
+            self.outline if first else None,
+            start,
+            first,
+            last,
+        )
+        part._pp = self.pp
+        part._lines, part._width = lines, self._width
+        return part
+
+    def draw(self) -> None:
+        canv, ctx, st = self.canv, self.ctx, self.st
+        top = self.height
+        if self.anchor:
+            ctx.mark_anchor(canv, self.anchor, top)
+        if self.outline:
+            title, level = self.outline
+            level = min(level, ctx.outline_level + 1)
+            ctx.outline_level = level
+            canv.addOutlineEntry(title, self.anchor, level)
+        draw_paragraph(
+            canv,
+            ctx.encoder(canv),
+            self.pp,
+            self._lines,
+            st.chain,
+            st.lead_chain,
+            st.color,
+            st.tracking,
+            top,
+            st.leading,
+            st.baseline,
+            ctx.missing,
+            self.where,
+        )
+
+
+class PartMarker(Flowable):
+    """Zero-size marker: the part (running header, page numbering) starts here."""
+
+    def __init__(self, ctx: Context, part: Part) -> None:
+        super().__init__()
+        self.ctx, self.part = ctx, part
+        self.width = self.height = 0.0
+
+    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
+        return 0.0, 0.0
+
+    def draw(self) -> None:
+        self.ctx.start_part(self.part)
+
+
+class BoxFlow(Flowable):
+    """A shaded, ruled box around blocks. The text keeps the body's measure (so its lines
+    end on the same edge as the body); the shading reaches `pad` into the margins."""
+
+    content = True
+
+    def __init__(self, ctx: Context, st: PStyle, children: list[Flowable], pad: float) -> None:
+        super().__init__()
+        self.ctx, self.st, self.children, self.pad = ctx, st, children, pad
+        self.first_part = self.last_part = True
+        self.width = self.height = 0.0
+        self._sizes: list[tuple[float, float]] = []
+
+    def _layout(self, aw: float) -> float:
+        self._sizes = []
+        y = self.pad
+        for i, c in enumerate(self.children):
+            if i:
+                y += max(self.children[i - 1].getSpaceAfter(), c.getSpaceBefore())
+            _, h = c.wrap(aw, 1e6)
+            self._sizes.append((y, h))
+            y += h
+        return y + self.pad
+
+    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
+        self.width = aw
+        self.height = self._layout(aw)
+        return aw, self.height
+
+    def getSpaceBefore(self) -> float:
+        return self.st.space_before if self.first_part else 0.0
+
+    def getSpaceAfter(self) -> float:
+        return self.st.space_after if self.last_part else 0.0
+
+    def min_height(self, aw: float) -> float:
+        return self.wrap(aw, 1e6)[1]
+
+    def split(self, aw: float, ah: float) -> list[Flowable]:
+        self.wrap(aw, ah)
+        room = ah - 2 * self.pad
+        head: list[Flowable] = []
+        for i, c in enumerate(self.children):
+            y, h = self._sizes[i]
+            if y - self.pad + h <= room:
+                head.append(c)
+                continue
+            parts = c.split(aw, room - (y - self.pad))
+            if len(parts) == 2:
+                head.append(parts[0])
+                rest = [parts[1], *self.children[i + 1 :]]
+            else:
+                rest = self.children[i:]
+            break
+        else:
+            return [self]
+        if not head:
+            return []
+        a = BoxFlow(self.ctx, self.st, head, self.pad)
+        b = BoxFlow(self.ctx, self.st, rest, self.pad)
+        a.first_part, a.last_part = self.first_part, False
+        b.first_part, b.last_part = False, self.last_part
+        return [a, b]
+
+    def draw(self) -> None:
+        canv, st, pad = self.canv, self.st, self.pad
+        if st.background or st.border:
+            canv.saveState()
+            if st.background:
+                canv.setFillColor(st.background)
+            if st.border:
+                canv.setStrokeColor(st.border)
+                canv.setLineWidth(0.6)
+            canv.rect(
+                -pad,
+                0,
+                self.width + 2 * pad,
+                self.height,
+                stroke=1 if st.border else 0,
+                fill=1 if st.background else 0,
+            )
+            canv.restoreState()
+        for c, (y, h) in zip(self.children, self._sizes, strict=True):
+            c.drawOn(canv, 0, self.height - y - h)
+
+
+class PageRefLine(Flowable):
+    """A TOC or index entry: text, dot leaders, page numbers; the entry links to its target."""
+
+    content = True
+
+    def __init__(
+        self,
+        ctx: Context,
+        text: str,
+        st: PStyle,
+        anchors: list[str],
+        leaders: bool = True,
+    ) -> None:
+        super().__init__()
+        self.ctx, self.st, self.anchors, self.leaders = ctx, st, anchors, leaders
+        self.flow = TextFlow(ctx, text, st, "toc")
+        self.flow.st = st
+        self.width = self.height = 0.0
+
+    def _reserve(self) -> float:
+        per = 3.2 * self.st.size * 0.6
+        return per * max(1, len(self.anchors)) + self.st.size * 1.5
+
+    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
+        self.width = aw
+        lines = self.flow.lines(aw - self._reserve())
+        self.height = len(lines) * self.st.leading
+        self.flow.height = self.height
+        return aw, self.height
+
+    def getSpaceBefore(self) -> float:
+        return self.st.space_before
+
+    def getSpaceAfter(self) -> float:
+        return self.st.space_after
+
+    def draw(self) -> None:
+        canv, ctx, st = self.canv, self.ctx, self.st
+        self.flow.canv = canv
+        self.flow.draw()
+        del self.flow.canv
+        last = self.flow._lines[-1]
+        pp = self.flow.pp
+        baseline = self.height - (len(self.flow._lines) - 1) * st.leading - st.baseline
+        text_end = last.x + pp.pos[last.end] - pp.pos[last.start]
+        x = self.width
+        for anchor in reversed(self.anchors):
+            x = self._draw_ref(anchor, x, baseline)
+            if anchor != self.anchors[0]:
+                x = self._draw_plain("，", x, baseline)
+        if self.leaders:
+            self._draw_leaders(text_end + st.size * 0.5, x - st.size * 0.5, baseline)
+        if self.anchors and self.anchors[0] in ctx.known_anchors:
+            canv.linkRect("", self.anchors[0], (0, 0, self.width, self.height), thickness=0)
+
+    def _draw_leaders(self, x0: float, x1: float, y: float) -> None:
+        ctx, st = self.ctx, self.st
+        space = st.size * 0.25  # tracking between the dots
+        dot = prepared(ctx, ".", st).pos[-1] + space
+        n = int((x1 - x0) // dot)
+        if n < 2:
+            return
+        pp = prepared(ctx, "." * n, st)
+        draw_text(
+            self.canv, ctx.encoder(self.canv), pp, st.chain, st.color, x1 - n * dot, y, space,
+            ctx.missing, "toc",
+        )  # fmt: skip
+
+    def _draw_plain(self, text: str, right: float, y: float) -> float:
+        ctx, st = self.ctx, self.st
+        pp = prepared(ctx, text, st)
+        x = right - pp.pos[-1]
+        draw_text(
+            self.canv, ctx.encoder(self.canv), pp, st.chain, st.color, x, y, 0.0,
+            ctx.missing, "toc",
+        )  # fmt: skip
+        return x
+
+    def _draw_ref(self, anchor: str, right: float, y: float) -> float:
+        ctx, canv = self.ctx, self.canv
+        label = ctx.anchor_pages.get(anchor)
+        if label is not None:
+            return self._draw_plain(label, right, y)
+        if anchor not in ctx.known_anchors:
+            return self._draw_plain("?", right, y)
+        ctx.forward.setdefault(anchor, self.st.role)
+        canv.saveState()
+        canv.translate(right, y)
+        canv.doForm(form_name(anchor))
+        canv.restoreState()
+        return right - 2.2 * self.st.size * 0.6
+
+
+class Spacer(Flowable):
+    def __init__(self, height: float) -> None:
+        super().__init__()
+        self.width, self.height = 0.0, height
+
+    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
+        return aw, self.height
+
+    def draw(self) -> None:
+        return None
+
+
+def draw_label(
+    canv: Any, ctx: Context, st: PStyle, text: str, x: float, y: float, align: str = "left"
+) -> float:
+    """Draw one line of text with its baseline at y; x is its left, centre or right edge.
+    Returns the text width."""
+    pp = prepared(ctx, text, st)
+    w = pp.pos[-1]
+    left = x - w if align == "right" else x - w / 2 if align == "center" else x
+    draw_text(canv, ctx.encoder(canv), pp, st.chain, st.color, left, y, st.tracking,
+              ctx.missing, "label")  # fmt: skip
+    return w

@@ -1,0 +1,144 @@
+"""Book plan -> PDF: one handler per block type builds the story, BookDoc lays it out."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reportlab.platypus.flowables import CondPageBreak, Flowable, PageBreak
+
+from exporter.assemble import plan
+from exporter.layout.model import MM, Layout
+from exporter.writers import MissingGlyph, WriteResult
+from exporter.writers.pdf.blocks import BarChart, GridTable, list_items
+from exporter.writers.pdf.context import Context
+from exporter.writers.pdf.doc import BookDoc
+from exporter.writers.pdf.flowables import BoxFlow, PageRefLine, PartMarker, TextFlow
+from exporter.writers.pdf.styles import StyleSheet
+
+KEEP_CAP = 0.5  # a keep-with-next group never asks for more than this share of a page
+
+
+class StoryBuilder:
+    def __init__(self, book: plan.Book, ctx: Context) -> None:
+        self.book, self.ctx = book, ctx
+        self.styles = ctx.styles
+        self.where = ""
+        self.anchors: dict[int, str] = {}
+        for n, h in enumerate(book.headings()):
+            self.anchors[id(h)] = h.anchor or f"h{n}"
+
+    def story(self) -> list[Flowable]:
+        out: list[Flowable] = []
+        for part in self.book.parts:
+            if part.new_page and out:
+                out.append(PageBreak())
+            out.append(PartMarker(self.ctx, part))
+            self.where = part.title
+            for i, block in enumerate(part.blocks):
+                out.extend(self.block(block, at_top=i == 0 and part.new_page))
+        return out
+
+    def block(self, b: plan.Block, at_top: bool = False) -> list[Flowable]:
+        if isinstance(b, plan.Heading):
+            return self.heading(b, at_top)
+        if isinstance(b, plan.Para):
+            lead = len(b.lead) if b.lead and b.text.startswith(b.lead) else 0
+            st = self.styles[b.role]
+            return [TextFlow(self.ctx, b.text, st, self.where, lead, anchor=b.anchor)]
+        if isinstance(b, plan.Box):
+            st = self.styles[b.role]
+            children = [f for c in b.blocks for f in self.block(c)]
+            return [BoxFlow(self.ctx, st, children, pad=0.6 * st.size)]
+        if isinstance(b, plan.Table):
+            st = self.styles[b.role]
+            head = self.styles["figures-header"]
+            return [GridTable(self.ctx, b.header, b.rows, b.widths, st, head, self.where)]
+        if isinstance(b, plan.ListBlock):
+            return list(list_items(self.ctx, b.items, b.ordered, self.styles[b.role], self.where))
+        if isinstance(b, plan.Chart):
+            st = self.styles[b.role]
+            return [BarChart(self.ctx, b.title, b.bars, st, self.styles["figures-table"])]
+        if isinstance(b, plan.Index):
+            return self.index(b)
+        if isinstance(b, plan.TocBlock):
+            return self.toc(b)
+        if isinstance(b, plan.PageBreak):
+            return [PageBreak()]
+        raise TypeError(f"unknown block {type(b).__name__}")
+
+    def heading(self, h: plan.Heading, at_top: bool) -> list[Flowable]:
+        st = self.styles[h.role]
+        anchor = self.anchors.get(id(h))
+        if h.level <= 2:
+            self.where = anchor or h.text
+        out: list[Flowable] = []
+        if st.page_break_before and not at_top:
+            out.append(PageBreak())
+        outline = (h.text, h.level - 1) if h.outline else None
+        flow = TextFlow(self.ctx, h.text, st, self.where, anchor=anchor, outline=outline)
+        flow.keep_next = st.keep_with_next
+        out.append(flow)
+        return out
+
+    def toc(self, b: plan.TocBlock) -> list[Flowable]:
+        out: list[Flowable] = [TextFlow(self.ctx, b.title, self.styles["toc-title"], "toc")]
+        for h in self.book.headings():
+            if h.toc and h.level <= b.max_level:
+                st = self.styles[f"toc-{h.level}"]
+                out.append(PageRefLine(self.ctx, h.text, st, [self.anchors[id(h)]]))
+        return out
+
+    def index(self, b: plan.Index) -> list[Flowable]:
+        out: list[Flowable] = []
+        for e in b.entries:
+            st = self.styles[f"index-{min(e.level, 3)}"]
+            anchors = [a for a, _ in e.targets]
+            line = PageRefLine(self.ctx, e.text, st, anchors, leaders=bool(anchors))
+            line.keep_next = e.level == 1
+            out.append(line)
+        return out
+
+
+def keep_with_next(story: list[Flowable], width: float, page_height: float) -> list[Flowable]:
+    """Put a conditional page break before each run of keep-with-next blocks, asking for
+    room for the run and the least of the block after it (two lines of a paragraph)."""
+    out: list[Flowable] = []
+    i = 0
+    while i < len(story):
+        j, need = i, 0.0
+        while j < len(story) and getattr(story[j], "keep_next", False):
+            f = story[j]
+            need += f.getSpaceBefore() + f.wrap(width, 1e6)[1] + f.getSpaceAfter()
+            j += 1
+        if j == i:
+            out.append(story[i])
+            i += 1
+            continue
+        nxt = story[j] if j < len(story) else None
+        if nxt is not None and hasattr(nxt, "min_height"):
+            need += nxt.getSpaceBefore() + nxt.min_height(width)
+        out.append(CondPageBreak(min(need, KEEP_CAP * page_height)))
+        out.extend(story[i:j])
+        i = j
+    return out
+
+
+def write_pdf(book: plan.Book, layout: Layout, out: Path) -> WriteResult:
+    """Typeset `book` with `layout` into the PDF `out`."""
+    known = {h.anchor for h in book.headings() if h.anchor}
+    known |= {b.anchor for b in book.blocks() if isinstance(b, plan.Para) and b.anchor}
+    builder_ctx = Context(layout=layout, styles=StyleSheet(layout), known_anchors=known)
+    builder = StoryBuilder(book, builder_ctx)
+    builder_ctx.known_anchors |= set(builder.anchors.values())
+    story = builder.story()
+    width = layout.page.text_width_mm * MM
+    story = keep_with_next(story, width, layout.page.text_height_mm * MM)
+    doc = BookDoc(Path(out), builder_ctx, book.meta)
+    doc.build(story)
+    result = WriteResult(path=Path(out), format="pdf", pages=builder_ctx.page)
+    for char, places in sorted(builder_ctx.missing.chars.items()):
+        for where in sorted(places):
+            cp = f"U+{ord(char):04X}"
+            result.missing_glyphs.append(MissingGlyph(char, cp, where))
+            result.warnings.append(f"no font has {char!r} ({cp}) in {where}: drawn as a box")
+    return result
