@@ -24,12 +24,19 @@ def party_mentions(case: Case) -> list[str]:
     return PARTY_TERMS.findall(case.title or "") + PARTY_TERMS.findall(case.body_text())
 
 
+def _parent_is_party(case: Case) -> bool:
+    """A piece cut out of a party-building roundup section is read in that context."""
+    p = case.parent
+    return bool(p and PARTY_TERMS.search(" ".join(x or "" for x in (p.title, p.section))))
+
+
 def is_on_topic(case: Case) -> bool:
     if case.title and not case.title_generated and PARTY_TERMS.search(case.title):
         return True
     n = len(party_mentions(case))
     size = max(len(case.body_text()), 1)
-    return n >= MIN_COUNT and (n >= 2 * MIN_COUNT or 1000 * n / size >= MIN_PER_THOUSAND)
+    minimum = 1 if _parent_is_party(case) else MIN_COUNT
+    return n >= minimum and (n >= 2 * MIN_COUNT or 1000 * n / size >= MIN_PER_THOUSAND)
 
 
 def enrich_topic(comp: Compendium, options: EnrichOptions) -> None:
