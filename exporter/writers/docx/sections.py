@@ -65,15 +65,11 @@ class SectionMaker:
         return ooxml.section_props(s)
 
     def _grid(self, s: ooxml.SectionDef) -> None:
-        """GB/T 9704 grid: N lines per page and M characters per line at body size.
-        charSpace is the per-character adjustment in 1/4096 pt."""
+        """GB/T 9704 grid: N lines per page (characters per line come from the body
+        styles' character spacing, see styles.grid_spacing_twips)."""
         grid = self.layout.page.grid
-        if grid is None:
-            return
-        page = self.layout.page
-        s.grid_pitch_twips = int(page.text_height_mm * MM_TWIPS / grid.lines)
-        pitch_pt = page.text_width_mm * 72 / 25.4 / grid.chars
-        s.grid_char_space = round((pitch_pt - self.layout.style("body").size_pt) * 4096)
+        if grid is not None:
+            s.grid_pitch_twips = int(self.layout.page.text_height_mm * MM_TWIPS / grid.lines)
 
     def _header(self, text: str, side: str) -> str:
         key = ("header", text, side)

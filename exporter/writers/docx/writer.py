@@ -251,6 +251,9 @@ class Builder:
             self._para(style, [*runs, link])
         if opened:
             self.body[-1].append(ooxml.field_close())
+            # LibreOffice drops the footer of a section whose break sits in the TOC's
+            # last paragraph: end the TOC with a paragraph of its own.
+            self._para(self.sheet.para("toc-1"), [])
 
     def on_pagebreak(self, _: PageBreak) -> None:
         self.break_pending = True

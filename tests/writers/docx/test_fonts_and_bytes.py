@@ -1,0 +1,99 @@
+"""Embedded fonts (ECMA-376 §17.8.1), family-name mode, reproducible bytes, exact text."""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from pathlib import Path
+
+import docx
+from fontTools.ttLib import TTFont
+from lxml import etree
+
+from exporter.writers.docx import write_docx
+from exporter.writers.docx.fontfaces import obfuscate
+
+from .conftest import NS, Built, R, W
+from .sample import SPECIAL
+
+
+def w(tag: str) -> str:
+    return f"{{{W}}}{tag}"
+
+
+def _embedded(b: Built) -> dict[tuple[str, str], TTFont]:
+    """(family, embed kind) -> de-obfuscated font."""
+    table = b.xml("word/fontTable.xml")
+    rels = etree.fromstring(b.read("word/_rels/fontTable.xml.rels"))
+    targets = {r.get("Id"): r.get("Target") for r in rels}
+    fonts = {}
+    for font in table.iterfind("w:font", NS):
+        for emb in font:
+            if not emb.tag.startswith(w("embed")):
+                continue
+            data = b.read("word/" + targets[emb.get(f"{{{R}}}id")])
+            clear = obfuscate(data, emb.get(w("fontKey")))
+            fonts[(font.get(w("name")), emb.tag.split("}")[1])] = TTFont(io.BytesIO(clear))
+    return fonts
+
+
+def _document_text(b: Built) -> str:
+    text = []
+    for name in b.names():
+        if re.fullmatch(r"word/(document|header\d+|footer\d+)\.xml", name):
+            text += [t.text or "" for t in b.xml(name).iter(w("t"))]
+    return "".join(text)
+
+
+def test_embedded_fonts_are_valid_and_cover_the_document(built: Built) -> None:
+    fonts = _embedded(built)
+    assert fonts, "no embedded fonts"
+    settings = built.xml("word/settings.xml")
+    assert settings.find("w:embedTrueTypeFonts", NS) is not None
+    covered: set[int] = set()
+    for font in fonts.values():
+        assert font["glyf"] is not None and font["name"].getBestFamilyName()
+        covered |= set(font.getBestCmap())
+    missing = {m.char for m in built.result.missing_glyphs}
+    text = {c for c in _document_text(built) if not c.isspace()}
+    assert "𠮷" in text and ord("𠮷") in covered  # Extension B from the fallback chain
+    assert {c for c in text if ord(c) not in covered} == missing
+    with zipfile.ZipFile(built.path) as z:
+        types = z.read("[Content_Types].xml").decode()
+    assert "application/vnd.openxmlformats-officedocument.obfuscatedFont" in types
+
+
+def test_body_font_embedded_under_its_family_with_body_characters(built_book: Built) -> None:
+    fonts = _embedded(built_book)
+    body = fonts[("Noto Serif SC", "embedRegular")]
+    cmap = body.getBestCmap()
+    paragraphs = [p for body in built_book.cases.values() for p in body]
+    chars = {c for p in paragraphs for c in p if c not in "😀𠮷" and not c.isspace()}
+    assert all(ord(c) in cmap for c in chars)
+    assert ("Noto Sans SC", "embedBold") in fonts  # bold headings
+    assert len(cmap) < 6000  # subset, not the 30,000-character font
+
+
+def test_family_names_mode_references_office_fonts(built_names: Built) -> None:
+    b = built_names
+    assert b.xml("word/settings.xml").find("w:embedTrueTypeFonts", NS) is None
+    assert not [n for n in b.names() if n.endswith(".odttf")]
+    styles = {s.get(w("styleId")): s for s in b.xml("word/styles.xml").iterfind("w:style", NS)}
+    east = styles["BodyText"].find("w:rPr/w:rFonts", NS).get(w("eastAsia"))
+    assert east == "仿宋_GB2312"
+    names = {f.get(w("name")) for f in b.xml("word/fontTable.xml").iterfind("w:font", NS)}
+    assert {"仿宋_GB2312", "方正小标宋简体"} <= names
+
+
+def test_same_input_gives_same_bytes(built_book: Built, tmp_path: Path) -> None:
+    again = tmp_path / "again.docx"
+    write_docx(built_book.book, built_book.layout, again, embed_fonts=True)
+    assert again.read_bytes() == built_book.path.read_bytes()
+    with zipfile.ZipFile(again) as z:
+        assert {i.date_time for i in z.infolist()} == {(1980, 1, 1, 0, 0, 0)}
+
+
+def test_special_characters_round_trip_exactly(built: Built) -> None:
+    texts = [p.text for p in docx.Document(str(built.path)).paragraphs]
+    assert SPECIAL in texts
