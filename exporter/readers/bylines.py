@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 
 from exporter.model import Credit
 
-NAME = r"[\u4e00-\u9fff][\u4e00-\u9fff·•]{1,7}"
+_HAN = r"\u3400-\u4dbf\u4e00-\u9fff\U00020000-\U0003134f"
+NAME = rf"[{_HAN}][{_HAN}·•]{{1,7}}"
 _BULLET = r"[●■◆▲★•◇□▪◎]"
 _OUTLET = r"(?:本报|本刊|本台|本网|新华社|人民网|中新社)"
 # Longest first so 实习记者 wins over 记者.
@@ -120,8 +121,13 @@ def _names(chunk: str, role: str) -> list[Credit]:
 
 def _is_name(tok: str) -> bool:
     if "·" in tok or "•" in tok:
-        return bool(re.fullmatch(r"[\u4e00-\u9fff]{1,6}[·•][\u4e00-\u9fff]{1,8}", tok))
-    if not re.fullmatch(r"[\u4e00-\u9fff]{2,4}", tok):
+        return bool(
+            re.fullmatch(
+                r"[\u3400-\u4dbf\u4e00-\u9fff\U00020000-\U0003134f]{1,6}[·•][\u3400-\u4dbf\u4e00-\u9fff\U00020000-\U0003134f]{1,8}",
+                tok,
+            )
+        )
+    if not re.fullmatch(r"[\u3400-\u4dbf\u4e00-\u9fff\U00020000-\U0003134f]{2,4}", tok):
         return False
     if len(tok) == 4 and tok[:2] not in _COMPOUND_SURNAMES:
         return False
@@ -147,7 +153,10 @@ def own_line(text: str) -> Byline | None:
             unit = re.sub(rf"^{_BULLET}\s*", "", m.group("unit")).strip()
             return Byline(stripped, [Credit(unit, role)])
     body = re.sub(rf"^{_BULLET}\s*", "", stripped).strip("*_ ")
-    if re.search(r"[。！？，,；;]|[\u4e00-\u9fff]{9,}", _SPACED_ROLE.sub(r"\1\2", body)):
+    if re.search(
+        r"[。！？，,；;]|[\u3400-\u4dbf\u4e00-\u9fff\U00020000-\U0003134f]{9,}",
+        _SPACED_ROLE.sub(r"\1\2", body),
+    ):
         return None
     if not _ROLE_RE.match(_SPACED_ROLE.sub(r"\1\2", body)):
         return None

@@ -12,15 +12,16 @@ import re
 from exporter.model import Warning_
 
 _SPLICED = re.compile(
-    r"[\u4e00-\u9fff]\s*\b(and|or|the|of|with|for|to|in|on|by|from|but)\b\s*[\u4e00-\u9fff]", re.I
+    r"[\u3400-\u4dbf\u4e00-\u9fff\U00020000-\U0003134f]\s*\b(and|or|the|of|with|for|to|in|on|by|from|but)\b\s*[\u3400-\u4dbf\u4e00-\u9fff\U00020000-\U0003134f]",
+    re.I,
 )
 # Doubling these (adverbs, particles, prepositions) is always a slip: `更更优`, `的的`. Content
 # characters double legitimately too often (勃勃, 婆婆, 钉钉子) to be flagged without a lexicon.
 _NEVER_DOUBLED = set(
     "更最很太都也就还又再的了和与在是对把被将从向以于为及并而或之其不没这那该此所让使由按据"
 )
-_DOUBLE_CHAR = re.compile(r"([\u4e00-\u9fff])\1")
-_DOUBLE_WORD = re.compile(r"([\u4e00-\u9fff]{2})\1")
+_DOUBLE_CHAR = re.compile(r"([\u3400-\u4dbf\u4e00-\u9fff\U00020000-\U0003134f])\1")
+_DOUBLE_WORD = re.compile(r"([\u3400-\u4dbf\u4e00-\u9fff\U00020000-\U0003134f]{2})\1")
 # Traditional-only forms mapped to their simplified forms (a common subset).
 _TRAD = dict(
     zip(

@@ -23,7 +23,9 @@ _LEDE = re.compile(
     r"^(?:近日|日前|近期|近年来|今年以来|去年以来|\d{1,2}月\d{1,2}日|\d{4}年\d{1,2}月|"
     r"(?:本报|本刊|新华社)[^，,。]{0,12}[讯电])"
 )
-_SPLIT_HEADLINE = re.compile(r"[\u4e00-\u9fff”》]{2,}\s+[“《\u4e00-\u9fff]{2,}")
+_SPLIT_HEADLINE = re.compile(
+    r"[\u3400-\u4dbf\u4e00-\u9fff\U00020000-\U0003134f”》]{2,}\s+[“《\u3400-\u4dbf\u4e00-\u9fff\U00020000-\U0003134f]{2,}"
+)
 
 
 def is_kicker(u: Unit) -> bool:
@@ -128,13 +130,13 @@ class ParsedHeader:
     inner: list[Unit] = field(default_factory=list)  # headings after the title block
 
 
-def _title_block(heads: list[Unit], orphans: list[list[Unit]]) -> TitleBlock:
+def _title_block(heads: list[Unit], orphans: list[list[Unit]], bylined: bool) -> TitleBlock:
     block = TitleBlock()
     units = list(heads)
     subtitles: list[Unit] = []
     while len(units) > 1 and is_dash(units[-1]):
         subtitles.insert(0, units.pop())
-    if len(units) == 1 and is_rubric_like(units[0]) and not subtitles:
+    if len(units) == 1 and is_rubric_like(units[0]) and not subtitles and not bylined:
         block.rubric, block.rubric_unit = units[0].text, units[0]
         return block
     if not units:
@@ -179,7 +181,7 @@ def parse_header(run: list[Unit]) -> ParsedHeader:
                 last = seg + last
         heads = [u for u in last if u.role == HEAD]
         bylines = [u for u in last if u.role == BYLINE]
-        block = _title_block(heads, orphans)
+        block = _title_block(heads, orphans, bylined=True)
         block.byline_unit = bylines[0]
         block.byline = _merge_bylines(bylines)
         return ParsedHeader(block, orphans, tail)
@@ -190,7 +192,7 @@ def parse_header(run: list[Unit]) -> ParsedHeader:
             inner.append(u)
         else:
             lead.append(u)
-    return ParsedHeader(_title_block(lead, orphans), orphans, inner)
+    return ParsedHeader(_title_block(lead, orphans, bylined=False), orphans, inner)
 
 
 def _merge_bylines(units: list[Unit]) -> by.Byline | None:

@@ -78,7 +78,7 @@ def generated_title(block: Block) -> str:
     name = short_name(block.place)
     pos = text.find(block.place)
     rest = text[pos + len(block.place) :] if pos >= 0 else text
-    rest = re.sub(r"^(?:党委|党工委|委|的|在|以)", "", rest)
+    rest = re.sub(r"^(?:党委|党工委|委|的)", "", rest)
     clause = re.split(r"[，,。；;！？：:]", rest, maxsplit=1)[0].strip()
     if len(clause) > 22:
         clause = clause[:22].rstrip("、和与及的")

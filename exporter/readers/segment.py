@@ -21,7 +21,9 @@ from exporter.readers.text import first_sentence
 
 _LEDE = re.compile(r"^(?:近日|日前|近期|近年来|今年以来|\d{1,2}月\d{1,2}日|\d{4}年)")
 # A caption describes people in a photo: `X和同事们…`, `X正在…`, `X在…`.
-_CAPTION_SUBJECT = re.compile(r"^([\u4e00-\u9fff]{2,3}?)(?:和|与|同|正在|带领|在)")
+_CAPTION_SUBJECT = re.compile(
+    r"^([\u3400-\u4dbf\u4e00-\u9fff\U00020000-\U0003134f]{2,3}?)(?:和|与|同|正在|带领|在)"
+)
 
 
 @dataclass

@@ -26,8 +26,10 @@ NUMBERED = re.compile(
 DASH = re.compile(r"^(?:——|—|－－|--|──)\s*\S")
 # A line may not start a heading with these: it continues the previous line.
 _CONTINUATION_START = re.compile(
-    r"^(?:[、，,。；;：:”’）)》」』】%％]|[\u4e00-\u9fff][、，,；;。：:”’》）)])"
+    r"^(?:[、，,。；;：:”’）)》」』】%％的地得了着过们]|[\u3400-\u4dbf\u4e00-\u9fff\U00020000-\U0003134f][、，,；;。：:”’》）)]"
+    r"|[\u3400-\u4dbf\u4e00-\u9fff\U00020000-\U0003134f]{2}[”’》）)])"
 )
+_PAIRS = (("“", "”"), ("《", "》"), ("（", "）"), ("(", ")"), ("‘", "’"), ("【", "】"))
 # Paragraphs open with these connectives; headings do not.
 _CONNECTIVE = re.compile(
     r"^(?:与此同时|同时|此外|另外|因此|其中|目前|据了解|据悉|据介绍|为此|对此|随后)[，,]"
@@ -39,9 +41,16 @@ def _inner_stop(text: str) -> bool:
     return bool(re.search(r"[。！？!?；;][^”’）)」』]", text.rstrip("。！？!?；; ")))
 
 
+def unbalanced(text: str) -> bool:
+    """An opening quote or bracket left open: the line breaks off inside it."""
+    return any(text.count(a) > text.count(b) for a, b in _PAIRS)
+
+
 def numbered(line: Line, i: int, ctx: Context) -> Found:
     text = line.text
     if NUMBERED.match(text) and len(text) <= MAX_HEADING and not _inner_stop(text):
+        if text.endswith("。") or unbalanced(text):
+            return None
         if not _continues(i, ctx):
             return HEAD, "numbered_heading"
     return None
@@ -76,5 +85,7 @@ def headline_like(line: Line, i: int, ctx: Context) -> Found:
     if text.endswith(("：", ":")) and (len(text) > 20 or re.search(r"[，,、。；;]", text)):
         return None  # a sentence leading into a list or quotation
     if _inner_stop(text) or is_fragment_end(text) or _continues(i, ctx) or _CONNECTIVE.match(text):
+        return None
+    if unbalanced(text):
         return None
     return HEAD, "headline_like"

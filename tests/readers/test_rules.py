@@ -1,0 +1,150 @@
+"""Line-role rules one by one, and the byline forms."""
+
+from __future__ import annotations
+
+import pytest
+
+from exporter.readers import bylines as by
+from exporter.readers.lines import Line
+from exporter.readers.rules import RULES, Context, classify
+
+
+def roles(text: str) -> list[tuple[str, str, str]]:
+    lines = [Line(i, raw, raw.strip()) for i, raw in enumerate(text.split("\n"), 1)]
+    classify(Context(lines))
+    return [(line.text, line.role, line.reason) for line in lines if line.text]
+
+
+def role_of(line: str, after: str = "正文段落在这里继续展开说明。") -> tuple[str, str]:
+    found = roles(f"{line}\n\n{after}")[0]
+    return found[1], found[2]
+
+
+def test_rules_are_named_and_ordered() -> None:
+    names = [name for name, _ in RULES]
+    assert len(names) == len(set(names))
+    assert names.index("photo_credit") < names.index("byline") < names.index("headline_like")
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("(下转3版)", "page_jump"),
+        ("（上接第1版）", "page_jump"),
+        ("①", "stray_number"),
+        ("12", "page_number"),
+        ("第3版", "page_number"),
+        ("■", "ornament"),
+        ("图①:湖南某地党员干部在田间帮助农户移栽春苗。", "photo_caption"),
+        ("左图：社区党员志愿者入户走访。", "photo_caption"),
+        ("图为志愿者在社区开展义诊。", "photo_caption"),
+        ("孙凯芳 摄", "photo_credit"),
+        ("本报记者 王强 摄", "photo_credit"),
+        ("版式设计:汪哲平", "layout_credit"),
+        ("责任编辑：李明", "editor_credit"),
+        ("分送：各镇党委", "distribution_list"),
+    ],
+)
+def test_noise_rules(line: str, reason: str) -> None:
+    assert role_of(line) == ("noise", reason)
+
+
+def test_repeated_short_line_is_a_running_header() -> None:
+    text = "基层党建动态\n\n标题一\n\n正文。\n\n基层党建动态\n\n标题二\n\n正文。"
+    found = [r for r in roles(text) if r[0] == "基层党建动态"]
+    assert [r[2] for r in found] == ["running_header", "running_header"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "一、背景",
+        "（一）明晰股权，让群众“带资入股”",
+        "——坚持党的领导,把握正确政治方向。",
+        "新城区：",
+        "潮头观澜",
+    ],
+)
+def test_heading_like_lines(line: str) -> None:
+    assert role_of(line)[0] == "head"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "党的十八大以来,党中央树起了大抓基层的",  # ends with a particle: split paragraph
+        "(三)城乡共建的“连心桥”式。探索推行",  # a sentence ends inside: paragraph
+        "网格员每月入户走访，重点做好以下工作：",  # leads into a list
+        "与此同时,新城区常态化开展村干部资格联审和班子运行情况届中分析评估",
+        "一是“党建+生产经营”。将党的领导融入公司治理的各环节。",
+    ],
+)
+def test_body_lines_that_look_short(line: str) -> None:
+    assert role_of(line)[0] == "body"
+
+
+def test_fragment_followed_by_continuation_is_body() -> None:
+    found = roles("将外出务工经商返乡人\n\n员、致富能手等人才储备入库。")
+    assert found[0][1] == "body"
+
+
+@pytest.mark.parametrize(
+    ("line", "credits"),
+    [
+        ("本报记者 赵成", [("赵成", "记者")]),
+        ("●本报记者 刘沙沙 通讯员 韩诗雨", [("刘沙沙", "记者"), ("韩诗雨", "通讯员")]),
+        ("●本报实习记者 若谷 通讯员 包白英", [("若谷", "实习记者"), ("包白英", "通讯员")]),
+        ("*文/本刊记者 沈若溪*", [("沈若溪", "记者")]),
+        (
+            "策 划:张海燕 撰 稿:安通 黄轩俊",
+            [("张海燕", "策划"), ("安通", "撰稿"), ("黄轩俊", "撰稿")],
+        ),
+        ("中共东辽县委组织部申报", [("中共东辽县委组织部", "申报单位")]),
+        ("（阳光社区党委供稿）", [("阳光社区党委", "供稿单位")]),
+        ("作者：王五", [("王五", "作者")]),
+    ],
+)
+def test_own_line_bylines(line: str, credits: list[tuple[str, str]]) -> None:
+    found = by.own_line(line)
+    assert found is not None
+    assert [(c.name, c.role) for c in found.credits] == credits
+    assert role_of(line) == ("byline", "byline")
+
+
+@pytest.mark.parametrize(
+    "line", ["记者节到了", "基层实践", "潮头观澜", "筑牢乡村振兴坚强的战斗堡垒"]
+)
+def test_not_bylines(line: str) -> None:
+    assert by.own_line(line) is None
+
+
+def test_byline_authors_follow_gold_conventions() -> None:
+    roundup = by.own_line("策划：甲乙 撰稿：丙丁 戊己")
+    assert roundup is not None and roundup.authors == ["丙丁", "戊己"]
+    photo = by.inline_suffix("增强了凝聚力。■本报记者 祁晓燕 摄")
+    assert photo is not None and photo.raw == "■本报记者 祁晓燕 摄" and photo.authors == ["祁晓燕"]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "raw", "names"),
+    [
+        ("本报讯(赵鹏 王运红)今年以来,", "本报讯(赵鹏 王运红)", ["赵鹏", "王运红"]),
+        (
+            "本报讯（记者 阿柔娜 通讯员 白燕荣）近年来",
+            "本报讯（记者 阿柔娜 通讯员 白燕荣）",
+            ["阿柔娜", "白燕荣"],
+        ),
+        ("新华社北京6月1日电（记者 张三）日前，", "新华社北京6月1日电（记者 张三）", ["张三"]),
+    ],
+)
+def test_inline_prefix(paragraph: str, raw: str, names: list[str]) -> None:
+    found = by.inline_prefix(paragraph)
+    assert found is not None and found.raw == raw and found.authors == names
+
+
+@pytest.mark.parametrize(
+    ("line", "ok"),
+    [("马孝", True), ("潘江平 杨振强", True), ("欧阳小明", True), ("基层实践", False)],
+)
+def test_bare_names(line: str, ok: bool) -> None:
+    assert (by.bare_names(line) is not None) is ok
