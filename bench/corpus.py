@@ -134,13 +134,16 @@ def generate(n: int, seed: int = 8, pool: list[Article] | None = None) -> Iterat
 
 def render(article: Article) -> str:
     lines = [article.title, ""]
-    if article.byline:
+    # A dateline credit ("本报讯(记者 …)") runs into the first paragraph in print; others stand alone.
+    inline = article.byline if article.byline and article.byline.startswith("本报讯") else ""
+    if article.byline and not inline:
         lines += [article.byline, ""]
     for heading, paras in article.sections:
         if heading:
             lines += [heading, ""]
         for p in paras:
-            lines += [p, ""]
+            lines += [inline + p, ""]
+            inline = ""
     return "\n".join(lines)
 
 
