@@ -1,0 +1,39 @@
+from exporter.enrich.figures import key_figures
+from exporter.enrich.numbers import chinese_to_int, to_arabic
+
+from .helpers import make_case
+
+
+def test_chinese_numerals() -> None:
+    assert chinese_to_int("三十五") == 35
+    assert chinese_to_int("一百零八") == 108
+    assert chinese_to_int("两万三千") == 23000
+    assert to_arabic("1,300") == "1300"
+    assert to_arabic("87.5") == "87.5"
+
+
+def test_figures_strip_approximation_and_keep_unit_and_snippet() -> None:
+    case = make_case(
+        ["组织2000余名志愿者参与抗洪抢险，共建成党群服务站三十余个，交易额4000多万元。"]
+    )
+    figs = {(f.value, f.unit): f.text for f in key_figures(case)}
+    assert figs[("2000", "名")] == "组织2000余名志愿者参与抗洪抢险"
+    assert ("30", "个") in figs
+    assert ("4000", "万元") in figs
+    for (value, _), text in figs.items():
+        assert value in text or value == "30"
+
+
+def test_dates_ordinals_and_formula_names_are_skipped() -> None:
+    case = make_case(
+        ["2024年6月27日，第3次会议推行“1+5+N”模式，建立三级联动体系，服务群众1500人次。"]
+    )
+    values = [(f.value, f.unit) for f in key_figures(case)]
+    assert values == [("1500", "人次")]
+
+
+def test_at_most_six_and_outcomes_first() -> None:
+    text = "，".join(f"组建服务队{n}支" for n in range(11, 20)) + "，其中2人年龄40岁。"
+    figs = key_figures(make_case([text]))
+    assert len(figs) == 6
+    assert all(f.unit == "支" for f in figs)

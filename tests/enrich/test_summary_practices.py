@@ -1,0 +1,68 @@
+import re
+
+from exporter.enrich.practices import lessons_of, practices_of
+from exporter.enrich.summary import summarize
+
+from .helpers import make_case
+
+PARAS = [
+    "近年来，托克托县以实施村党组织“头雁队伍”为抓手，聚焦“三化三力”，打造村党支部书记储备、培训、"
+    "激励新机制，为乡村振兴注入红色动能。",
+    "储备力量“常态化”，深挖头雁潜力。全县现有村党组织书记储备后备力量278名，其中年龄40岁以下的共125人。",
+    "培训覆盖“精准化”，提升头雁能力。通过“书记带着书记学”方式，累计培训村干部1200余人次。",
+    "下一步，托克托县将持续深化头雁队伍建设，为乡村振兴提供坚强组织保证。",
+]
+
+
+def test_summary_length_punctuation_and_opener() -> None:
+    text = summarize(make_case(PARAS, title="托克托县：“三化三力”建强乡村振兴“头雁队伍”"))
+    assert text is not None
+    assert 60 <= len(text) <= 150
+    assert text.endswith("。")
+    assert not re.search(r"[,;:()!?]", text)  # full-width punctuation only
+    assert not text.startswith("近年来")
+    assert text.startswith("托克托县")
+    assert "278名" in text or "三化三力" in text
+
+
+def test_summary_adds_the_place_when_missing() -> None:
+    case = make_case(
+        [
+            "社区党委探索打造“党建有灵魂”的党建工作品牌，夯实党员信仰根基。",
+            "社区党委遍访辖区内的70名党员，寄送慰问品150余次，成立党员志愿者服务队。",
+        ]
+    )
+    case.organization = "东山社区党委"
+    text = summarize(case)
+    assert text is not None and text.startswith("东山社区党委")
+
+
+def test_practices_from_leads_and_lessons_from_outlook() -> None:
+    case = make_case(
+        PARAS, leads={2: "储备力量“常态化”，深挖头雁潜力。", 3: "培训覆盖“精准化”，提升头雁能力。"}
+    )
+    assert practices_of(case) == [
+        "储备力量“常态化”，深挖头雁潜力",
+        "培训覆盖“精准化”，提升头雁能力",
+    ]
+    lessons = lessons_of(case)
+    assert len(lessons) == 1 and lessons[0].startswith("下一步")
+
+
+def test_lessons_from_experience_section_and_numbered_practices() -> None:
+    case = make_case(
+        [],
+        sections=[
+            ("一、背景", ["面对城市党建力量分散等难题，县委探索城市基层党建联盟。"]),
+            (
+                "二、主要做法与成效",
+                ["（一）社区特色品牌融入城市基层治理。打造“一核双联”党建模式。"],
+            ),
+            (
+                "三、经验启示",
+                ["一要坚持党组织领导。建强组织堡垒。二要整合资源。形成合力。"],
+            ),
+        ],
+    )
+    assert practices_of(case) == ["社区特色品牌融入城市基层治理"]
+    assert lessons_of(case) == ["一要坚持党组织领导", "二要整合资源"]
