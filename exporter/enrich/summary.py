@@ -43,9 +43,13 @@ _PURPOSE = re.compile(r"^(?:为了?|面对|面临|针对|随着|按照|根据|�
 _FLUFF = re.compile(
     r"充分发挥|积极探索|大胆创新|抢抓机遇|科学谋划|狠抓落实|深入学习贯彻|认真贯彻|以人民为中心|"
     r"习近平|总书记|重要论述|重要指示|二十大|十九大|十八大|战斗堡垒作用|先锋模范作用|"
-    r"高质量发展|提质增效|新征程|新时代|不断增强|不断提升|进一步|切实|扎实|持续|着力|"
-    r"奋力|全力以赴|一以贯之"
+    r"高质量发展|提质增效|新征程|新时代|不断增强|不断提升|全力以赴|一以贯之"
 )
+# Adverbs that open a clause without adding content (着力构建… → 构建…).
+_ADVERB = re.compile(
+    r"^(?:着力|持续|不断|切实|扎实|积极|进一步|深入|全面|大力|充分|始终|努力|认真|常态化)+(?=\S{2})"
+)
+_FRAME_GOAL = re.compile(r"为(?:核心|重点|关键|抓手|主线|引领|目标|导向|指导|宗旨|统领|载体)$")
 _ACTION = re.compile(
     r"推行|创建|构建|打造|实施|开展|建立|深化|探索|推动|组建|选派|成立|设立|培育|引进|建成|完成|"
     r"解决|帮扶|覆盖|储备|聘请|提供|组织|签订|出台|推广|整合|吸纳|发放|建设|划分|选拔|配备|落实|"
@@ -60,7 +64,12 @@ _NUMBERED = re.compile(
     r"^(?:[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+[、.．是要])"
 )
 _ANECDOTE = re.compile(r"^(?:走进|来到|步入|漫步|在[^，,]{0,12}(?:现场|门口|家中|里))")
-_TRAIL_CONNECTIVE = re.compile(r"^(?:并|还|也|同时|此外|另外|进而|从而|其中|目前|通过)(?=\S)")
+_TRAIL_CONNECTIVE = re.compile(
+    r"^(?:并|还|也|便|就|又|则|而|但|却|且|同时|此外|另外|进而|从而|目前|通过)(?=\S{3})"
+)
+_DANGLING = re.compile(
+    r"^(?:在|从|当|自|随着).*(?:上|中|下|里|时|后|前|间|之际)$|^(?:这|该|此|其|他|她|他们)"
+)
 
 
 @dataclass
@@ -74,11 +83,30 @@ class _Clause:
 def _clean_clause(text: str) -> str:
     text = strip_markup(text).strip().rstrip("，,；;。！？!?：:")
     for _ in range(3):
-        new = _OPENER.sub("", text).strip()
+        new = _ADVERB.sub("", _OPENER.sub("", text).strip())
         if new == text:
             break
         text = new
     return text
+
+
+def _drop_split_frames(parts: list[str]) -> list[str]:
+    """`坚持以旗帜举起来、阵地强起来，组织动起来…为目标`: a frame cut in two by a comma."""
+    out: list[str] = []
+    i = 0
+    while i < len(parts):
+        p = parts[i]
+        nxt = parts[i + 1] if i + 1 < len(parts) else ""
+        if re.search(r"(?:坚持|始终)?以[^为]*$", p) and "以" in p and _FRAME_GOAL.search(nxt):
+            head = p[: p.rfind("以")]
+            head = re.sub(r"(?:坚持|始终|紧紧)$", "", head)
+            if head:
+                out.append(head)
+            i += 2
+            continue
+        out.append(p)
+        i += 1
+    return out
 
 
 def _balanced(text: str) -> bool:
@@ -98,6 +126,8 @@ def _clause_score(text: str, sent_index: int, in_background: bool) -> float:
         score += W["figure"] + min(2.0, math.log10(max(value, 1.0)) * W["figure_size"])
     if re.match(r"其中|下设|包括|分别", text):
         score -= 1.5
+    if _DANGLING.search(text):
+        score -= 3
     if "“" in text:
         score += W["quote"]
     if _ACTION.search(text[:6]):
@@ -282,15 +312,17 @@ def _subject_end(clause: str, names: list[str]) -> int:
 
 def _main_clauses(sentence: str, names: list[str]) -> list[str]:
     parts = [_NUMBERED.sub("", _clean_clause(c)) for c in clauses(sentence)]
-    parts = [p for p in parts if p]
+    parts = _drop_split_frames([p for p in parts if p])
     if not parts:
         return []
     parts = parts[_start(parts, names) :]
     while len(parts) > 1 and _leading_noise(parts[0], names):
         parts = parts[1:]
     cut = _subject_end(parts[0], names)
-    if len(parts) > 1 and cut and _FRAME.fullmatch(parts[0][cut:]):
-        parts = [parts[0][:cut] + parts[1], *parts[2:]]
+    if len(parts) > 1 and cut and (_FRAME.fullmatch(parts[0][cut:]) or not parts[0][cut:]):
+        rest = [p for p in parts[1:] if not _FLUFF.search(p) and not _FRAME.fullmatch(p)]
+        if rest:
+            parts = [parts[0][:cut] + rest[0], *parts[parts.index(rest[0]) + 1 :]]
     keep = [parts[0]]
     for p in parts[1:]:
         if _FRAME.fullmatch(p):
