@@ -61,6 +61,10 @@ _SEP = re.compile(r"[\s、，,;；:：/|｜]+")
 _SUBMITTED = re.compile(rf"^(?:{_BULLET}\s*)?(?P<unit>.{{2,40}}?)\s*(?P<verb>申报|推荐|报送)$")
 _SUPPLIED = re.compile(r"^[（(]?(?P<unit>[^（()）]{2,40}?)\s*(?P<verb>供稿|供图)[)）]?$")
 _SOURCE = re.compile(r"^[（(]?(?:来源|稿源)\s*[:：]\s*(?P<unit>[^（()）]{2,40})[)）]?$")
+_LABELLED_UNIT = re.compile(
+    r"^(?P<label>申报单位|推荐单位|报送单位|供稿单位|供稿)\s*[:：]\s*(?P<unit>[^（()）]{2,40})$"
+)
+_LABEL_ROLE = {"申报单位": "申报单位", "推荐单位": "申报单位", "报送单位": "申报单位"}
 _PREFIX = re.compile(
     r"^(?P<raw>(?:本报|本刊|本网|新华社|人民网|中新社)[^，,。(（]{0,16}?[讯电]\s*"
     r"[(（](?P<inner>[^()（）]{2,60})[)）])"
@@ -110,11 +114,14 @@ def _credits_from(body: str, default_role: str = "作者") -> list[Credit]:
     return credits
 
 
+_NOT_NAMES = {"报道", "摄影", "摄", "文", "图", "电", "讯", "供稿", "整理", "编辑"}
+
+
 def _names(chunk: str, role: str) -> list[Credit]:
     out = []
     for tok in _SEP.split(chunk):
         tok = tok.strip("()（）[]【】*_ ")
-        if tok and re.fullmatch(NAME, tok):
+        if tok and tok not in _NOT_NAMES and re.fullmatch(NAME, tok):
             out.append(Credit(tok, role))
     return out
 
@@ -152,7 +159,13 @@ def own_line(text: str) -> Byline | None:
         if m and not re.search(r"[。！？]", m.group("unit")):
             unit = re.sub(rf"^{_BULLET}\s*", "", m.group("unit")).strip()
             return Byline(stripped, [Credit(unit, role)])
+    labelled = _LABELLED_UNIT.match(stripped)
+    if labelled:
+        role = _LABEL_ROLE.get(labelled.group("label"), "供稿单位")
+        return Byline(stripped, [Credit(labelled.group("unit").strip(), role)])
     body = re.sub(rf"^{_BULLET}\s*", "", stripped).strip("*_ ")
+    if body.startswith(("（", "(")) and body.endswith(("）", ")")):
+        body = body[1:-1].strip()  # `（记者 张三）` printed after the body
     if re.search(
         r"[。！？，,；;]|[\u3400-\u4dbf\u4e00-\u9fff\U00020000-\U0003134f]{9,}",
         _SPACED_ROLE.sub(r"\1\2", body),

@@ -13,10 +13,14 @@ from dataclasses import dataclass, field
 
 from exporter.readers import bylines as by
 from exporter.readers.lines import BYLINE, HEAD
+from exporter.readers.places import locality_at_start
 from exporter.readers.repair import Unit
 from exporter.readers.rules.headings import DASH, NUMBERED
 
 RUBRIC_MAX = 6  # column labels (潮头观澜, 基层实践, 新时代新作为) are this short
+# A label standing alone over a text (no headline) is shorter still; 5-6 character lines
+# alone are more often inner headings (织密组织网络).
+LONE_RUBRIC_MAX = 4
 _BRACKETED = re.compile(r"^[【\[〔［].{1,20}[】\]〕］]$")
 _SERIES = re.compile(r"[·|｜]")
 _LEDE = re.compile(
@@ -67,14 +71,21 @@ def promote_bare_names(run: list[Unit]) -> None:
             u.role, u.byline, u.reason = BYLINE, found, "bare_name_byline"
 
 
-def opens_article(
-    run: list[Unit],
-    prev_body: Unit | None,
-    next_body: Unit | None,
-    typical_gap: int,
-    noise_between: bool,
-) -> bool:
+@dataclass
+class Situation:
+    """What the segmenter knows around a header run."""
+
+    prev_body: Unit | None
+    next_body: Unit | None
+    typical_gap: int = 1
+    noise_between: bool = False
+    md_title_level: int = 2  # Markdown heading level of article titles in this file
+    in_roundup: bool = False  # the current article is a roundup: its sub-heads are themes
+
+
+def opens_article(run: list[Unit], sit: Situation) -> bool:
     """Whether a header run starts a new article rather than heading a part of the current one."""
+    prev_body, next_body = sit.prev_body, sit.next_body
     if prev_body is None:
         return True
     heads = [u for u in run if u.role == HEAD]
@@ -82,12 +93,16 @@ def opens_article(
         return True
     if any(is_kicker(u) for u in heads[:-1]):
         return True
-    if any(0 < u.md_level <= 2 for u in heads):
+    md_heads = [u for u in heads if u.md_level]
+    if any(u.md_level <= sit.md_title_level and not is_inner_heading(u) for u in md_heads):
         return True
-    if heads and all(u.md_level >= 3 for u in heads):
-        return False  # Markdown ### and deeper are inner headings
+    if md_heads and len(md_heads) == len(heads):
+        return False  # deeper Markdown headings are inner headings
+    if sit.in_roundup:
+        return False
     if len(heads) == 1 and is_rubric_like(heads[0]):
-        return True
+        lone = heads[0].text
+        return len(lone) <= LONE_RUBRIC_MAX or bool(_BRACKETED.match(lone))
     plain = [u for u in heads if not is_inner_heading(u)]
     if not plain:
         return False
@@ -95,11 +110,13 @@ def opens_article(
         return True
     if by.inline_suffix(prev_body.text) or (next_body and by.inline_prefix(next_body.text)):
         return True
+    lede = bool(next_body and _LEDE.match(next_body.text))
     score = 0
     score += any(_SPLIT_HEADLINE.search(u.text) for u in plain)
-    score += run[0].gap_before > typical_gap
-    score += bool(next_body and _LEDE.match(next_body.text))
-    score += noise_between
+    score += run[0].gap_before > sit.typical_gap
+    score += lede
+    score += bool(lede and next_body and locality_at_start(next_body.text))
+    score += sit.noise_between
     return score >= 2
 
 

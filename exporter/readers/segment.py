@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 import statistics
 from dataclasses import dataclass, field
@@ -9,6 +10,7 @@ from dataclasses import dataclass, field
 from exporter.readers import bylines as by
 from exporter.readers.header import (
     ParsedHeader,
+    Situation,
     is_end_byline,
     opens_article,
     parse_header,
@@ -17,6 +19,7 @@ from exporter.readers.header import (
 from exporter.readers.lines import BODY, BYLINE, HEAD
 from exporter.readers.places import locality_at_start
 from exporter.readers.repair import Unit
+from exporter.readers.roundup import looks_like_roundup
 from exporter.readers.text import first_sentence
 
 _LEDE = re.compile(r"^(?:近日|日前|近期|近年来|今年以来|\d{1,2}月\d{1,2}日|\d{4}年)")
@@ -46,6 +49,7 @@ def segment(units: list[Unit], noise_lines: set[int]) -> tuple[list[Article], li
     orphans: list[list[Unit]] = []
     cur: Article | None = None
     gap = _typical_gap(units)
+    md_level = md_title_level(units)
     i = 0
     while i < len(units):
         u = units[i]
@@ -76,7 +80,8 @@ def segment(units: list[Unit], noise_lines: set[int]) -> tuple[list[Article], li
         between = prev_body is not None and any(
             prev_body.last < n < run[0].first for n in noise_lines
         )
-        if cur is None or closed or opens_article(run, prev_body, next_body, gap, between):
+        sit = Situation(prev_body, next_body, gap, between, md_level, _is_roundup(cur))
+        if cur is None or closed or opens_article(run, sit):
             parsed = parse_header(run)
             orphans.extend(parsed.orphans)
             cur = Article(parsed, list(parsed.inner))
@@ -88,6 +93,27 @@ def segment(units: list[Unit], noise_lines: set[int]) -> tuple[list[Article], li
     return articles, orphans
 
 
+def md_title_level(units: list[Unit]) -> int:
+    """Markdown level of article titles: the deepest heading level that carries a byline,
+    else the shallowest level used."""
+    bylined = [
+        u.md_level
+        for u, nxt in itertools.pairwise(units)
+        if u.md_level and (nxt.role == BYLINE or (nxt.role == HEAD and by.bare_names(nxt.text)))
+    ]
+    if bylined:
+        return max(bylined)
+    levels = [u.md_level for u in units if u.md_level]
+    return min(levels) if levels else 0
+
+
+def _is_roundup(art: Article | None) -> bool:
+    if art is None or art.header is None:
+        return False
+    b = art.header.block
+    return looks_like_roundup(b.title, b.subtitle, b.byline)
+
+
 def _last_body(art: Article | None) -> Unit | None:
     if art is None:
         return None
@@ -97,7 +123,10 @@ def _last_body(art: Article | None) -> Unit | None:
 
 def _ends_article(u: Unit, next_body: Unit | None) -> bool:
     """A credit printed after a body: `（X供稿）`, or a names-only line closing the article."""
-    if is_end_byline(u):
+    if is_end_byline(u) or u.role == BYLINE:
+        # A byline never precedes its own headline: one opening a run closes the last article.
+        if u.byline:
+            u.byline.position = "own_line_end"
         return True
     if u.role == HEAD and next_body is None and by.bare_names(u.text):
         u.role, u.byline, u.reason = BYLINE, by.bare_names(u.text), "end_byline"
