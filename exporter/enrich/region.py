@@ -29,6 +29,10 @@ _GENERIC_STEM = re.compile(
     r"^(?:各|全|该|本|每|农|城|所在|辖区|相关|周边|附近|乡|一个|两个|以|在|为|把|将|对|从|由|"
     r"通过|按照|围绕|坚持|采取|实施|推动|推进|开展|组织|建立|深化|积极|不断|持续|共|有|是|和|与|的)"
 )
+_NOT_NAME = re.compile(
+    r"和|的|与|及|开展|实施|推进|建设|深入|常态化|全面|加强|组织|发展|服务|打造|推动|创建|构建|"
+    r"探索|建立|成立|依托|围绕|聚焦|实现|提升|强化|每个|各个|所有"
+)
 _KICKER = re.compile(r"^(.{2,30}?)[:：]")
 
 
@@ -179,25 +183,58 @@ def _printed_form(level: str, div: Division, found: list[_Found]) -> str | None:
 
 def _lower_levels(case: Case, base: Division, found: list[_Found]) -> tuple[str | None, ...]:
     """Township and village printed right after the base place, in the kicker or as a unit."""
-    township = village = None
-    texts = [text for _, text in _zones(case)]
+    zones = _zones(case)
+    body = "\n".join(text for _, text in zones)
     forms = {f.text for f in found if f.div == base}
-    for text in texts:
+    for zone, text in zones:
         for form in forms:
             i = text.find(form)
             if i < 0:
                 continue
-            rest = text[i + len(form) :]
-            t = _TOWNSHIP.match(rest)
-            if t and not _GENERIC_STEM.match(t.group(1)):
-                township = t.group(1)
-                rest = rest[len(township) :]
-            v = _VILLAGE.match(rest)
-            if v and not _GENERIC_STEM.match(v.group(1)):
-                village = v.group(1)
+            township, village = _units_after(text[i + len(form) :])
+            # Beyond the opening, only a unit the article keeps coming back to is its own.
+            if zone > 1:
+                township = township if township and body.count(township) >= 3 else None
+                village = village if village and body.count(village) >= 3 else None
             if township or village:
                 return township, village
+    return _unit_of_body(zones)
+
+
+def _unit_of_body(zones: list[tuple[int, str]]) -> tuple[str | None, str | None]:
+    """`东山社区党委…` opening the article: the acting body's own township or village."""
+    for zone, text in zones[:2]:
+        for m in _ORG_UNIT.finditer(text):
+            name = m.group(1)
+            start = m.start(1)
+            # the unit name begins the text or follows punctuation or a place name
+            if start and text[start - 1] not in "，,。、 ：:县区市旗" and zone:
+                continue
+            if not _unit_name(name, ""):
+                continue
+            if name.endswith(("社区", "村")):
+                return None, name
+            return name, None
+    return None, None
+
+
+def _units_after(rest: str) -> tuple[str | None, str | None]:
+    township = village = None
+    t = _TOWNSHIP.match(rest)
+    if t and _unit_name(t.group(1), rest[len(t.group(1)) :]):
+        township = t.group(1)
+        rest = rest[len(township) :]
+    v = _VILLAGE.match(rest)
+    if v and _unit_name(v.group(1), rest[len(v.group(1)) :]):
+        village = v.group(1)
     return township, village
+
+
+def _unit_name(name: str, after: str) -> bool:
+    """`谷陇镇` is a unit; `住房和城乡`, `深入实施乡`(村振兴), `常态化开展村` are not."""
+    if _GENERIC_STEM.match(name) or _NOT_NAME.search(name):
+        return False
+    return not (name.endswith("乡") and after[:1] in "村镇建")
 
 
 def region_of(case: Case, source_ctx: Counter[str] | None = None) -> Region:
@@ -215,7 +252,24 @@ def region_of(case: Case, source_ctx: Counter[str] | None = None) -> Region:
     region.inferred.sort(key=lambda lv: _LEVEL_RANK[lv])
     if base.level == "county":
         region.township, region.village = _lower_levels(case, base, found)
+    elif region.county is None:
+        region.county = _new_area(case, base, found, gz)
     return region
+
+
+def _new_area(case: Case, base: Division, found: list[_Found], gz: Gazetteer) -> str | None:
+    """A state-level new area named with its parent (`四川天府新区`) where the case opens."""
+    forms = {f.text for f in found if f.div in gz.chain(base).values()}
+    if not forms:
+        return None
+    prefix = "|".join(sorted(map(re.escape, forms), key=len, reverse=True))
+    pattern = re.compile(rf"(?:{prefix})(?:{_HAN}{{2,4}}?)新区")
+    for _, text in _zones(case)[:2]:
+        first = text[:120]
+        m = pattern.search(first)
+        if m:
+            return m.group(0)
+    return None
 
 
 def source_context(cases: list[Case]) -> Counter[str]:
