@@ -16,7 +16,7 @@ from exporter.readers.places import date_led_locality, locality_at_start, mentio
 from exporter.readers.repair import Unit
 from exporter.readers.text import first_sentence
 
-_ROUNDUP_WORDS = re.compile(r"综述|巡礼|扫描|掠影|集锦|纵览|一览|采撷|速览|撷英|荟萃")
+_ROUNDUP_WORDS = re.compile(r"综述|巡礼|扫描|掠影|集锦|纵览|一览|采撷|速览|撷英|荟萃|^各地")
 MIN_BLOCKS = 2
 
 

@@ -41,6 +41,7 @@ Rule = Callable[[Line, int, Context], "tuple[str, str] | None"]
 # name line looks like a heading), fragments of split paragraphs last among the heading rules.
 RULES: list[tuple[str, Rule]] = [
     ("page_jump", noise.page_jump),
+    ("end_marker", noise.end_marker),
     ("stray_number", noise.stray_number),
     ("page_number", noise.page_number),
     ("ornament", noise.ornament),

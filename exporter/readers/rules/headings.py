@@ -49,7 +49,7 @@ def unbalanced(text: str) -> bool:
 def numbered(line: Line, i: int, ctx: Context) -> Found:
     text = line.text
     if NUMBERED.match(text) and len(text) <= MAX_HEADING and not _inner_stop(text):
-        if text.endswith("。") or unbalanced(text):
+        if text.endswith(("。", "；", ";")) or unbalanced(text):
             return None
         if not _continues(i, ctx):
             return HEAD, "numbered_heading"
@@ -75,12 +75,22 @@ def _continues(i: int, ctx: Context) -> bool:
     return bool(_CONTINUATION_START.match(ctx.next_text(i)))
 
 
+def _question_headline(text: str) -> bool:
+    """`“小积分”如何撬动“大治理”？`: a short headline may end with ？ or ！ (a quotation ends
+    with a closing quote instead)."""
+    return (
+        text.endswith(("？", "！", "?", "!"))
+        and len(text) <= 30
+        and not re.search(r"[。；;，,]", text)
+    )
+
+
 def headline_like(line: Line, i: int, ctx: Context) -> Found:
     """Short, unterminated, not a fragment: printed as a heading of some kind."""
     text = line.text
     if len(text) > MAX_HEADING or line.list_item:
         return None
-    if ends_sentence(text):
+    if ends_sentence(text) and not _question_headline(text):
         return None
     if text.endswith(("：", ":")) and (len(text) > 20 or re.search(r"[，,、。；;]", text)):
         return None  # a sentence leading into a list or quotation

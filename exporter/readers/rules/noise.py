@@ -42,6 +42,14 @@ _RUNNING = re.compile(
 )
 
 
+_END_MARK = re.compile(r"^[(（【\[]?\s*(?:完|全文完|本文完|未完待续|待续|续完)\s*[)）】\]]?$")
+
+
+def end_marker(line: Line, i: int, ctx: Context) -> Found:
+    """`（完）`: closes an article; nothing to keep."""
+    return (NOISE, "end_marker") if _END_MARK.match(line.text) else None
+
+
 def page_jump(line: Line, i: int, ctx: Context) -> Found:
     return (NOISE, "page_jump") if PAGE_JUMP.match(line.text) else None
 
