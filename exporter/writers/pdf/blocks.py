@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from reportlab.lib.colors import Color, HexColor
 from reportlab.platypus.flowables import Flowable
 
@@ -13,7 +15,9 @@ CELL_PAD = 3.0  # pt
 
 
 class GridTable(Flowable):
-    """A ruled table; rows never split, the header row repeats on every page."""
+    """A three-rule table (三线表): rules above, below the header and below the last row, no
+    vertical rules. Rows never split; the header repeats on every page. Cell text is justified
+    and the last column runs to the frame's edge, so its lines end where body lines end."""
 
     content = True
 
@@ -32,14 +36,19 @@ class GridTable(Flowable):
         ncols = max([len(header), *(len(r) for r in rows)]) if (header or rows) else 1
         self.ncols = ncols
         self.rel = widths if len(widths) == ncols else [1.0] * ncols
+        cell_st = _justified(st)
         self.header = [TextFlow(ctx, t, head_st, where) for t in header] if header else []
-        self.rows = [[TextFlow(ctx, t, st, where) for t in r] for r in rows]
+        self.rows = [[TextFlow(ctx, t, cell_st, where) for t in r] for r in rows]
         self.width = self.height = 0.0
         self._heights: list[float] = []
         self._cols: list[float] = []
 
+    def _text_width(self, col: int) -> float:
+        last = col == len(self._cols) - 1
+        return self._cols[col] - CELL_PAD * (1 if last else 2)
+
     def _row_height(self, cells: list[TextFlow]) -> float:
-        hs = [c.wrap(w - 2 * CELL_PAD, 1e6)[1] for c, w in zip(cells, self._cols, strict=False)]
+        hs = [c.wrap(self._text_width(i), 1e6)[1] for i, c in enumerate(cells[: len(self._cols)])]
         return max(hs or [0.0]) + 2 * CELL_PAD
 
     def wrap(self, aw: float, ah: float) -> tuple[float, float]:
@@ -84,23 +93,22 @@ class GridTable(Flowable):
         y = self.height
         canv.saveState()
         canv.setStrokeColor(rule)
-        canv.setLineWidth(0.5)
         for r, (cells, h) in enumerate(zip(all_rows, self._heights, strict=True)):
             y -= h
             if r == 0 and self.header and self.head_st.background:
                 canv.setFillColor(self.head_st.background)
                 canv.rect(0, y, self.width, h, stroke=0, fill=1)
             x = 0.0
-            for c, w in zip(cells, self._cols, strict=False):
-                c.wrap(w - 2 * CELL_PAD, 1e6)
+            for i, c in enumerate(cells[: len(self._cols)]):
+                c.wrap(self._text_width(i), 1e6)
                 c.drawOn(canv, x + CELL_PAD, y + h - CELL_PAD - c.height)
-                x += w
-            canv.line(0, y, self.width, y)
+                x += self._cols[i]
+            if r == 0 and self.header:
+                canv.setLineWidth(0.5)
+                canv.line(0, y, self.width, y)
+        canv.setLineWidth(1.0)
         canv.line(0, self.height, self.width, self.height)
-        x = 0.0
-        for w in [0.0, *self._cols]:
-            x += w
-            canv.line(x, 0, x, self.height)
+        canv.line(0, 0, self.width, 0)
         canv.restoreState()
 
 
@@ -120,13 +128,18 @@ def list_items(
 
 
 _HANGING: dict[tuple[int, float], PStyle] = {}
+_JUSTIFIED: dict[int, PStyle] = {}
+
+
+def _justified(st: PStyle) -> PStyle:
+    if id(st) not in _JUSTIFIED:
+        _JUSTIFIED[id(st)] = replace(st, align="justify")
+    return _JUSTIFIED[id(st)]
 
 
 def _with_first_indent(st: PStyle, first: float) -> PStyle:
     key = (id(st), round(first, 2))
     if key not in _HANGING:
-        from dataclasses import replace
-
         _HANGING[key] = replace(st, first_indent=first)
     return _HANGING[key]
 

@@ -13,7 +13,14 @@ from reportlab.platypus.flowables import Flowable
 from exporter.assemble.plan import Part
 from exporter.writers.pdf.context import Context, form_name
 from exporter.writers.pdf.draw import draw_paragraph, draw_text
-from exporter.writers.pdf.linebreak import Line, Prepared, break_lines, prepare
+from exporter.writers.pdf.linebreak import (
+    Line,
+    Prepared,
+    break_lines,
+    justified,
+    natural,
+    prepare,
+)
 from exporter.writers.pdf.styles import PStyle
 
 MIN_LINES = 2  # widow and orphan control: never one line of a paragraph alone on a page
@@ -251,33 +258,42 @@ class BoxFlow(Flowable):
             c.drawOn(canv, 0, self.height - y - h)
 
 
-class PageRefLine(Flowable):
-    """A TOC or index entry: text, dot leaders, page numbers; the entry links to its target."""
+class LeaderLine(Flowable):
+    """Text, dot leaders and a right-aligned item on its last line (TOC and index entries,
+    key figures). Lines before the last fill the whole measure; the last line leaves room
+    for the item, which ends on the right edge."""
 
     content = True
 
-    def __init__(
-        self,
-        ctx: Context,
-        text: str,
-        st: PStyle,
-        anchors: list[str],
-        leaders: bool = True,
-    ) -> None:
+    def __init__(self, ctx: Context, text: str, st: PStyle, where: str) -> None:
         super().__init__()
-        self.ctx, self.st, self.anchors, self.leaders = ctx, st, anchors, leaders
-        self.flow = TextFlow(ctx, text, st, "toc")
-        self.flow.st = st
+        self.ctx, self.st, self.leaders = ctx, st, True
+        self.flow = TextFlow(ctx, text, st, where)
         self.width = self.height = 0.0
+        self.own_line = False
 
-    def _reserve(self) -> float:
-        per = 3.2 * self.st.size * 0.6
-        return per * max(1, len(self.anchors)) + self.st.size * 1.5
+    def right_width(self) -> float:
+        """Room kept for the right-hand item."""
+        raise NotImplementedError
+
+    def draw_right(self, right: float, baseline: float) -> float:
+        """Draw the right-hand item ending at `right`; return its left edge."""
+        raise NotImplementedError
 
     def wrap(self, aw: float, ah: float) -> tuple[float, float]:
-        self.width = aw
-        lines = self.flow.lines(aw - self._reserve())
-        self.height = len(lines) * self.st.leading
+        if aw != self.width or not self.flow._lines:
+            self.width = aw
+            st, flow = self.st, self.flow
+            room = self.right_width() + 1.5 * st.size
+            lines = break_lines(flow.pp, aw, st.first_indent, st.left_indent, "justify")
+            last = lines[-1]
+            # No room for leaders and the item after the last line: that line is set
+            # justified (it is nearly full) and the leaders get a line of their own.
+            self.own_line = last.x + natural(flow.pp, last.start, last.end) > aw - room
+            if self.own_line:
+                lines[-1] = justified(flow.pp, last, aw)
+            flow._lines, flow._width = lines, aw
+        self.height = (len(self.flow._lines) + self.own_line) * self.st.leading
         self.flow.height = self.height
         return aw, self.height
 
@@ -287,24 +303,22 @@ class PageRefLine(Flowable):
     def getSpaceAfter(self) -> float:
         return self.st.space_after
 
+    def min_height(self, aw: float) -> float:
+        return self.wrap(aw, 1e6)[1]
+
     def draw(self) -> None:
-        canv, ctx, st = self.canv, self.ctx, self.st
-        self.flow.canv = canv
-        self.flow.draw()
-        del self.flow.canv
-        last = self.flow._lines[-1]
-        pp = self.flow.pp
-        baseline = self.height - (len(self.flow._lines) - 1) * st.leading - st.baseline
-        text_end = last.x + pp.pos[last.end] - pp.pos[last.start]
-        x = self.width
-        for anchor in reversed(self.anchors):
-            x = self._draw_ref(anchor, x, baseline)
-            if anchor != self.anchors[0]:
-                x = self._draw_plain("，", x, baseline)
+        st, flow = self.st, self.flow
+        flow.canv = self.canv
+        flow.draw()
+        del flow.canv
+        last = flow._lines[-1]
+        baseline = self.height - (len(flow._lines) - 1 + self.own_line) * st.leading - st.baseline
+        text_end = last.x + natural(flow.pp, last.start, last.end)
+        if self.own_line:
+            text_end = st.left_indent
+        x = self.draw_right(self.width, baseline)
         if self.leaders:
             self._draw_leaders(text_end + st.size * 0.5, x - st.size * 0.5, baseline)
-        if self.anchors and self.anchors[0] in ctx.known_anchors:
-            canv.linkRect("", self.anchors[0], (0, 0, self.width, self.height), thickness=0)
 
     def _draw_leaders(self, x0: float, x1: float, y: float) -> None:
         ctx, st = self.ctx, self.st
@@ -316,32 +330,72 @@ class PageRefLine(Flowable):
         pp = prepared(ctx, "." * n, st)
         draw_text(
             self.canv, ctx.encoder(self.canv), pp, st.chain, st.color, x1 - n * dot, y, space,
-            ctx.missing, "toc",
+            ctx.missing, self.flow.where,
         )  # fmt: skip
 
-    def _draw_plain(self, text: str, right: float, y: float) -> float:
-        ctx, st = self.ctx, self.st
+    def draw_plain(self, text: str, right: float, y: float, st: PStyle | None = None) -> float:
+        ctx, st = self.ctx, st or self.st
         pp = prepared(ctx, text, st)
         x = right - pp.pos[-1]
         draw_text(
             self.canv, ctx.encoder(self.canv), pp, st.chain, st.color, x, y, 0.0,
-            ctx.missing, "toc",
+            ctx.missing, self.flow.where,
         )  # fmt: skip
+        return x
+
+
+class PageRefLine(LeaderLine):
+    """A TOC or index entry: text, leaders, page numbers; the entry links to its target."""
+
+    def __init__(
+        self, ctx: Context, text: str, st: PStyle, anchors: list[str], leaders: bool = True
+    ) -> None:
+        super().__init__(ctx, text, st, "toc")
+        self.anchors, self.leaders = anchors, leaders
+
+    def right_width(self) -> float:
+        digits = prepared(self.ctx, "0000，", self.st).pos[-1]
+        return digits * max(1, len(self.anchors))
+
+    def draw_right(self, right: float, baseline: float) -> float:
+        x = right
+        for anchor in reversed(self.anchors):
+            x = self._draw_ref(anchor, x, baseline)
+            if anchor != self.anchors[0]:
+                x = self.draw_plain("，", x, baseline)
+        if self.anchors and self.anchors[0] in self.ctx.known_anchors:
+            self.canv.linkRect("", self.anchors[0], (0, 0, self.width, self.height), thickness=0)
         return x
 
     def _draw_ref(self, anchor: str, right: float, y: float) -> float:
         ctx, canv = self.ctx, self.canv
         label = ctx.anchor_pages.get(anchor)
         if label is not None:
-            return self._draw_plain(label, right, y)
+            return self.draw_plain(label, right, y)
         if anchor not in ctx.known_anchors:
-            return self._draw_plain("?", right, y)
+            return self.draw_plain("?", right, y)
         ctx.forward.setdefault(anchor, self.st.role)
         canv.saveState()
         canv.translate(right, y)
         canv.doForm(form_name(anchor))
         canv.restoreState()
-        return right - 2.2 * self.st.size * 0.6
+        return right - prepared(ctx, "000", self.st).pos[-1]
+
+
+class FigureLine(LeaderLine):
+    """A key figure: the sentence it comes from, leaders, the figure in bold on the right."""
+
+    def __init__(
+        self, ctx: Context, text: str, figure: str, st: PStyle, fig_st: PStyle, where: str
+    ) -> None:
+        super().__init__(ctx, text, st, where)
+        self.figure, self.fig_st = figure, fig_st
+
+    def right_width(self) -> float:
+        return prepared(self.ctx, self.figure, self.fig_st).pos[-1]
+
+    def draw_right(self, right: float, baseline: float) -> float:
+        return self.draw_plain(self.figure, right, baseline, self.fig_st)
 
 
 class Spacer(Flowable):

@@ -1,16 +1,18 @@
 """Chinese line breaking (W3C CLREQ, GB/T 15834) on prefix sums of advance widths.
 
 A paragraph is prepared once: per-character advances (cached per style), the extra space
-before characters (¼ em between Han and Latin letters or digits, compression of adjacent
-full-width marks), and which boundaries are inside an unbreakable run (Latin words, numbers,
-URLs, `——`, `……`). Breaking a line is then a bisection on the prefix sums plus a short step
-back over forbidden break positions, so the cost per line does not grow with its length.
+before characters (¼ em between Han and Latin letters or digits), and which boundaries are
+inside an unbreakable run (Latin words, numbers, URLs, `——`, `……`). Breaking a line is then a
+bisection on the prefix sums plus a short step back over forbidden break positions, so the
+cost per line does not grow with its length.
 
 Rules:
 - no line starts with a closing or pause mark (NO_START), none ends with an opening mark
   (NO_END); `——` and `……` never split and never start a line;
 - a full-width closing mark may end a line compressed to half width when that makes it fit
-  (mainland style); it is never hung wholly past the edge;
+  (mainland style); it is never hung wholly past the edge. Adjacent marks inside a line keep
+  their full width: a negative advance would overlap glyph boxes, and PDF text extraction
+  then cuts the line in two;
 - every line but a paragraph's last is justified by spreading the spare space over the
   boundaries between characters outside unbreakable runs.
 """
@@ -40,12 +42,10 @@ DASHES = "—―…⋯"
 # dash / ellipsis runs.
 WORD_RE = re.compile(rf"[^\s{HAN}{CJK_PUNCT}“”‘’·{DASHES}]{{2,}}|[{DASHES}]{{2,}}")
 AUTOSPACE_RE = re.compile(rf"(?<=[{HAN}])(?=[{ALNUM}])|(?<=[{ALNUM}])(?=[{HAN}])")
-_C = "".join(sorted(CLOSE_FW))
-_O = "".join(sorted(OPEN_FW))
-SQUEEZE_RE = re.compile(rf"(?<=[{_C}])(?=[{_C}{_O}])|(?<=[{_O}])(?=[{_O}])")
 EPS = 0.01  # pt: rounding slack when a line fills the measure exactly
 
 HAN_LATIN_SPACE = 0.25  # em
+MAX_PUSH_GAP = 0.15  # em: widest justification gap before a line-end mark is compressed
 MIN_FULL_WIDTH = 0.9  # em: a mark narrower than this is not a full-width mark in its font
 
 
@@ -115,11 +115,6 @@ def prepare(
     extra: dict[int, float] = {}
     for m in AUTOSPACE_RE.finditer(text):
         extra[m.start()] = HAN_LATIN_SPACE * size
-    for m in SQUEEZE_RE.finditer(text):
-        i = m.start()
-        c = text[i - 1] if text[i - 1] in CLOSE_FW else text[i]
-        if adv[c] >= MIN_FULL_WIDTH:
-            extra[i] = -0.5 * adv[c] * size
     for i, x in extra.items():
         w[i - 1] += x
     half = {
@@ -196,24 +191,31 @@ def break_lines(
             lines.append(_finish(pp, a, n, measure, indent, align, last=True, comp=False))
             break
         b = max(b, a + 1)
-        comp = False
-        if (
-            b in pp.half
-            and (b + 1 == n or can_break(pp, b + 1))
-            and natural(pp, a, b + 1) - pp.half[b] <= measure + EPS
-        ):
-            b, comp = b + 1, True
-        else:
-            p = b
-            while p > a and not can_break(pp, p):
-                p -= 1
-            b = p if p > a else _emergency_break(pp, a, b)
+        p = b
+        while p > a and not can_break(pp, p):
+            p -= 1
+        p = p if p > a else _emergency_break(pp, a, b)
+        comp = _compress_instead(pp, a, b, p, measure)
+        b = b + 1 if comp else p
         last = b >= n
         lines.append(_finish(pp, a, b, measure, indent, align, last=last, comp=comp))
         a = b
         while a < n and text[a].isspace():
             a += 1
     return lines
+
+
+def _compress_instead(pp: Prepared, a: int, b: int, p: int, measure: float) -> bool:
+    """Set the closing mark at b half width at the line end rather than push the line's
+    tail to the next line? Only when pushing out would open the line up visibly: a pushed-out
+    line keeps every glyph full width, which extraction and the eye both read as flush."""
+    if b not in pp.half or not (b + 1 == len(pp.text) or can_break(pp, b + 1)):
+        return False
+    if natural(pp, a, b + 1) - pp.half[b] > measure + EPS:
+        return False
+    nexp = expandable(pp, a, p)
+    spare = measure - natural(pp, a, p)
+    return nexp == 0 or spare / nexp > MAX_PUSH_GAP * pp.size
 
 
 def _finish(
@@ -240,3 +242,9 @@ def _finish(
     if align == "right":
         return Line(a, e, indent + max(spare, 0.0), 0.0, comp)
     return Line(a, e, indent, 0.0, comp)
+
+
+def justified(pp: Prepared, line: Line, width: float) -> Line:
+    """`line` spread to end at `width` (for a last line that must end on the edge)."""
+    measure = width - line.x
+    return _finish(pp, line.start, line.end, measure, line.x, "justify", False, line.compressed)

@@ -12,9 +12,16 @@ from exporter.writers import MissingGlyph, WriteResult
 from exporter.writers.pdf.blocks import BarChart, GridTable, list_items
 from exporter.writers.pdf.context import Context
 from exporter.writers.pdf.doc import BookDoc
-from exporter.writers.pdf.flowables import BoxFlow, PageRefLine, PartMarker, TextFlow
+from exporter.writers.pdf.flowables import (
+    BoxFlow,
+    FigureLine,
+    PageRefLine,
+    PartMarker,
+    TextFlow,
+)
 from exporter.writers.pdf.styles import StyleSheet
 
+FIGURE_MAX = 16  # characters of a figure set on the right of a leader line
 KEEP_CAP = 0.5  # a keep-with-next group never asks for more than this share of a page
 
 
@@ -44,7 +51,9 @@ class StoryBuilder:
         if isinstance(b, plan.Para):
             lead = len(b.lead) if b.lead and b.text.startswith(b.lead) else 0
             st = self.styles[b.role]
-            return [TextFlow(self.ctx, b.text, st, self.where, lead, anchor=b.anchor)]
+            flow = TextFlow(self.ctx, b.text, st, self.where, lead, anchor=b.anchor)
+            flow.keep_next = st.keep_with_next
+            return [flow]
         if isinstance(b, plan.Box):
             st = self.styles[b.role]
             children = [f for c in b.blocks for f in self.block(c)]
@@ -52,6 +61,8 @@ class StoryBuilder:
         if isinstance(b, plan.Table):
             st = self.styles[b.role]
             head = self.styles["figures-header"]
+            if is_figure_table(b):
+                return [FigureLine(self.ctx, t, v, st, head, self.where) for v, t in b.rows]
             return [GridTable(self.ctx, b.header, b.rows, b.widths, st, head, self.where)]
         if isinstance(b, plan.ListBlock):
             return list(list_items(self.ctx, b.items, b.ordered, self.styles[b.role], self.where))
@@ -97,6 +108,12 @@ class StoryBuilder:
             line.keep_next = e.level == 1
             out.append(line)
         return out
+
+
+def is_figure_table(t: plan.Table) -> bool:
+    """A two-column table of short figures and the sentences they come from. It is set as
+    leader lines (sentence …… figure): its lines then fill the measure like body lines."""
+    return len(t.header) == 2 and all(len(r) == 2 and len(r[0]) <= FIGURE_MAX for r in t.rows)
 
 
 def keep_with_next(story: list[Flowable], width: float, page_height: float) -> list[Flowable]:
