@@ -72,10 +72,14 @@ def refresh_pool(seeds: Path = SEEDS, pool: Path = POOL) -> int:
         ]
         articles.append({"title": case.title, "byline": byline, "sections": sections})
     pool.write_text(
-        json.dumps({"source": "input/*.txt via exporter.inspect", "articles": articles},
-                   ensure_ascii=False, indent=1) + "\n",
+        json.dumps(
+            {"source": "input/*.txt via exporter.inspect", "articles": articles},
+            ensure_ascii=False,
+            indent=1,
+        )
+        + "\n",
         encoding="utf-8",
-    )  # fmt: skip
+    )
     return len(articles)
 
 
@@ -134,7 +138,7 @@ def generate(n: int, seed: int = 8, pool: list[Article] | None = None) -> Iterat
 
 def render(article: Article) -> str:
     lines = [article.title, ""]
-    # A dateline credit ("本报讯(记者 …)") runs into the first paragraph in print; others stand alone.
+    # A dateline credit ("本报讯(记者 …)") runs into the first paragraph in print.
     inline = article.byline if article.byline and article.byline.startswith("本报讯") else ""
     if article.byline and not inline:
         lines += [article.byline, ""]

@@ -61,6 +61,10 @@ class Stages:
         return value
 
 
+def _writer(write_one: Callable[..., Any], *args: Any) -> Callable[[], Any]:
+    return lambda: write_one(*args, None)
+
+
 def run_stages(
     corpus: Path, out: Path, formats: list[str], layout_name: str | None, stages: Stages
 ) -> dict[str, Any]:
@@ -86,7 +90,7 @@ def run_stages(
     info["cases"] = len(book.case_ids)
     for fmt in formats:
         path = out / f"compendium.{fmt}"
-        pages = stages.run(fmt, lambda f=fmt, p=path: write_one(f, book, layout, comp, p, None))
+        pages = stages.run(fmt, _writer(write_one, fmt, book, layout, comp, path))
         entry = stages.results[fmt]
         if entry["status"] == "ok":
             entry["pages"] = pages

@@ -33,9 +33,13 @@ def run(cmd: list[str], cwd: Path | None = None, env: dict[str, str] | None = No
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         t0 = time.monotonic()
         p = subprocess.Popen(
-            cmd, stdin=subprocess.DEVNULL, stdout=out, stderr=err, cwd=cwd,
+            cmd,
+            stdin=subprocess.DEVNULL,
+            stdout=out,
+            stderr=err,
+            cwd=cwd,
             env={**os.environ, **(env or {})},
-        )  # fmt: skip
+        )
         _pid, status, usage = os.wait4(p.pid, 0)
         wall = time.monotonic() - t0
         p.returncode = os.waitstatus_to_exitcode(status)
