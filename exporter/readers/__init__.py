@@ -26,7 +26,7 @@ from exporter.readers.decode import decode
 from exporter.readers.lines import BODY, BYLINE, NOISE, Line
 from exporter.readers.repair import build_units
 from exporter.readers.rules import Context, classify
-from exporter.readers.rules.noise import strip_jump_tail
+from exporter.readers.rules.noise import strip_jump_tail, tail_reason
 from exporter.readers.segment import segment
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
@@ -88,7 +88,7 @@ def read_text(
             b.container.cases = [c.id for c in b.cases]
             src.containers.append(b.container)
     dropped = [Dropped(n.no, n.raw.strip(), n.reason) for n in noise]
-    dropped += [Dropped(no, tail, "page_jump") for no, tail in tails]
+    dropped += [Dropped(no, tail, tail_reason(tail)) for no, tail in tails]
     for run in orphans:
         for u in run:
             dropped.extend(Dropped(no, by_no[no].raw.strip(), "orphan_headline") for no in u.lines)

@@ -126,6 +126,17 @@ def _strip_inline_bylines(raw: list[RawSection]) -> tuple[by.Byline | None, by.B
     return prefix, suffix
 
 
+def _combine(found: list[by.Byline | None]) -> by.Byline | None:
+    """All credits printed for one item, first form first (nothing stripped is lost)."""
+    real = [b for b in found if b is not None]
+    if not real:
+        return None
+    if len(real) == 1:
+        return real[0]
+    credits = [c for b in real for c in b.credits]
+    return by.Byline(" ".join(b.raw for b in real), credits, real[0].position)
+
+
 def _apply_byline(case: Case, byline: by.Byline | None) -> None:
     if byline is None:
         return
@@ -161,7 +172,7 @@ def build_article(art: Article, facts: FileFacts) -> Built:
     block = art.header.block if art.header else None
     own = block.byline if block else None
     ends = [u.byline for u in art.items if u.role == "byline" and u.byline]
-    byline = own or prefix or (ends[0] if ends else None) or suffix
+    byline = _combine([own, prefix, *ends, suffix])
     if block and looks_like_roundup(block.title, block.subtitle, own):
         split = split_roundup(raw)
         if split is not None:

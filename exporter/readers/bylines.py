@@ -117,9 +117,21 @@ def _credits_from(body: str, default_role: str = "作者") -> list[Credit]:
 _NOT_NAMES = {"报道", "摄影", "摄", "文", "图", "电", "讯", "供稿", "整理", "编辑"}
 
 
+def _tokens(chunk: str) -> list[str]:
+    """Split on separators, re-joining names padded with spaces for alignment (`王 伟`)."""
+    toks = [t for t in _SEP.split(chunk) if t]
+    out: list[str] = []
+    for tok in toks:
+        if out and len(tok) == 1 and len(out[-1]) == 1:
+            out[-1] += tok
+        else:
+            out.append(tok)
+    return out
+
+
 def _names(chunk: str, role: str) -> list[Credit]:
     out = []
-    for tok in _SEP.split(chunk):
+    for tok in _tokens(chunk):
         tok = tok.strip("()（）[]【】*_ ")
         if tok and tok not in _NOT_NAMES and re.fullmatch(NAME, tok):
             out.append(Credit(tok, role))
@@ -199,9 +211,25 @@ def inline_prefix(paragraph: str) -> Byline | None:
     return Byline(m.group("raw"), credits, "inline_prefix")
 
 
+_CREDIT_SUFFIX = re.compile(
+    r"(?<=[。！？!?”])\s*(?P<raw>[(（](?P<inner>(?:本报|本刊)?(?:记者|通讯员|实习记者|特约记者|作者)"
+    r"[^()（）]{1,40}|[^()（）]{2,30}供稿)[)）])\s*$"
+)
+
+
 def inline_suffix(paragraph: str) -> Byline | None:
+    """A credit glued to the end of the last paragraph: `■本报记者 X 摄`, `…。（记者 X）`."""
     m = _SUFFIX.search(paragraph)
-    if not m or m.start() == 0:
-        return None
-    credits = [Credit(n, "摄影") for n in m.group("names").split()]
-    return Byline(m.group("raw"), credits, "inline_suffix")
+    if m and m.start() > 0:
+        credits = [Credit(n, "摄影") for n in _tokens(m.group("names"))]
+        return Byline(m.group("raw"), credits, "inline_suffix")
+    m = _CREDIT_SUFFIX.search(paragraph)
+    if m:
+        inner = m.group("inner")
+        if inner.endswith("供稿"):
+            credits = [Credit(inner[:-2].strip(), "供稿单位")]
+        else:
+            credits = _credits_from(inner)
+        if credits:
+            return Byline(m.group("raw"), credits, "inline_suffix")
+    return None

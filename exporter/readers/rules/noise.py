@@ -19,7 +19,7 @@ PAGE_JUMP = re.compile(
     r"(?:[^)）】\]]{0,12})?\s*[)）】\]]?$"
 )
 PAGE_JUMP_TAIL = re.compile(
-    rf"[(（]\s*(?:下转|转)\s*(?:第)?\s*{_NUM}\s*(?:版|页)[^)）]{{0,12}}[)）]\s*$"
+    rf"[(（]\s*(?:(?:下转|转)\s*(?:第)?\s*{_NUM}\s*(?:版|页)[^)）]{{0,12}}|完|全文完)[)）]\s*$"
 )
 _STRAY = re.compile(r"^[\s①-⑳❶-❿⑴-⒇㈠-㈩]+$")
 _PAGE_NO = re.compile(
@@ -110,3 +110,7 @@ def strip_jump_tail(line: Line) -> str | None:
         return None
     line.text = line.text[: m.start()].rstrip()
     return m.group(0).strip()
+
+
+def tail_reason(tail: str) -> str:
+    return "end_marker" if "完" in tail else "page_jump"
