@@ -400,16 +400,25 @@ def summarize(case: Case, target: int = TARGET, limit: int = 100, minimum: int =
         extra.append(cand)
         length += len(cand.text) + 1
     extra.sort(key=lambda c: c.order)
-    text = _join(chosen + [e.text for e in extra])
-    if len(text) < minimum:
-        more = [c.text for c in sorted(pool, key=lambda c: c.order) if c not in extra]
-        for m in more:
-            if len(text) >= minimum:
+    parts = chosen + [e.text for e in extra]
+    if len(_join(parts)) < minimum:
+        for more in sorted(pool, key=lambda x: x.order):
+            if len(_join(parts)) >= minimum:
                 break
-            text = text[:-1] + "，" + fullwidth(m) + "。"
-    if len(text) > limit + 30:
-        text = text[: limit + 29].rstrip("，、；：") + "。"
-    return text
+            if more not in extra and len(_join([*parts, more.text])) <= limit:
+                parts.append(more.text)
+    return _fit(parts, limit + 20)
+
+
+def _fit(parts: list[str], hard: int) -> str:
+    """Join clauses; past the hard limit drop trailing clauses, then cut at a comma or pause."""
+    while len(parts) > 1 and len(_join(parts)) > hard:
+        parts = parts[:-1]
+    text = _join(parts)
+    if len(text) <= hard:
+        return text
+    cut = max(text.rfind(mark, 0, hard) for mark in "，；、")
+    return text[:cut].rstrip("，、；：") + "。" if cut > 40 else text[: hard - 1] + "。"
 
 
 def enrich_summary(comp: Compendium, options: EnrichOptions) -> None:

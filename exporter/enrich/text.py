@@ -9,6 +9,7 @@ _MD = re.compile(r"\*\*|__|(?<!\*)\*(?!\*)|`")
 _FULL = {",": "，", ";": "；", ":": "：", "(": "（", ")": "）", "!": "！", "?": "？"}
 _HALF_PUNCT = re.compile(r"(?<!\d)[,:](?!\d)|[;()!?]|(?<=\d)[,:](?!\d)|(?<!\d)[,:](?=\d)")
 _SENT_END = "。！？；"
+MAX_QUOTE = 120
 _CLOSERS = "”’」』）)"
 
 
@@ -19,7 +20,7 @@ def strip_markup(text: str) -> str:
 def fullwidth(text: str) -> str:
     """Editor-style full-width punctuation for text we print ourselves."""
     out = _HALF_PUNCT.sub(lambda m: _FULL[m.group(0)], strip_markup(text))
-    return out.replace("“", "“").strip()
+    return out.strip()
 
 
 def sentences(text: str, ends: str = _SENT_END) -> list[str]:
@@ -27,14 +28,18 @@ def sentences(text: str, ends: str = _SENT_END) -> list[str]:
     out: list[str] = []
     buf: list[str] = []
     depth = 0
+    opened = 0
     i = 0
     while i < len(text):
         ch = text[i]
         buf.append(ch)
         if ch in "“「『":
             depth += 1
+            opened = i
         elif ch in "”」』" and depth:
             depth -= 1
+        elif depth and i - opened > MAX_QUOTE:
+            depth = 0  # an unclosed quote must not swallow the rest of the paragraph
         if ch in ends and depth == 0:
             while i + 1 < len(text) and text[i + 1] in _CLOSERS:
                 i += 1
