@@ -26,7 +26,9 @@ _VERB_BEFORE = re.compile(
 _NOT_BODY = re.compile(
     r"^(?:各级|基层|全|各|该|本|上级|所在|村级|乡镇|社区|村|我们|小区|[州县市区省])"
 )
-_LOCAL = re.compile(rf"(?<![\u4e00-\u9fff])([市县区]{_HAN}{{2,12}}?(?:党委|党工委|党组|委组织部))")
+_LOCAL = re.compile(
+    rf"(?<![\u4e00-\u9fff])([市县区]{_HAN}{{2,12}}?(?:党委|党工委|党组织|党组|委组织部))"
+)
 _UNIT = re.compile(
     r"(?:村|社区|街道|镇|乡|公司|局|医院|学校|协会|机关|集团|中心|行业|商圈|企业|院|所|站|队)"
     r"(?:党工委|党委|党总支|党支部|党组织|党组|行业党委)$"
@@ -75,7 +77,7 @@ def _derived(case: Case) -> str | None:
         return r.township + ("党工委" if r.township.endswith("街道") else "党委")
     for level in ("county", "city"):
         name = getattr(r, level)
-        if name and level not in r.inferred:
+        if name and level not in r.inferred and not name.endswith("新区"):
             return f"中共{name}委"
     return None
 
@@ -85,7 +87,8 @@ def organization_of(case: Case) -> str | None:
         return None
     paras = case.paragraphs()
     first = " ".join(sentences(paras[0].text)[:2]) if paras else ""
-    texts = [case.title or "", first]
+    title = case.title if case.title and not case.title_generated else ""
+    texts = [title, first]
     place = case.region.deepest() or ""
     stem = re.sub(r"(市|县|区|旗|州|镇|乡|街道|村|社区)$", "", place)
     found = [c for t in texts for c in _candidates(t) + _local(t, case)]

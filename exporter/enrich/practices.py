@@ -23,6 +23,12 @@ _NUMBERED = re.compile(
 _FRAME_HEADING = re.compile(r"背景|做法|成效|启示|经验|体会|基本情况|概况|下一步")
 _LESSON_HEADING = re.compile(r"启示|经验|体会")
 _ITEM_SPLIT = re.compile(r"(?=[一二三四五六七八九十](?:是|要|在于)[^，。；])")
+_OPENER = re.compile(
+    r"^(?:近年来|近日|今年以来|目前|同时|此外|另外|其中|\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?|"
+    r"\d{1,2}月\d{1,2}日)[，,]?"
+)
+_PURPOSE = re.compile(r"^(?:为了?|面对|随着|按照|根据|在[^，,]{0,12}(?:下|中|上))")
+_SPEECH = re.compile(r"(?:说|表示|指出|强调|介绍)[，,：:]|：“")
 _OUTLOOK = re.compile(r"^(?:下一步|今后|接下来|未来|下阶段|下一阶段|展望)")
 _ACTION = re.compile(
     r"推行|创建|构建|打造|实施|开展|建立|深化|探索|推动|组建|成立|培育|健全|完善|强化|聚焦"
@@ -30,7 +36,7 @@ _ACTION = re.compile(
 
 
 def _headline(text: str) -> str:
-    text = fullwidth(_NUMBERED.sub("", strip_markup(text))).strip()
+    text = fullwidth(_NUMBERED.sub("", strip_markup(text))).strip().lstrip("—-－ ")
     text = text.rstrip("。；;，,：:")
     if len(text) > MAX_LEN:
         parts = clauses(text)
@@ -41,9 +47,12 @@ def _headline(text: str) -> str:
 def _implicit_lead(p: Paragraph) -> str | None:
     """A short first sentence followed by more text reads as the paragraph's lead phrase."""
     sents = sentences(strip_markup(p.text))
-    if len(sents) >= 2 and 6 <= len(sents[0]) <= 26 and sents[0].endswith("。"):
-        if not re.search(r"\d|说|表示", sents[0]):
-            return sents[0]
+    if len(sents) < 2 or not sents[0].endswith("。") or re.search(r"\d|说|表示", sents[0]):
+        return None
+    halves = clauses(sents[0])
+    # `储备力量“常态化”，深挖头雁潜力。`: two short balanced halves, like a printed sub-head
+    if len(halves) == 2 and all(4 <= len(h.rstrip("，,。")) <= 14 for h in halves):
+        return sents[0]
     return None
 
 
@@ -73,15 +82,28 @@ def practices_of(case: Case) -> list[str]:
     return seen[:MAX_ITEMS]
 
 
+def _action_clause(sentence: str) -> str | None:
+    """The first clause of a sentence that starts with what was done (`建立…机制`)."""
+    if sentence.startswith("“") or _SPEECH.search(sentence) or _OUTLOOK.match(sentence):
+        return None
+    for part in clauses(sentence)[:4]:
+        text = _OPENER.sub("", part.strip().rstrip("，,；;。")).strip()
+        if _PURPOSE.match(text) or not 8 <= len(text) <= MAX_LEN:
+            continue
+        if _ACTION.search(text[:8]):
+            return text
+    return None
+
+
 def _strong_sentences(case: Case) -> list[str]:
     scored = []
     for i, p in enumerate(case.paragraphs()):
         for s in sentences(strip_markup(p.text)):
-            first = clauses(s)[0] if clauses(s) else s
-            if s.startswith("“") or not _ACTION.search(s):
+            clause = _action_clause(s)
+            if clause is None:
                 continue
-            score = len(_ACTION.findall(s)) + ("“" in s) - 0.1 * i
-            scored.append((score, i, _headline(first if len(first) >= 8 else s)))
+            score = len(_ACTION.findall(s)) + ("“" in clause) - 0.1 * i
+            scored.append((score, len(scored), _headline(clause)))
     best = sorted(scored, key=lambda x: -x[0])[:4]
     return [h for _, _, h in sorted(best, key=lambda x: x[1])]
 
