@@ -139,6 +139,19 @@ def table(res: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
+def quality_table(q: dict[str, dict[str, Any]]) -> str:
+    """Line-breaking figures of our PDF and Typst's (pdf_quality.py; flush = share of
+    non-final body lines that reach the right edge)."""
+    names = ("pages", "body_lines", "bad_line_starts", "bad_line_ends", "flush", "past_edge")
+    lines = [*_head(("PDF quality", *names))]
+    for who, figs in q.items():
+        if "error" in figs:
+            lines.append(_row([who, _one_line(figs["error"]), *[""] * (len(names) - 1)]))
+        else:
+            lines.append(_row([who, *(_f(figs.get(k), "{}") for k in names)]))
+    return "\n".join(lines)
+
+
 def profile_table(p: dict[str, Any]) -> str:
     if "error" in p:
         return f"profile of {p['stage']}: {_one_line(p['error'], 300)}"

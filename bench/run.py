@@ -41,7 +41,8 @@ import corpus  # noqa: E402
 import md2typ  # noqa: E402
 import peers  # noqa: E402
 import proc  # noqa: E402
-from report import profile_table, table, verdict  # noqa: E402
+import quality  # noqa: E402
+from report import profile_table, quality_table, table, verdict  # noqa: E402
 
 OUT = HERE / "out"
 STAGES = ("read", "enrich", "coverage", "assemble", "pdf", "docx", "json")
@@ -131,7 +132,8 @@ def one_n(n: int, a: argparse.Namespace) -> dict[str, Any]:
     work = OUT / "work" / f"n{n}"
     writers = [s for s in a.stages if s in WRITERS]
     want_peers = [p for p in a.peers if not peers.available(p)]
-    formats = writers + (["md"] if want_peers and "md" not in writers else [])
+    extra = (["md"] if want_peers else []) + (["json"] if a.quality else [])
+    formats = writers + [f for f in dict.fromkeys(extra) if f not in writers]
     rounds: list[dict[str, Any]] = []
     typ = work / "book.typ"
     for i in range(a.repeat):
@@ -154,6 +156,12 @@ def one_n(n: int, a: argparse.Namespace) -> dict[str, Any]:
         "peers_unavailable": {p: peers.available(p) for p in a.peers if peers.available(p)},
     }
     result["summary"] = summarise(rounds)
+    if a.quality:
+        source = work / "inproc" / "compendium.json"
+        result["quality"] = {
+            "ours": quality.check(work / "inproc" / "compendium.pdf", source),
+            "typst": quality.check(work / "peers" / "typst.pdf", source),
+        }
     if a.profile:
         result["profile"] = profile(folder, work, formats, a.layout, a.profile, a.profile_top)
     return result
@@ -295,6 +303,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seed", type=int, default=8)
     ap.add_argument("--profile", default=None, help="stage to profile (e.g. pdf, docx, enrich)")
     ap.add_argument("--profile-top", type=int, default=25)
+    ap.add_argument("--quality", action="store_true", help="score our and Typst's PDF lines")
     ap.add_argument("--json-out", type=Path, default=None)
     a = ap.parse_args(argv)
     a.stages = [s for s in a.stages.split(",") if s]
@@ -320,6 +329,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"# exporter benchmark {doc['date']} ({machine['cpus']} cpus, load {machine['load']})\n")
     for res in results:
         print(table(res) + "\n")
+        if "quality" in res:
+            print(quality_table(res["quality"]) + "\n")
         if "profile" in res:
             print(profile_table(res["profile"]) + "\n")
     print("\n".join(doc["verdict"]))
