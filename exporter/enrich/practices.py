@@ -96,7 +96,7 @@ def _action_clause(sentence: str) -> str | None:
 
 
 def _strong_sentences(case: Case) -> list[str]:
-    scored = []
+    scored: list[tuple[float, int, str]] = []
     for i, p in enumerate(case.paragraphs()):
         for s in sentences(strip_markup(p.text)):
             clause = _action_clause(s)
