@@ -76,7 +76,8 @@ class SectionMaker:
         if key not in self._parts:
             part, rid = self.doc.part.add_header_part()
             ooxml.clear_children(part.element)
-            style = self.sheet.para("header")
+            # No text, no header style: its rule would draw a line over an empty header.
+            style = self.sheet.para("header") if text else "Normal"
             self.setter.where = "header"
             part.element.append(ooxml.paragraph(style, self.setter.runs(text, style)))
             self._parts[key] = rid

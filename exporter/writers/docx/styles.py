@@ -43,6 +43,7 @@ BUILTIN = {
     "chart": ("Caption", "caption"),
     "list-item": ("ListNumber", "List Number"),
 }
+TABLE_ROLES = ("figures-table", "figures-header")
 ALIGN = {"justify": "both", "left": "left", "center": "center", "right": "right"}
 
 
@@ -182,9 +183,11 @@ def _para_props(layout: Layout, st: Style, role: str, text_twips: int) -> ParaPr
         # On a character grid only body-size text snaps; titles keep their own pitch.
         snap_to_grid=(st.size_pt == body.size_pt) if grid else None,
     )
-    if st.background:
+    if role in TABLE_ROLES:  # the table's spacing is not each cell's
+        p.before_twips = p.after_twips = 0
+    if st.background and role not in TABLE_ROLES:  # cells are shaded by the table
         p.shading = _rgb(st.background)
-    if st.border and role not in ("figures-table",):
+    if st.border and role not in TABLE_ROLES:
         p.border = Border(_rgb(st.border) or "000000")
     if role.startswith("heading-"):
         p.outline_level = int(role.split("-")[1]) - 1

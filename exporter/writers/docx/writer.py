@@ -35,6 +35,7 @@ from exporter.writers.docx.package import (
     set_core_properties,
     write_font_table,
 )
+from exporter.writers.docx.paging import estimate_page_labels
 from exporter.writers.docx.sections import SectionMaker, even_odd
 from exporter.writers.docx.styles import MM_TWIPS, StyleSheet, compile_styles
 from exporter.writers.docx.text import TextSetter
@@ -239,6 +240,7 @@ class Builder:
         title_style = self._style("toc-title")
         self._para(title_style, self.setter.runs(toc.title, title_style))
         entries = [h for h in self.book.headings() if h.toc and h.level <= toc.max_level]
+        pages = estimate_page_labels(self.book, self.layout, len(entries))
         instruction = f'TOC \\o "1-{toc.max_level}" \\h \\z \\u'
         opened = False
         for h in entries:
@@ -246,7 +248,8 @@ class Builder:
             name = self.anchors[id(h)]
             runs = [] if opened else ooxml.field_open(instruction)
             opened = True
-            page = ooxml.field_runs(f"PAGEREF {name} \\h", self.setter.runs("0", style))
+            cached = self.setter.runs(pages.get(id(h), ""), style)
+            page = ooxml.field_runs(f"PAGEREF {name} \\h", cached)
             link = ooxml.hyperlink(name, [*self.setter.runs(h.text, style), ooxml.tab_run(), *page])
             self._para(style, [*runs, link])
         if opened:

@@ -58,6 +58,16 @@ def _before_tab(node: etree._Element) -> str:
     return "".join(out)
 
 
+def _after_tab(node: etree._Element) -> str:
+    seen, out = False, []
+    for el in node.iter(w("t"), w("tab")):
+        if el.tag == w("tab"):
+            seen = True
+        elif seen:
+            out.append(el.text or "")
+    return "".join(out)
+
+
 def test_every_paragraph_names_an_existing_style(built: Built) -> None:
     styles = _styles(built)
     paragraphs = _all_paragraphs(built)
@@ -134,6 +144,9 @@ def test_toc_field_prefilled_with_linked_entries(built: Built) -> None:
     expected = [h.text for h in built.book.headings() if h.toc and h.level <= 2]
     assert [_before_tab(h) for h in links] == expected
     assert all(h.get(w("anchor")) in bookmarks for h in links)
+    # Page numbers are pre-filled (an estimate Word refreshes), never a placeholder.
+    pages = [_after_tab(h) for h in links]
+    assert all(re.fullmatch(r"[ivxlcdm]+|[1-9]\d*", p) for p in pages), pages
     assert sum("PAGEREF" in i for i in instr) == len(expected)
     settings = built.xml("word/settings.xml")
     assert settings.find("w:updateFields", NS).get(w("val")) == "true"
@@ -153,9 +166,11 @@ def test_sections_carry_chapter_headers_and_page_footers(built: Built) -> None:
     assert len(sects) == len(built.book.parts)
     for part, sect in zip(built.book.parts, sects, strict=True):
         ref = sect.find("w:headerReference[@w:type='default']", NS)
-        header = _text(next(built.xml(_part_for(built, ref.get(f"{{{NS['r']}}}id"))).iter(w("p"))))
+        hp = next(built.xml(_part_for(built, ref.get(f"{{{NS['r']}}}id"))).iter(w("p")))
         want = part.header if built.layout.header_footer.header else ""
-        assert header == want
+        assert _text(hp) == want
+        style = hp.find("w:pPr/w:pStyle", NS).get(w("val"))
+        assert style == ("Header" if want else "Normal")
         fref = sect.find("w:footerReference[@w:type='default']", NS)
         footer = built.xml(_part_for(built, fref.get(f"{{{NS['r']}}}id")))
         has_page = any(t.text.strip() == "PAGE" for t in footer.iter(w("instrText")))

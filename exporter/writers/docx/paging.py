@@ -1,0 +1,213 @@
+"""An estimate of where headings fall, for the page numbers pre-filled in the TOC.
+
+Word recomputes the TOC when the file opens (updateFields); programs that do not
+(LibreOffice headless, previewers) show these numbers. A line-count model: each paragraph
+takes ceil(characters / characters-per-line) lines at its style's leading; tables, lists,
+charts and boxes likewise. It ignores widow control and keep-with-next, so it drifts by
+a page now and then on long books; it never shows a placeholder zero.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+from fontTools.ttLib import TTFont
+
+from exporter.assemble.plan import (
+    Block,
+    Book,
+    Box,
+    Chart,
+    Heading,
+    Index,
+    ListBlock,
+    PageBreak,
+    Para,
+    Table,
+    TocBlock,
+)
+from exporter.layout.model import Layout, Style
+from exporter.resources import fonts_dir
+from exporter.writers.docx.styles import grid_spacing_twips
+
+PT_PER_MM = 72 / 25.4
+
+
+# Full-width punctuation the documents compress to half width (compressPunctuation).
+COMPRESSED = set("，。、；：？！（）《》【】「」『』")
+
+
+_HAN_LATIN = re.compile(r"(?<=[\u3400-\u9fff])(?=[A-Za-z0-9])|(?<=[A-Za-z0-9])(?=[\u3400-\u9fff])")
+
+
+@cache
+def _advances(path: Path) -> dict[int, float]:
+    """Advance width in em of every character the font maps."""
+    font = TTFont(path, lazy=True)
+    upem = font["head"].unitsPerEm
+    hmtx = font["hmtx"]
+    out = {cp: hmtx[name][0] / upem for cp, name in (font.getBestCmap() or {}).items()}
+    font.close()
+    return out
+
+
+def char_units(text: str, font_file: Path | None = None) -> float:
+    """Width of `text` in em, from the font's advance widths where known."""
+    widths = _advances(font_file) if font_file else {}
+    total = 0.0
+    for c in text:
+        if c in COMPRESSED:
+            total += 0.5
+        elif ord(c) in widths:
+            total += widths[ord(c)]
+        else:
+            total += 1.0 if ord(c) >= 0x2E80 else 0.55
+    # autoSpaceDE/DN: a quarter em between Han and Latin letters or digits.
+    return total + 0.25 * len(_HAN_LATIN.findall(text))
+
+
+def roman(n: int) -> str:
+    out = ""
+    for value, numeral in (
+        (1000, "m"),
+        (900, "cm"),
+        (500, "d"),
+        (400, "cd"),
+        (100, "c"),
+        (90, "xc"),
+        (50, "l"),
+        (40, "xl"),
+        (10, "x"),
+        (9, "ix"),
+        (5, "v"),
+        (4, "iv"),
+        (1, "i"),
+    ):
+        while n >= value:
+            out += numeral
+            n -= value
+    return out
+
+
+@dataclass
+class Pager:
+    layout: Layout
+    y: float = 0.0  # points used on the current page
+    page: int = 1
+    labels: dict[int, str] = field(default_factory=dict)  # id(heading) -> page label
+    _label: str = ""
+    _start: int = 1
+
+    @property
+    def height(self) -> float:
+        return self.layout.page.text_height_mm * PT_PER_MM
+
+    @property
+    def width(self) -> float:
+        return self.layout.page.text_width_mm * PT_PER_MM
+
+    def new_page(self) -> None:
+        if self.y > 0:
+            self.page += 1
+            self.y = 0.0
+
+    def advance(self, h: float, *, keep: bool = False) -> None:
+        if keep and self.y + h > self.height:
+            self.new_page()
+        self.y += h
+        while self.y > self.height:
+            self.page += 1
+            self.y -= self.height
+
+    def leading(self, st: Style) -> float:
+        """Line height; on a line grid LibreOffice rounds it up to whole grid lines."""
+        grid = self.layout.page.grid
+        if grid is None:
+            return st.leading_pt
+        pitch = self.height / grid.lines
+        return max(1, math.ceil(st.leading_pt / pitch - 0.05)) * pitch
+
+    def lines(self, text: str, st: Style, width: float | None = None) -> int:
+        usable = (width or self.width) - st.left_chars * st.size_pt
+        role = self.layout.fonts[st.font]
+        files = role.bold_files if st.bold and role.bold_files else role.files
+        em = char_units(text, fonts_dir() / files[0]) + st.first_line_chars
+        spacing = (st.letter_spacing_pt or (grid_spacing_twips(self.layout, st) or 0) / 20) * len(
+            text
+        )
+        return max(1, math.ceil((em * st.size_pt + spacing) / max(usable, st.size_pt)))
+
+    def para(self, text: str, role: str, *, keep: bool = False, width: float | None = None) -> None:
+        st = self.layout.style(role)
+        if st.page_break_before:
+            self.new_page()
+        h = self.lines(text, st, width) * self.leading(st) + st.space_before_pt + st.space_after_pt
+        self.advance(h, keep=keep or st.keep_with_next)
+
+    def label(self) -> str:
+        n = self.page - self._start + 1
+        return {"roman": roman(n), "arabic": str(n)}.get(self._label, "")
+
+    def block(self, b: Block) -> None:
+        if isinstance(b, Heading):
+            self.para(b.text, b.role, keep=True)
+            self.labels[id(b)] = self.label()
+        elif isinstance(b, Para):
+            self.para(b.text, b.role)
+        elif isinstance(b, Box):
+            for inner in b.blocks:
+                self.block(inner)
+            self.advance(8)
+        elif isinstance(b, Table):
+            self._table(b)
+        elif isinstance(b, ListBlock):
+            for item in b.items:
+                self.para(item + "0. ", b.role)
+        elif isinstance(b, Chart):
+            st = self.layout.style(b.role)
+            self.para(b.title, b.role)
+            self.advance(len(b.bars) * st.size_pt * 2 + st.size_pt * 1.2 + st.leading_pt)
+        elif isinstance(b, Index):
+            for e in b.entries:
+                text = e.text + "　" + "、".join(label for _, label in e.targets)
+                self.para(text, f"index-{min(max(e.level, 1), 3)}")
+        elif isinstance(b, TocBlock):
+            self.para(b.title, "toc-title")
+        elif isinstance(b, PageBreak):
+            self.new_page()
+
+    def _table(self, t: Table) -> None:
+        ncols = max([len(t.header), *(len(r) for r in t.rows)] or [1])
+        weights = t.widths if len(t.widths) == ncols else [1.0] * ncols
+        widths = [self.width * w / sum(weights) - 8 for w in weights]
+        for role, cells in [("figures-header", t.header)] * bool(t.header) + [
+            ("figures-table", r) for r in t.rows
+        ]:
+            st = self.layout.style(role)
+            n = max((self.lines(c, st, w) for c, w in zip(cells, widths, strict=False)), default=1)
+            self.advance(n * self.leading(st) + 2)
+
+
+def estimate_page_labels(book: Book, layout: Layout, toc_entries: int) -> dict[int, str]:
+    """Page label (in its part's numbering style) of every heading, by id()."""
+    pager = Pager(layout)
+    started: set[str] = set()
+    first = True
+    for part in book.parts:
+        if part.new_page and not first:
+            pager.new_page()
+        first = False
+        if part.numbering in ("roman", "arabic") and part.numbering not in started:
+            started.add(part.numbering)
+            pager._start = pager.page
+        pager._label = part.numbering
+        for b in part.blocks:
+            pager.block(b)
+            if isinstance(b, TocBlock):
+                for _ in range(toc_entries):
+                    pager.para("目录条目", "toc-2")
+    return pager.labels
