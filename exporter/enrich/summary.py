@@ -284,7 +284,9 @@ def _start(parts: list[str], names: list[str]) -> int:
     return named or 0
 
 
-_NOT_UNIT = re.compile(r"^[以在为把将对从由与和及向]|加强|推进|建设|坚持|围绕|聚焦")
+_NOT_UNIT = re.compile(
+    r"^[以在为把将对从由与和及向]|加强|推进|建设|坚持|围绕|聚焦|抓|紧紧|不断|着力"
+)
 _UNIT_TAIL = re.compile(
     r"^[\u4e00-\u9fff]{0,10}?(?:党委|党工委|党支部|党总支|党组织|街道|社区|镇|乡|村)"
 )
@@ -304,7 +306,8 @@ def _subject_end(clause: str, names: list[str]) -> int:
             pos += len(hit)
             continue
         tail = _UNIT_TAIL.match(clause[pos:]) if pos else None
-        if tail and len(tail.group(0)) <= 8 and not _NOT_UNIT.search(tail.group(0)):
+        unit = tail.group(0) if tail else ""
+        if unit and len(unit) <= 8 and not _NOT_UNIT.search(unit) and not _ACTION.search(unit):
             pos += len(tail.group(0))
             continue
         return pos
@@ -344,6 +347,28 @@ def _with_subject(first: str, case: Case, names: list[str]) -> str:
     return subject + first if subject else first
 
 
+def _title_method(case: Case, chosen: list[str], names: list[str]) -> list[str]:
+    """A verb-first title (`推行“一核五化三共”工作法 构建和谐新社区`) names the method.
+
+    The subject of the main sentence is kept; its own first clause follows unless it repeats
+    the title's method.
+    """
+    if not case.title or case.title_generated:
+        return chosen
+    main = re.split(r"[:：]", case.title)[-1].strip()
+    head = re.split(r"[\s，,]+", main)[0]
+    if len(head) < 6 or not _ACTION.match(head) or _FLUFF.search(head):
+        return chosen
+    cut = _subject_end(chosen[0], names)
+    subject = chosen[0][:cut] if cut else _subject(case)
+    if not subject:
+        return chosen
+    if _overlap(head, chosen[0]) > 0.5:
+        return chosen
+    rest = chosen[0][cut:] if cut else chosen[0]
+    return [subject + head, *([rest] if len(rest) >= 6 else []), *chosen[1:]]
+
+
 def _join(parts: list[str]) -> str:
     text = "，".join(p for p in parts if p)
     return fullwidth(text).rstrip("，、；：") + "。"
@@ -372,6 +397,7 @@ def summarize(case: Case, target: int = TARGET, limit: int = 100, minimum: int =
     chosen = trimmed or chosen[:1]
     if chosen:
         chosen[0] = _with_subject(chosen[0], case, names)
+        chosen = _title_method(case, chosen, names)
     if case.kind == "commentary" and chosen:
         chosen[0] = "评论指出，" + chosen[0]
     topic = _topic_grams(case)
