@@ -308,7 +308,7 @@ def _subject_end(clause: str, names: list[str]) -> int:
         tail = _UNIT_TAIL.match(clause[pos:]) if pos else None
         unit = tail.group(0) if tail else ""
         if unit and len(unit) <= 8 and not _NOT_UNIT.search(unit) and not _ACTION.search(unit):
-            pos += len(tail.group(0))
+            pos += len(unit)
             continue
         return pos
 
