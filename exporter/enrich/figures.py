@@ -18,15 +18,15 @@ from exporter.enrich.text import strip_markup
 from exporter.model import Case, Compendium, KeyFigure
 
 _UNITS = (
-    "个百分点 万平方米 平方公里 平方米 万人次 人次 场次 户次 万亩 万株 万元 亿元 "
-    "万人 万名 万个 万户 万家 万余 公里 千米 千克 公斤 小时 余个 % 个 名 人 家 户 "
+    "个百分点 平方公里 平方米 人次 场次 户次 公里 千米 千克 公斤 小时 % 个 名 人 家 户 "
     "亩 元 条 处 次 项 支 件 座 米 吨 册 位 块 类 种 场 所 间 套 辆 台 倍 本 期 批 "
-    "轮 天 株 棵 份 张 篇 部 岗 单 组 队 栋 幢 斤 岁 届 万"
+    "轮 天 株 棵 份 张 篇 部 岗 单 组 队 栋 幢 斤 岁 届"
 ).split()
 _UNITS.sort(key=len, reverse=True)
 _NUM = r"(?:\d+(?:[.,]\d+)*|[零〇一二两三四五六七八九十百千]+)"
+# 4000余万元, 1.8万余辆, 25.5万个: the value is the number, the unit keeps 万/亿 (`万元`).
 _FIGURE = re.compile(
-    rf"(?P<pre>近|约|超过|超)?(?P<num>{_NUM})(?P<approx>余|多)?"
+    rf"(?P<pre>近|约|超过|超)?(?P<num>{_NUM})(?P<approx>余|多)?(?P<mult>万|亿)?(?P<approx2>余|多)?"
     rf"(?P<unit>{'|'.join(map(re.escape, _UNITS))})"
 )
 _PEOPLE = {"名", "人", "位", "人次", "户", "万人", "万名", "万人次", "户次", "万户"}
@@ -100,10 +100,8 @@ def _skip(text: str, m: re.Match[str], value: str) -> bool:
         return True
     if not num[0].isdigit():
         # Chinese numerals below ten name things (三级联动, 五类项目) rather than count them.
-        if float(value) < 10 and not m.group("approx"):
+        if float(value) < 10 and not (m.group("approx") or m.group("mult")):
             return True
-    if unit == "万" and after not in "人名元个户家":
-        return True
     return float(value) == 0
 
 
@@ -123,7 +121,7 @@ def _score(value: str, unit: str, clause: str, m: re.Match[str], pos: int) -> fl
     score += (v >= 10) + (v >= 100)
     if v < 2:
         score -= 2
-    if m.group("approx"):
+    if m.group("approx") or m.group("approx2"):
         score += 0.5
     if unit in ("岁", "天", "小时", "期", "轮", "届"):
         score -= 1.5
@@ -137,9 +135,7 @@ def candidates(text: str) -> list[_Candidate]:
         value = to_arabic(m.group("num"))
         if value is None or _skip(text, m, value):
             continue
-        unit = m.group("unit")
-        if unit == "余个":
-            unit = "个"
+        unit = (m.group("mult") or "") + m.group("unit")
         clause, _ = _clause(text, m.start(), m.end())
         score = _score(value, unit, clause, m, m.start())
         out.append(_Candidate(value, unit, clause, m.start(), score))

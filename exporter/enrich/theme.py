@@ -232,7 +232,7 @@ def theme_scores(case: Case) -> dict[str, tuple[float, Counter[str]]]:
                     body[term] += 1
         total = sum(strong.values()) + sum(min(n, BODY_CAP) for n in body.values())
         if case.title and not case.title_generated and theme in case.title:
-            total += 2 * TITLE_WEIGHT  # the title names the field outright (…助力乡村振兴)
+            total += 4 * TITLE_WEIGHT  # the title names the field outright (…助力乡村振兴)
         terms = Counter(body)
         for term, w in strong.items():
             terms[term] += round(w)

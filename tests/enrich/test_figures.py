@@ -37,3 +37,11 @@ def test_at_most_six_and_outcomes_first() -> None:
     figs = key_figures(make_case([text]))
     assert len(figs) == 6
     assert all(f.unit == "支" for f in figs)
+
+
+def test_ten_thousands_stay_in_the_unit() -> None:
+    case = make_case(
+        ["电动车累计登记挂牌1.8万余辆，会员企业实现线上交易4000余万元，两万余名党员参与。"]
+    )
+    figs = {(f.value, f.unit) for f in key_figures(case)}
+    assert {("1.8", "万辆"), ("4000", "万元"), ("2", "万名")} <= figs
