@@ -36,13 +36,13 @@ _LEAD_IN = re.compile(
 
 def locality_at_start(sentence: str) -> str | None:
     """The administrative place a sentence opens with (after lead-in clauses), if any."""
-    s = sentence
+    s = sentence[:160]  # a lead-in plus a place chain is never longer
     for _ in range(6):
         m = _LEAD_IN.match(s)
         if not m:
             break
         s = s[m.end() :]
-    m = _CHAIN.match(s)
+    m = _CHAIN.match(s[:48])
     if not m:
         return None
     place = m.group(0)
@@ -53,7 +53,7 @@ def locality_at_start(sentence: str) -> str | None:
 
 def date_led_locality(sentence: str) -> str | None:
     """A locality right after a date clause anywhere in the first sentence (news ledes)."""
-    for m in re.finditer(r"(?:\d{1,2}月\d{1,2}日|近日|日前)[，,]", sentence):
+    for m in re.finditer(r"(?:\d{1,2}月\d{1,2}日|近日|日前)[，,]", sentence[:200]):
         place = locality_at_start(sentence[m.end() :])
         if place:
             return place

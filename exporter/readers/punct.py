@@ -12,8 +12,11 @@ import re
 
 _FULL = {",": "，", ";": "；", ":": "：", "!": "！", "?": "？", "(": "（", ")": "）"}
 _CJKISH = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef“”‘’—…·《》]")
-_URL = re.compile(r"(?:https?|ftp)://\S+|www\.\S+|[\w.+-]+@[\w-]+\.[\w.]+")
-_PAREN = re.compile(r"\(([^()]*)\)")
+# Start-anchored runs (lookbehind) keep the scan linear on long Latin or digit runs.
+_URL = re.compile(
+    r"(?:https?|ftp)://[!-~]+|(?<![!-~])www\.[!-~]+"
+    r"|(?<![A-Za-z0-9.+-])[A-Za-z0-9.+-]+@[A-Za-z0-9-]+\.[A-Za-z0-9.]+"
+)
 
 
 def _cjk(ch: str) -> bool:
@@ -49,18 +52,20 @@ def _convert_marks(s: str) -> str:
 
 
 def _convert_parens(s: str) -> str:
-    def repl(m: re.Match[str]) -> str:
-        inner = m.group(1)
-        left = s[m.start() - 1] if m.start() else ""
-        right = s[m.end() : m.end() + 1]
-        if _cjk(left) or any(_cjk(c) for c in inner) or (not left and _cjk(right)):
-            return f"（{inner}）"
-        return m.group(0)
-
-    prev = None
-    while prev != s:
-        prev, s = s, _PAREN.sub(repl, s)
-    return s
+    """Convert matching ( ) pairs whose content or left neighbour is Chinese (one pass)."""
+    chars = list(s)
+    stack: list[int] = []
+    for i, ch in enumerate(s):
+        if ch == "(":
+            stack.append(i)
+        elif ch == ")" and stack:
+            start = stack.pop()
+            left = s[start - 1] if start else ""
+            right = s[i + 1] if i + 1 < len(s) else ""
+            inner = s[start + 1 : i]
+            if _cjk(left) or _CJKISH.search(inner) or (not left and _cjk(right)):
+                chars[start], chars[i] = "（", "）"
+    return "".join(chars)
 
 
 def _tidy_spaces(s: str) -> str:
