@@ -414,18 +414,7 @@ def summarize(case: Case, target: int = TARGET, limit: int = 100, minimum: int =
                 score += _centrality(text, centroid)
                 pool.append(_Clause(text, i, order, score))
                 order += 1
-    extra: list[_Clause] = []
-    length = len("，".join(chosen))
-    for cand in sorted(pool, key=lambda c: -c.score):
-        if cand.score <= 0 or length >= target:
-            break
-        if length + len(cand.text) + 1 > limit:
-            continue
-        if any(_overlap(cand.text, x) > 0.4 for x in chosen + [e.text for e in extra]):
-            continue
-        extra.append(cand)
-        length += len(cand.text) + 1
-    extra.sort(key=lambda c: c.order)
+    extra = _select(pool, chosen, target, limit)
     parts = chosen + [e.text for e in extra]
     if len(_join(parts)) < minimum:
         for more in sorted(pool, key=lambda x: x.order):
@@ -434,6 +423,22 @@ def summarize(case: Case, target: int = TARGET, limit: int = 100, minimum: int =
             if more not in extra and len(_join([*parts, more.text])) <= limit:
                 parts.append(more.text)
     return _fit(parts, limit + 20)
+
+
+def _select(pool: list[_Clause], chosen: list[str], target: int, limit: int) -> list[_Clause]:
+    """Best-scoring clauses that fit, skipping near-repeats, returned in reading order."""
+    extra: list[_Clause] = []
+    length = len("，".join(chosen))
+    for cand in sorted(pool, key=lambda c: (-c.score, c.order)):
+        if cand.score <= 0 or length >= target:
+            break
+        if length + len(cand.text) + 1 > limit:
+            continue
+        if any(_overlap(cand.text, x) > 0.4 for x in chosen + [e.text for e in extra]):
+            continue
+        extra.append(cand)
+        length += len(cand.text) + 1
+    return sorted(extra, key=lambda c: c.order)
 
 
 def _fit(parts: list[str], hard: int) -> str:
