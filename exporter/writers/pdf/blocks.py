@@ -16,8 +16,7 @@ CELL_PAD = 3.0  # pt
 
 class GridTable(Flowable):
     """A three-rule table (三线表): rules above, below the header and below the last row, no
-    vertical rules. Rows never split; the header repeats on every page. Cell text is justified
-    and the last column runs to the frame's edge, so its lines end where body lines end."""
+    vertical rules. Rows never split; the header repeats on every page."""
 
     content = True
 
@@ -36,9 +35,8 @@ class GridTable(Flowable):
         ncols = max([len(header), *(len(r) for r in rows)]) if (header or rows) else 1
         self.ncols = ncols
         self.rel = widths if len(widths) == ncols else [1.0] * ncols
-        cell_st = _justified(st)
         self.header = [TextFlow(ctx, t, head_st, where) for t in header] if header else []
-        self.rows = [[TextFlow(ctx, t, cell_st, where) for t in r] for r in rows]
+        self.rows = [[TextFlow(ctx, t, st, where) for t in r] for r in rows]
         self.width = self.height = 0.0
         self._heights: list[float] = []
         self._cols: list[float] = []
@@ -128,13 +126,6 @@ def list_items(
 
 
 _HANGING: dict[tuple[int, float], PStyle] = {}
-_JUSTIFIED: dict[int, PStyle] = {}
-
-
-def _justified(st: PStyle) -> PStyle:
-    if id(st) not in _JUSTIFIED:
-        _JUSTIFIED[id(st)] = replace(st, align="justify")
-    return _JUSTIFIED[id(st)]
 
 
 def _with_first_indent(st: PStyle, first: float) -> PStyle:

@@ -2,7 +2,9 @@
 
 Justification, Han–Latin spacing and mark compression are TJ adjustments between glyphs,
 so the advance of every glyph stays its own (text extraction sees exact glyph boxes and the
-last glyph of a justified line ends on the margin). Tracking is the `Tc` operator. A
+last glyph of a justified line ends on the margin). Tracking is a TJ adjustment too, not
+`Tc`: some extractors (pdfminer) drop `Tc` at every TJ boundary, and a line switches TJ
+arrays at each font subset. A
 character no font of the chain has is drawn as an outlined box and reported.
 """
 
@@ -36,6 +38,7 @@ def line_ops(
     lead_tab: dict[str, tuple[str, str] | None],
     size_op: str,
     boxes: list[tuple[int, float]],
+    tracking: float = 0.0,
 ) -> list[str]:
     """PDF operators drawing one line from the current text position.
 
@@ -51,7 +54,7 @@ def line_ops(
     pending = 0.0
     for i in range(a, line.end):
         if i > a:
-            adj = extra.get(i, 0.0)
+            adj = extra.get(i, 0.0) + tracking
             if not fixed[i]:
                 adj += gap
             pending += adj
@@ -59,7 +62,7 @@ def line_ops(
         if t is None:
             x = pos[i] - pos[a] + gap * _exp_before(pp, a, i)
             boxes.append((i, x))
-            pending += pos[i + 1] - pos[i] - extra.get(i + 1, 0.0)
+            pending += pos[i + 1] - pos[i] - extra.get(i + 1, 0.0) - tracking
             continue
         name, s = t
         if name != font:
@@ -110,14 +113,12 @@ def draw_paragraph(
     lead_tab = enc.table(lead_chain)
     size_op = f" {_num(pp.size)} Tf"
     code: list[str] = ["BT"]
-    if tracking:
-        code.append(f"{_num(tracking)} Tc")
     boxes: list[tuple[int, float, float]] = []
     y = top - baseline
     for line in lines:
         code.append(f"1 0 0 1 {_num(line.x)} {_num(y)} Tm")
         found: list[tuple[int, float]] = []
-        code.extend(line_ops(pp, line, tab, lead_tab, size_op, found))
+        code.extend(line_ops(pp, line, tab, lead_tab, size_op, found, tracking))
         boxes.extend((i, line.x + x, y) for i, x in found)
         y -= leading
     code.append("ET")
