@@ -90,18 +90,26 @@ def inspect(paths: tuple[Path, ...], as_json: bool, no_enrich: bool) -> None:
 
 
 def _print_table(comp: object) -> None:
+    """One row per case: id, kind, paragraphs, title (* = generated), byline, warnings in it."""
     from exporter.model import Compendium
 
     assert isinstance(comp, Compendium)
-    warnings = {s.path: len(s.warnings) for s in comp.sources}
+    by_source = {s.path: s.warnings for s in comp.sources}
     for c in comp.cases:
-        title = (c.title or "")[:30]
+        title = ("*" if c.title_generated else "") + (c.title or "（无标题）")
         byline = (c.byline or "")[:16]
+        span = c.span
+        warns = [
+            w
+            for w in by_source.get(c.source, [])
+            if span and w.line is not None and span.first_line <= w.line <= span.last_line
+        ]
         click.echo(
-            f"{c.id:28} {c.kind:10} {len(c.paragraphs()):3}段 {title:32} {byline:18}"
-            f" warn={warnings.get(c.source, 0)}"
+            f"{c.id:28} {c.kind:10} {len(c.paragraphs()):3}段 {title[:30]:32} {byline:18}"
+            f" warn={len(warns)}"
         )
-    click.echo(f"{len(comp.cases)} cases from {len(comp.sources)} files")
+    dropped = sum(len(s.dropped) for s in comp.sources)
+    click.echo(f"{len(comp.cases)} cases from {len(comp.sources)} files; {dropped} lines dropped")
 
 
 def _formats(_ctx: click.Context, _param: click.Parameter, value: str) -> tuple[str, ...]:
