@@ -296,14 +296,14 @@ def _subject_end(clause: str, names: list[str]) -> int:
     """Length of the place-and-body prefix of a clause (`青海省海东市互助土族自治县红崖子沟乡`)."""
     pos = 0
     mentions = {m.start: m.end for m in gazetteer().scan(clause[:40])}
+    longest_first = sorted(names, key=len, reverse=True)
     while True:
-        if pos in mentions:
-            pos = mentions[pos]
-            continue
-        longest_first = sorted(names, key=len, reverse=True)
         hit = next((n for n in longest_first if clause.startswith(n, pos)), None)
         if hit:
             pos += len(hit)
+            continue
+        if pos in mentions:
+            pos = mentions[pos]
             continue
         tail = _UNIT_TAIL.match(clause[pos:]) if pos else None
         unit = tail.group(0) if tail else ""
@@ -363,10 +363,14 @@ def _title_method(case: Case, chosen: list[str], names: list[str]) -> list[str]:
     subject = chosen[0][:cut] if cut else _subject(case)
     if not subject:
         return chosen
-    if _overlap(head, chosen[0]) > 0.5:
-        return chosen
     rest = chosen[0][cut:] if cut else chosen[0]
-    return [subject + head, *([rest] if len(rest) >= 6 else []), *chosen[1:]]
+    if _overlap(head, rest) > 0.5:
+        return chosen
+    others = [rest, *chosen[1:]]
+    keep = [
+        p for p in others if len(p) >= 6 and not _FRAME.fullmatch(p) and _overlap(head, p) <= 0.5
+    ]
+    return [subject + head, *keep]
 
 
 def _join(parts: list[str]) -> str:
