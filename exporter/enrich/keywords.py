@@ -82,6 +82,7 @@ def _ok(term: str, exclude: set[str]) -> bool:
         and term not in STOP
         and not any(term in x for x in exclude)
         and not re.search(r"(?:村|镇|乡|县|市)$", term)
+        and not re.match(r"[余多近第每]", term)  # 余人次, 第一: what is left of a number
         and not _DIGIT.match(term)
         and not any(ch.isdigit() for ch in term)
     )
