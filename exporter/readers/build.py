@@ -237,15 +237,19 @@ def _roundup_cases(art: Article, split: Split, byline: by.Byline | None, facts: 
     cases = []
     for b in split.blocks:
         case = Case(id="", source=path)
-        case.title = normalize(generated_title(b))
-        case.title_generated = True
+        if b.heading is not None:
+            case.title = normalize(b.heading.text)
+        else:
+            case.title = normalize(generated_title(b))
+            case.title_generated = True
         if title:
             case.parent = Parent(title, normalize(b.section) if b.section else None, subtitle)
         _apply_byline(case, byline)
         case.sections = _sections([(None, b.paragraphs)], path)
         paras = [p.text for p in case.paragraphs()]
         case.kind = kind_of(paras, None, False, False, False, in_roundup=True)
-        case.span = Span(path, b.paragraphs[0].first, b.paragraphs[-1].last)
+        first = b.heading.first if b.heading else b.paragraphs[0].first
+        case.span = Span(path, first, b.paragraphs[-1].last)
         cases.append(case)
     return Built(cases, container, list(art.dropped))
 

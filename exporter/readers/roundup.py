@@ -25,6 +25,7 @@ class Block:
     place: str
     section: str | None
     paragraphs: list[Unit] = field(default_factory=list)
+    heading: Unit | None = None  # a printed locality sub-head (`江西南昌：“红色物业”…`)
 
 
 @dataclass
@@ -50,14 +51,20 @@ def split_roundup(sections: list[tuple[Unit | None, list[Unit]]]) -> Split | Non
     intro: list[Unit] = []
     section_intros: list[tuple[Unit | None, list[Unit]]] = []
     blocks: list[Block] = []
+    theme: str | None = None
     for n, (heading, paras) in enumerate(sections):
         current: Block | None = None
         own_intro: list[Unit] = []
+        head_place = block_place(heading.text) if heading else None
+        if heading and head_place and paras:
+            blocks.append(Block(head_place, theme, list(paras), heading))
+            continue
+        theme = heading.text if heading else theme
         for p in paras:
             place = block_place(p.text)
             seen = "".join(q.text for q in current.paragraphs) if current else ""
             if place and (current is None or not mentions(seen, place)):
-                current = Block(place, heading.text if heading else None, [p])
+                current = Block(place, theme, [p])
                 blocks.append(current)
             elif current is not None:
                 current.paragraphs.append(p)
