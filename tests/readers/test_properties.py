@@ -55,7 +55,7 @@ PIECES = [
 TEXT = st.lists(
     st.one_of(
         st.sampled_from(PIECES),
-        st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=8),
+        st.text(alphabet=st.characters(codec="utf-8", exclude_categories=["Cs"]), max_size=8),
     ),
     max_size=60,
 ).map("".join)

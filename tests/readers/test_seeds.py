@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from exporter.model import from_dict, to_dict
+from exporter.model import Case, Compendium, from_dict, to_dict
 from exporter.readers import read_paths
 
 from .conftest import REPO
@@ -15,27 +15,28 @@ INPUT = REPO / "input"
 
 
 @pytest.fixture(scope="module")
-def comp():  # type: ignore[no-untyped-def]
+def comp() -> Compendium:
     if not INPUT.is_dir():
         pytest.skip("input/ corpus not present")
     return read_paths([INPUT])
 
 
-def _cases(comp, prefix: str):  # type: ignore[no-untyped-def]
+def _cases(comp: Compendium, prefix: str) -> list[Case]:
     return [c for c in comp.cases if c.id.startswith(prefix)]
 
 
-def test_case_counts_per_file(comp) -> None:  # type: ignore[no-untyped-def]
+def test_case_counts_per_file(comp: Compendium) -> None:
     counts = {s.path.rsplit("/", 1)[-1][:3]: len(s.cases) for s in comp.sources}
     assert counts == {"000": 9, "001": 7, "002": 4, "003": 7, "004": 6}
     assert all(s.encoding == "utf-8" and s.error is None for s in comp.sources)
 
 
-def test_roundup_cut_into_locality_cases(comp) -> None:  # type: ignore[no-untyped-def]
+def test_roundup_cut_into_locality_cases(comp: Compendium) -> None:
     cases = _cases(comp, "000")
     assert all(c.title_generated and c.parent is not None for c in cases)
-    assert cases[0].parent.title == "新时代党建工作的生动图景"
-    assert [c.parent.section[:8] for c in cases].count("党建引领基层治理"[:8]) == 2
+    parents = [c.parent for c in cases if c.parent is not None]
+    assert parents[0].title == "新时代党建工作的生动图景"
+    assert [(p.section or "")[:8] for p in parents].count("党建引领基层治理") == 2
     assert all(c.authors and "张海燕" not in c.authors for c in cases)  # 撰稿, not 策划
     assert cases[-1].truncation == "continued_elsewhere"
     assert [c.kind for c in cases].count("news") == 1
@@ -43,7 +44,7 @@ def test_roundup_cut_into_locality_cases(comp) -> None:  # type: ignore[no-untyp
     assert box.cases == [c.id for c in cases] and len(box.sections) == 4
 
 
-def test_page_titles_kickers_rubrics_and_bylines(comp) -> None:  # type: ignore[no-untyped-def]
+def test_page_titles_kickers_rubrics_and_bylines(comp: Compendium) -> None:
     hohhot = _cases(comp, "004")
     assert hohhot[0].title == "新城区：以高质量党建赋能乡村振兴新征程"
     assert hohhot[1].title is None and hohhot[1].rubric == "基层实践"
@@ -56,7 +57,7 @@ def test_page_titles_kickers_rubrics_and_bylines(comp) -> None:  # type: ignore[
     assert people[0].rubric == "新时代新作为" and people[0].authors == ["王锦涛"]
 
 
-def test_compendium_sections_and_truncation(comp) -> None:  # type: ignore[no-untyped-def]
+def test_compendium_sections_and_truncation(comp: Compendium) -> None:
     cases = _cases(comp, "003")
     assert all(c.credits[0].role == "申报单位" for c in cases)
     assert [c.truncation for c in cases] == [
@@ -75,7 +76,7 @@ def test_compendium_sections_and_truncation(comp) -> None:  # type: ignore[no-un
     ]
 
 
-def test_markdown_page(comp) -> None:  # type: ignore[no-untyped-def]
+def test_markdown_page(comp: Compendium) -> None:
     cases = _cases(comp, "001")
     assert cases[0].subtitle == "——青海省西宁市城北区着力构建“三治”融合的基层治理体系"
     assert cases[0].authors == ["马孝"]
@@ -84,12 +85,12 @@ def test_markdown_page(comp) -> None:  # type: ignore[no-untyped-def]
     assert {"photo_caption", "photo_credit"} <= reasons
 
 
-def test_every_dropped_line_has_a_reason(comp) -> None:  # type: ignore[no-untyped-def]
+def test_every_dropped_line_has_a_reason(comp: Compendium) -> None:
     for src in comp.sources:
         assert all(d.reason and d.text for d in src.dropped)
 
 
-def test_json_round_trip(comp) -> None:  # type: ignore[no-untyped-def]
+def test_json_round_trip(comp: Compendium) -> None:
     data = to_dict(comp)
     again = to_dict(from_dict(json.loads(json.dumps(data, ensure_ascii=False))))
     assert again == data
