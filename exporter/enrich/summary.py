@@ -347,6 +347,37 @@ def _with_subject(first: str, case: Case, names: list[str]) -> str:
     return subject + first if subject else first
 
 
+def _with_places(first: str, case: Case) -> str:
+    """`东山社区党委…` → `辽源市西安区东山社区党委…`: the printed places above the subject.
+
+    Only levels the case itself prints (none inferred) and only those above the unit the
+    clause opens with, so the summary says where without adding what the article does not say.
+    """
+    r = case.region
+    levels = [
+        ("province", r.province),
+        ("city", r.city),
+        ("county", r.county),
+        ("township", r.township),
+        ("village", r.village),
+    ]
+    printed = [(lv, v) for lv, v in levels if v and lv not in r.inferred]
+    org = case.organization or ""
+    opening = None
+    for i, (_lv, value) in enumerate(printed):
+        if first.startswith(value) or (org.startswith(value) and first.startswith(org)):
+            opening = i
+    if opening is None:
+        return first
+    head = first[:30]
+    prefix = "".join(v for _, v in printed[:opening] if _bare_place(v) not in head)
+    return prefix + first
+
+
+def _bare_place(name: str) -> str:
+    return re.sub(r"(省|自治区|市|州|盟|县|区|旗|镇|乡|街道|村|社区)$", "", name)
+
+
 def _title_method(case: Case, chosen: list[str], names: list[str]) -> list[str]:
     """A verb-first title (`推行“一核五化三共”工作法 构建和谐新社区`) names the method.
 
@@ -402,6 +433,7 @@ def summarize(case: Case, target: int = TARGET, limit: int = 100, minimum: int =
     if chosen:
         chosen[0] = _with_subject(chosen[0], case, names)
         chosen = _title_method(case, chosen, names)
+        chosen[0] = _with_places(chosen[0], case)
     if case.kind == "commentary" and chosen:
         chosen[0] = "评论指出，" + chosen[0]
     topic = _topic_grams(case)
