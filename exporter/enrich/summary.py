@@ -43,11 +43,15 @@ _PURPOSE = re.compile(r"^(?:为了?|面对|面临|针对|随着|按照|根据|�
 _FLUFF = re.compile(
     r"充分发挥|积极探索|大胆创新|抢抓机遇|科学谋划|狠抓落实|深入学习贯彻|认真贯彻|以人民为中心|"
     r"习近平|总书记|重要论述|重要指示|二十大|十九大|十八大|战斗堡垒作用|先锋模范作用|"
-    r"高质量发展|提质增效|新征程|新时代|不断增强|不断提升|全力以赴|一以贯之"
+    r"高质量发展|提质增效|新征程|新时代|不断增强|不断提升|全力以赴|一以贯之|"
+    r"重大现实意义|重要意义|深远意义|必然要求|题中应有之义"
 )
 # Adverbs that open a clause without adding content (着力构建… → 构建…).
 _ADVERB = re.compile(
     r"^(?:着力|持续|不断|切实|扎实|积极|进一步|深入|全面|大力|充分|始终|努力|认真|常态化)+(?=\S{2})"
+)
+_PURPOSE_ONLY = re.compile(
+    r"^为了?(?:加强|推动|推进|进一步|庆祝|深入|贯彻|落实|提升|切实|更好|确保|让|使|解决|满足|营造)"
 )
 _FRAME_GOAL = re.compile(r"为(?:核心|重点|关键|抓手|主线|引领|目标|导向|指导|宗旨|统领|载体)$")
 _ACTION = re.compile(
@@ -126,7 +130,7 @@ def _clause_score(text: str, sent_index: int, in_background: bool) -> float:
         score += W["figure"] + min(2.0, math.log10(max(value, 1.0)) * W["figure_size"])
     if re.match(r"其中|下设|包括|分别", text):
         score -= 1.5
-    if _DANGLING.search(text):
+    if _DANGLING.search(text) or _PURPOSE_ONLY.match(text):
         score -= 3
     if "“" in text:
         score += W["quote"]
@@ -451,7 +455,8 @@ def summarize(case: Case, target: int = TARGET, limit: int = 100, minimum: int =
                 pool.append(_Clause(text, i, order, score))
                 order += 1
     extra = _select(pool, chosen, target, limit)
-    parts = chosen + [e.text for e in extra]
+    parts = [chosen[0], *(p for p in chosen[1:] if _balanced(p))] if chosen else []
+    parts += [e.text for e in extra]
     if len(_join(parts)) < minimum:
         for more in sorted(pool, key=lambda x: x.order):
             if len(_join(parts)) >= minimum:
