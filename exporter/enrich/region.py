@@ -185,7 +185,7 @@ def _lower_levels(case: Case, base: Division, found: list[_Found]) -> tuple[str 
     """Township and village printed right after the base place, in the kicker or as a unit."""
     zones = _zones(case)
     body = "\n".join(text for _, text in zones)
-    forms = {f.text for f in found if f.div == base}
+    forms = sorted({f.text for f in found if f.div == base}, key=lambda x: (-len(x), x))
     for zone, text in zones:
         for form in forms:
             i = text.find(form)
