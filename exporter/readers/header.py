@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 
 from exporter.readers import bylines as by
 from exporter.readers.lines import BYLINE, HEAD
-from exporter.readers.places import locality_at_start
 from exporter.readers.repair import Unit
 from exporter.readers.rules.headings import DASH, NUMBERED
 
@@ -115,7 +114,6 @@ def opens_article(run: list[Unit], sit: Situation) -> bool:
     score += any(_SPLIT_HEADLINE.search(u.text) for u in plain)
     score += run[0].gap_before > sit.typical_gap
     score += lede
-    score += bool(lede and next_body and locality_at_start(next_body.text))
     score += sit.noise_between
     return score >= 2
 

@@ -24,6 +24,8 @@ from exporter.readers.text import first_sentence
 
 _LEDE = re.compile(r"^(?:近日|日前|近期|近年来|今年以来|\d{1,2}月\d{1,2}日|\d{4}年)")
 # A caption describes people in a photo: `X和同事们…`, `X正在…`, `X在…`.
+# `村民在…`, `党员干部和…`: group nouns open ordinary sentences, not captions about a person.
+_GROUP_NOUNS = set("民员者们众工师生兵警士友伴")
 _CAPTION_SUBJECT = re.compile(
     r"^([\u3400-\u4dbf\u4e00-\u9fff\U00020000-\U0003134f]{2,3}?)(?:和|与|同|正在|带领|在)"
 )
@@ -153,6 +155,8 @@ def _drop_unlabelled_caption(art: Article) -> None:
     if not m:
         return
     name = m.group(1)
+    if not by.bare_names(name) or set(name) & _GROUP_NOUNS:
+        return
     later = "".join(u.text for u in art.body()[2:])
     if name in later:
         art.items.pop(0)

@@ -66,7 +66,11 @@ def test_repeated_short_line_is_a_running_header() -> None:
     ],
 )
 def test_heading_like_lines(line: str) -> None:
-    assert role_of(line)[0] == "head"
+    assert role_of(line, after="以党建引领乡村振兴")[0] == "head"
+
+
+def test_colon_line_over_body_is_not_a_kicker() -> None:
+    assert role_of("具体做法如下：")[0] == "body"
 
 
 @pytest.mark.parametrize(

@@ -71,6 +71,12 @@ def markdown(line: Line, i: int, ctx: Context) -> Found:
     return None
 
 
+def _heading_follows(i: int, ctx: Context) -> bool:
+    """A kicker (`新城区：`) stands over a main title: a short line that ends no sentence."""
+    nxt = ctx.next_text(i)
+    return bool(nxt) and len(nxt) <= MAX_HEADING and not ends_sentence(nxt)
+
+
 def _continues(i: int, ctx: Context) -> bool:
     return bool(_CONTINUATION_START.match(ctx.next_text(i)))
 
@@ -92,8 +98,10 @@ def headline_like(line: Line, i: int, ctx: Context) -> Found:
         return None
     if ends_sentence(text) and not _question_headline(text):
         return None
-    if text.endswith(("：", ":")) and (len(text) > 20 or re.search(r"[，,、。；;]", text)):
-        return None  # a sentence leading into a list or quotation
+    if text.endswith(("：", ":")) and (
+        len(text) > 20 or re.search(r"[，,、。；;]", text) or not _heading_follows(i, ctx)
+    ):
+        return None  # a sentence leading into a list or quotation, not a kicker
     if _inner_stop(text) or is_fragment_end(text) or _continues(i, ctx) or _CONNECTIVE.match(text):
         return None
     if unbalanced(text):
