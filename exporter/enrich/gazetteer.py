@@ -34,8 +34,6 @@ COMMON_WORDS = frozenset(
 )
 _STREETISH = re.compile(r"^(?:南|北|东|西|中)?(?:路|街|大街|大道|巷|胡同|广场|公园|小区|花园|大厦)")
 
-LEVELS = ("province", "city", "county")
-
 
 @dataclass(frozen=True)
 class Division:

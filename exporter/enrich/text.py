@@ -56,7 +56,3 @@ def sentences(text: str, ends: str = _SENT_END) -> list[str]:
 def clauses(sentence: str) -> list[str]:
     """Comma-level pieces of a sentence (full or half width), quotes kept whole."""
     return sentences(sentence, ends="，,；;")
-
-
-def bare_len(text: str) -> int:
-    return len(re.sub(r"[\W_]+", "", text))
