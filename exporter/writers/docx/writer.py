@@ -63,6 +63,7 @@ class Builder:
     next_bookmark: int = 1
     nums: list[ooxml.Element] = field(default_factory=list)
     anchors: dict[int, str] = field(default_factory=dict)  # id(heading) -> bookmark name
+    used_bookmarks: set[str] = field(default_factory=set)
 
     def __post_init__(self) -> None:
         self.sheet: StyleSheet = compile_styles(self.layout, self.embed)
@@ -128,8 +129,13 @@ class Builder:
     def _name_anchors(self) -> None:
         """Every heading gets a bookmark (the TOC links to it); plan anchors keep their
         own names so index entries can link to them."""
+        used = self.used_bookmarks
         for n, heading in enumerate(self.book.headings(), start=1):
-            self.anchors[id(heading)] = bookmark_name(heading.anchor or f"h{n}")
+            name = bookmark_name(heading.anchor or f"h{n}")
+            if name in used:  # Word keeps only the first of two equal bookmarks
+                name = bookmark_name(f"{heading.anchor or 'h'}-{n}")
+            used.add(name)
+            self.anchors[id(heading)] = name
 
     # ------------------------------------------------------------------ helpers
 
@@ -167,8 +173,10 @@ class Builder:
     def on_para(self, para: Para) -> None:
         style = self._style(para.role)
         p = self._para(style, self.setter.runs(para.text, style, lead=para.lead))
-        if para.anchor:
-            self._bookmark(p, bookmark_name(para.anchor))
+        name = bookmark_name(para.anchor) if para.anchor else None
+        if name and name not in self.used_bookmarks:
+            self.used_bookmarks.add(name)
+            self._bookmark(p, name)
 
     def on_box(self, box: Box) -> None:
         outer, self.box_role = self.box_role, box.role

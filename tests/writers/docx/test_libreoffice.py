@@ -5,12 +5,16 @@ One soffice start converts all layouts (it is slow); skipped where LibreOffice i
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 from collections import Counter
 from pathlib import Path
 
 import pytest
+
+from exporter.layout.load import load_layout
+from exporter.writers.docx import write_docx
 
 from .conftest import LAYOUTS, Built, cached
 
@@ -19,10 +23,27 @@ pytestmark = pytest.mark.skipif(SOFFICE is None, reason="LibreOffice not install
 
 
 @pytest.fixture(scope="module")
-def converted(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Built, Path]]:
+def seed_book(seed_compendium, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:  # type: ignore[no-untyped-def]
+    """The seed corpus as our PDF and as our DOCX (book layout)."""
+    from exporter.assemble import assemble
+    from exporter.writers.pdf.writer import write_pdf
+
+    out = tmp_path_factory.mktemp("seed")
+    layout = load_layout("book")
+    book = assemble(seed_compendium, layout)
+    write_pdf(book, layout, out / "ours.pdf")
+    write_docx(book, layout, out / "seed.docx")
+    return out / "ours.pdf", out / "seed.docx"
+
+
+@pytest.fixture(scope="module")
+def converted(
+    tmp_path_factory: pytest.TempPathFactory, seed_book: tuple[Path, Path]
+) -> dict[str, tuple[Built, Path]]:
     out = tmp_path_factory.mktemp("lo")
     builds = {name: cached(tmp_path_factory, name, True) for name in LAYOUTS}
     profile = (out / "profile").as_uri()  # own profile: parallel soffice runs do not clash
+    docs = [*(str(b.path) for b in builds.values()), str(seed_book[1])]
     cmd = [
         str(SOFFICE),
         f"-env:UserInstallation={profile}",
@@ -31,10 +52,24 @@ def converted(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Built
         "pdf",
         "--outdir",
         str(out),
-        *(str(b.path) for b in builds.values()),
+        *docs,
     ]
-    subprocess.run(cmd, check=True, capture_output=True, timeout=240)
+    subprocess.run(cmd, check=True, capture_output=True, timeout=300)
     return {name: (b, out / (b.path.stem + ".pdf")) for name, b in builds.items()}
+
+
+def _pages(pdf: Path) -> int:
+    info = subprocess.run(["pdfinfo", str(pdf)], check=True, capture_output=True, text=True)
+    return int(re.search(r"Pages:\s+(\d+)", info.stdout).group(1))  # type: ignore[union-attr]
+
+
+def test_page_count_close_to_our_pdf(
+    converted: dict[str, tuple[Built, Path]], seed_book: tuple[Path, Path]
+) -> None:
+    ours, docx_path = seed_book
+    lo_pdf = next(iter(converted.values()))[1].parent / (docx_path.stem + ".pdf")
+    a, b = _pages(ours), _pages(lo_pdf)
+    assert abs(a - b) <= 0.15 * a, (a, b)
 
 
 def _pdftotext(pdf: Path) -> str:
