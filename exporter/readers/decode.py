@@ -34,6 +34,38 @@ class Decoded:
     newline: str  # LF | CRLF | CR
 
 
+def _utf16_without_bom(raw: bytes) -> tuple[str, str] | None:
+    """UTF-16 saved without a mark: NULs only in the high byte of ASCII characters."""
+    if len(raw) % 2:
+        return None
+    even = raw[0::2].count(0)
+    odd = raw[1::2].count(0)
+    for name, zeros, other in (("utf-16-le", odd, even), ("utf-16-be", even, odd)):
+        if zeros and not other:
+            try:
+                text = raw.decode(name)
+            except UnicodeDecodeError:
+                continue
+            if re.search(r"[\u4e00-\u9fff]", text) and "\x00" not in text:
+                return name, text
+    return None
+
+
+def _plausible_simplified(text: str) -> bool:
+    """Simplified Chinese decoded as GB18030 is almost all GB2312; Big5 bytes read as GB18030
+    give many characters outside it."""
+    han = [ch for ch in text if "\u4e00" <= ch <= "\u9fff"][:2000]
+    if len(han) < 20:
+        return True
+    outside = 0
+    for ch in han:
+        try:
+            ch.encode("gb2312")
+        except UnicodeEncodeError:
+            outside += 1
+    return outside / len(han) < 0.2
+
+
 def _utf8_evidence(raw: bytes, end: int) -> int:
     return sum(1 for b in raw[:end] if 0xC2 <= b <= 0xF4)
 
@@ -51,6 +83,9 @@ def detect(raw: bytes, path: str = "") -> tuple[str, str]:
             return name, text
     nul = raw.find(b"\x00")
     if nul >= 0:
+        guessed = _utf16_without_bom(raw)
+        if guessed:
+            return guessed
         raise InputError(f"binary file (NUL byte at byte offset {nul})", path)
     try:
         return "utf-8", raw.decode("utf-8")
@@ -61,7 +96,13 @@ def detect(raw: bytes, path: str = "") -> tuple[str, str]:
             f"invalid UTF-8 at byte offset {utf8_error.start} (the text before it is UTF-8)", path
         )
     try:
-        return "gb18030", raw.decode("gb18030")
+        text = raw.decode("gb18030")
+        if not _plausible_simplified(text):
+            try:
+                return "big5", raw.decode("big5")
+            except UnicodeDecodeError:
+                pass
+        return "gb18030", text
     except UnicodeDecodeError as exc:
         offset = max(exc.start, utf8_error.start)
         raise InputError(

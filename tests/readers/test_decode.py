@@ -81,3 +81,17 @@ def test_read_paths_keeps_going_after_a_bad_file(tmp_path: Path) -> None:
 def test_missing_file_is_an_input_error(tmp_path: Path) -> None:
     with pytest.raises(InputError):
         read_file(tmp_path / "nope.txt")
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_mark_is_recognised(codec: str) -> None:
+    decoded = decode(TEXT.encode(codec))
+    assert decoded.encoding == codec
+    assert decoded.text == TEXT
+
+
+def test_big5_is_not_misread_as_gb18030() -> None:
+    text = "基層黨組織是黨的全部工作和戰鬥力的基礎。近年來，各地堅持黨建引領，推動基層治理。\n"
+    decoded = decode(text.encode("big5"))
+    assert decoded.encoding == "big5"
+    assert decoded.text == text
