@@ -10,6 +10,7 @@ character no font of the chain has is drawn as an outlined box and reported.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -28,7 +29,8 @@ class Missing:
 
 
 def _num(v: float) -> str:
-    return f"{v:.2f}".rstrip("0").rstrip(".") or "0"
+    out = f"{v:.2f}".rstrip("0").rstrip(".")
+    return "0" if out in ("", "-0") else out
 
 
 def line_ops(
@@ -40,10 +42,65 @@ def line_ops(
     boxes: list[tuple[int, float]],
     tracking: float = 0.0,
 ) -> list[str]:
-    """PDF operators drawing one line from the current text position.
+    """PDF operators drawing one line from the current text position: one TJ array per font
+    subset run, glyphs joined with the line's common adjustment; boundaries inside words and
+    with extra space are cut points. Characters without a font are appended to `boxes` as
+    (index, x from the line start)."""
+    a, e, lead = line.start, line.end, pp.lead
+    seg = pp.text[a:e]
+    if a < lead:
+        enc = [lead_tab[c] for c in seg[: lead - a]] + [tab[c] for c in seg[lead - a :]]
+    else:
+        enc = list(map(tab.__getitem__, seg))
+    if None in enc:
+        return _line_ops_slow(pp, line, tab, lead_tab, size_op, boxes, tracking)
+    k = -1000.0 / pp.size
+    common = line.gap + tracking
+    exc = pp.exceptions
+    special: dict[int, float] = {}
+    for i in exc[bisect_right(exc, a) : bisect_left(exc, e)]:
+        adj = pp.extra.get(i, 0.0) + tracking
+        if not pp.fixed[i]:
+            adj += line.gap
+        special[i - a] = adj
+    names = [t[0] for t in enc]  # type: ignore[index]
+    escs = [t[1] for t in enc]  # type: ignore[index]
+    n = e - a
+    cuts = [j for j in range(1, n) if names[j] != names[j - 1]]
+    if special:
+        cuts = sorted(set(cuts).union(special))
+    cuts.append(n)
+    sep = ")" + _num(common * k) + "(" if abs(common) > 1e-6 else ""
+    font = names[0]
+    ops = [font + size_op]
+    items: list[str] = []
+    p = 0
+    for q in cuts:
+        if p:
+            if names[p] != font:
+                ops.append("[" + "".join(items) + "] TJ")
+                items = []
+                font = names[p]
+                ops.append(font + size_op)
+            adj = special.get(p, common)
+            if abs(adj) > 1e-6:
+                items.append(_num(adj * k))
+        items.append("(" + sep.join(escs[p:q]) + ")")
+        p = q
+    ops.append("[" + "".join(items) + "] TJ")
+    return ops
 
-    Characters without a font are appended to `boxes` as (index, x from the line start).
-    """
+
+def _line_ops_slow(
+    pp: Prepared,
+    line: Line,
+    tab: dict[str, tuple[str, str] | None],
+    lead_tab: dict[str, tuple[str, str] | None],
+    size_op: str,
+    boxes: list[tuple[int, float]],
+    tracking: float = 0.0,
+) -> list[str]:
+    """Character by character, for lines with characters no font has (drawn as boxes)."""
     text, fixed, extra, pos = pp.text, pp.fixed, pp.extra, pp.pos
     k = -1000.0 / pp.size
     gap, a, lead = line.gap, line.start, pp.lead
@@ -121,18 +178,29 @@ def draw_paragraph(
         code.extend(line_ops(pp, line, tab, lead_tab, size_op, found, tracking))
         boxes.extend((i, line.x + x, y) for i, x in found)
         y -= leading
-    code.append("ET")
-    canv.saveState()
-    canv.setFillColor(color)
-    canv._code.append(" ".join(code))
+    code.append("ET Q")
+    canv._code.append(f"q {_rgb(color)} rg " + " ".join(code))
     if boxes:
+        canv.saveState()
         canv.setStrokeColor(color)
         canv.setLineWidth(0.4)
         em = pp.size
         for i, x, yb in boxes:
             missing.add(pp.text[i], where)
             canv.rect(x + 0.1 * em, yb - 0.1 * em, 0.8 * em, 0.85 * em, stroke=1, fill=0)
-    canv.restoreState()
+        canv.restoreState()
+
+
+_RGB: dict[int, str] = {}
+
+
+def _rgb(color: Any) -> str:
+    """The colour as `r g b` operands (cached per colour object)."""
+    key = id(color)
+    if key not in _RGB:
+        r, g, b = color.rgb()
+        _RGB[key] = f"{_num(r)} {_num(g)} {_num(b)}"
+    return _RGB[key]
 
 
 def draw_text(

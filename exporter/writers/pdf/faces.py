@@ -8,6 +8,7 @@ per-character font searching.
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -16,6 +17,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 
 from exporter import fonts
 from exporter.layout.model import FontRole
+from exporter.writers.pdf.cidfont import CIDEmbed
 
 MISSING = -1  # face index of a character no font of the chain has
 
@@ -82,37 +84,50 @@ def chain_for(role: FontRole, bold: bool = False) -> Chain:
 
 
 class Encoder:
-    """Per-document text encoding: char -> (PDF font resource name, escaped byte string).
+    """Per-document text encoding: char -> (PDF font resource name, escaped 2-byte CID).
 
-    reportlab assigns subset codes per document, so this cache lives for one build.
+    Each face is one Type0 font of the document (see cidfont); CIDs are assigned in the
+    order characters are first drawn, so this cache lives for one build.
     """
 
     def __init__(self, doc: Any, escape: Any) -> None:
         self._doc = doc
         self._escape = escape
-        self._tables: dict[int, dict[str, tuple[str, str] | None]] = {}
+        self._tables: dict[int, _EncodeTable] = {}
+        self._embeds: dict[int, CIDEmbed] = {}
+        self._escaped: dict[tuple[int, str], str] = {}
 
     def table(self, chain: Chain) -> dict[str, tuple[str, str] | None]:
         tab = self._tables.get(id(chain))
         if tab is None:
-            tab = self._tables[id(chain)] = _EncodeTable(chain, self._doc, self._escape)
+            tab = self._tables[id(chain)] = _EncodeTable(chain, self)
         return tab
+
+    def encode(self, font: TTFont, char: str) -> tuple[str, str]:
+        embed = self._embeds.get(id(font))
+        if embed is None:
+            embed = CIDEmbed(font, f"XC{len(self._embeds) + 1}")
+            self._embeds[id(font)] = embed
+            self._doc.delayedFonts.append(embed)
+        key = (id(font), char)
+        esc = self._escaped.get(key)
+        if esc is None:
+            cid = embed.cid(ord(char))
+            esc = self._escaped[key] = self._escape(cid.to_bytes(2, "big"))
+        return "/" + embed.resource, esc
 
 
 class _EncodeTable(dict[str, "tuple[str, str] | None"]):
-    def __init__(self, chain: Chain, doc: Any, escape: Any) -> None:
+    def __init__(self, chain: Chain, encoder: Encoder) -> None:
         super().__init__()
         self._chain = chain
-        self._doc = doc
-        self._escape = escape
+        self._encoder = encoder
 
     def __missing__(self, char: str) -> tuple[str, str] | None:
         idx = self._chain.face_of[char]
         value: tuple[str, str] | None = None
         if idx != MISSING:
-            font = self._chain.fonts[idx]
-            ((subset, code),) = font.splitString(char, self._doc)
-            name = font.getSubsetInternalName(subset, self._doc)
-            value = (name, self._escape(code))
+            name, esc = self._encoder.encode(self._chain.fonts[idx], char)
+            value = (sys.intern(name), esc)
         self[char] = value
         return value

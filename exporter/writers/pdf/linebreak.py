@@ -44,6 +44,7 @@ WORD_RE = re.compile(rf"[^\s{HAN}{CJK_PUNCT}“”‘’·{DASHES}]{{2,}}|[{DASH
 AUTOSPACE_RE = re.compile(rf"(?<=[{HAN}])(?=[{ALNUM}])|(?<=[{ALNUM}])(?=[{HAN}])")
 EPS = 0.01  # pt: rounding slack when a line fills the measure exactly
 
+CLOSE_RE = re.compile("[" + "".join(sorted(CLOSE_FW)) + "]")
 HAN_LATIN_SPACE = 0.25  # em
 MAX_PUSH_GAP = 0.15  # em: widest justification gap before a line-end mark is compressed
 MIN_FULL_WIDTH = 0.9  # em: a mark narrower than this is not a full-width mark in its font
@@ -85,6 +86,7 @@ class Prepared:
     fixed_sum: list[int]  # prefix sums of `fixed` (len n + 2)
     extra: dict[int, float]  # extra space before char i (may be negative)
     half: dict[int, float]  # half the advance of a compressible closing mark at i
+    exceptions: list[int]  # sorted boundaries with extra space or inside an unbreakable run
 
 
 @dataclass(slots=True)
@@ -118,14 +120,16 @@ def prepare(
     for i, x in extra.items():
         w[i - 1] += x
     half = {
-        i: 0.5 * adv[c] * size
-        for i, c in enumerate(text)
-        if c in CLOSE_FW and adv[c] >= MIN_FULL_WIDTH
+        m.start(): 0.5 * adv[m.group()] * size
+        for m in CLOSE_RE.finditer(text)
+        if adv[m.group()] >= MIN_FULL_WIDTH
     }
     fixed = [0] * (n + 1)
+    exceptions = set(extra)
     for m in WORD_RE.finditer(text):
         s, e = m.span()
         fixed[s + 1 : e] = [1] * (e - s - 1)
+        exceptions.update(range(s + 1, e))
     return Prepared(
         text=text,
         lead=lead,
@@ -135,6 +139,7 @@ def prepare(
         fixed_sum=list(accumulate(fixed, initial=0)),
         extra=extra,
         half=half,
+        exceptions=sorted(exceptions),
     )
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from reportlab import rl_config
 from reportlab.platypus.flowables import CondPageBreak, Flowable, PageBreak
 
 from exporter.assemble import plan
@@ -151,7 +152,12 @@ def write_pdf(book: plan.Book, layout: Layout, out: Path) -> WriteResult:
     width = layout.page.text_width_mm * MM
     story = keep_with_next(story, width, layout.page.text_height_mm * MM)
     doc = BookDoc(Path(out), builder_ctx, book.meta)
-    doc.build(story)
+    saved = rl_config.useA85
+    rl_config.useA85 = 0  # binary Flate streams: ASCII85 costs 25 % size and pure-Python time
+    try:
+        doc.build(story)
+    finally:
+        rl_config.useA85 = saved
     result = WriteResult(path=Path(out), format="pdf", pages=builder_ctx.page)
     for char, places in sorted(builder_ctx.missing.chars.items()):
         for where in sorted(places):

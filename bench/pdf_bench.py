@@ -1,0 +1,68 @@
+"""Time the PDF writer on a large book: the seed chapters repeated until ~N pages.
+
+Usage: python bench/pdf_bench.py [--pages 700] [--layout book] [--profile] [--out /tmp/big.pdf]
+Prints pages, seconds and pages per second of `write_pdf` alone (reading, enrichment and
+assembly are not timed).
+"""
+
+from __future__ import annotations
+
+import argparse
+import copy
+import cProfile
+import pstats
+import time
+from pathlib import Path
+
+from exporter import inspect
+from exporter.assemble import assemble
+from exporter.assemble.plan import Book, Heading, Para
+from exporter.layout.load import load_layout
+from exporter.writers.pdf import write_pdf
+
+
+def repeated(book: Book, times: int) -> Book:
+    """The book with its chapter parts repeated `times` times (anchors made unique)."""
+    chapters = [p for p in book.parts if p.kind == "chapter"]
+    last = max(i for i, p in enumerate(book.parts) if p.kind == "chapter")
+    extra = []
+    for n in range(1, times):
+        for part in chapters:
+            clone = copy.deepcopy(part)
+            for b in clone.blocks:
+                if isinstance(b, (Heading, Para)) and b.anchor:
+                    b.anchor = f"{b.anchor}-r{n}"
+            extra.append(clone)
+    parts = book.parts[: last + 1] + extra + book.parts[last + 1 :]
+    return Book(book.meta, parts, book.case_ids)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--pages", type=int, default=700)
+    ap.add_argument("--layout", default="book")
+    ap.add_argument("--profile", action="store_true")
+    ap.add_argument("--out", default="/tmp/pdf_bench.pdf")
+    a = ap.parse_args()
+    layout = load_layout(a.layout)
+    book = assemble(inspect(["input"]), layout)
+    probe = write_pdf(book, layout, Path(a.out))  # also warms the font caches
+    chapter_pages = max(1, (probe.pages or 1) - 12)
+    times = max(1, round(a.pages / chapter_pages))
+    big = repeated(book, times)
+    prof = cProfile.Profile() if a.profile else None
+    t0 = time.perf_counter()
+    if prof:
+        prof.enable()
+    result = write_pdf(big, layout, Path(a.out))
+    if prof:
+        prof.disable()
+    dt = time.perf_counter() - t0
+    pages = result.pages or 0
+    print(f"{a.layout}: {pages} pages in {dt:.2f} s = {pages / dt:.0f} pages/s")
+    if prof:
+        pstats.Stats(prof).sort_stats("tottime").print_stats(25)
+
+
+if __name__ == "__main__":
+    main()
