@@ -224,17 +224,25 @@ def _roundup_cases(art: Article, split: Split, byline: by.Byline | None, facts: 
     block = art.header.block if art.header else None
     title = normalize(block.title) if block and block.title else None
     subtitle = normalize(block.subtitle) if block and block.subtitle else None
+    intro_case = _substantive(split.intro)
     container = Container(
         title=title,
         subtitle=subtitle,
         byline=byline.raw if byline else None,
         credits=[Credit(c.name, c.role) for c in byline.credits] if byline else [],
-        intro=[_paragraph(p, path, None) for p in split.intro],
+        intro=[] if intro_case else [_paragraph(p, path, None) for p in split.intro],
         sections=[_intro_section(h, ps, path) for h, ps in split.section_intros],
     )
     lines = [n for u in art.items for n in u.lines]
     container.span = Span(path, min(lines), max(lines)) if lines else None
     cases = []
+    if intro_case:
+        # An intro with facts of its own is the roundup's overview, titled by the roundup.
+        case = Case(id="", source=path, kind="overview", title=title, subtitle=subtitle)
+        _apply_byline(case, byline)
+        case.sections = _sections([(None, split.intro)], path)
+        case.span = Span(path, split.intro[0].first, split.intro[-1].last)
+        cases.append(case)
     for b in split.blocks:
         case = Case(id="", source=path)
         if b.heading is not None:
@@ -260,3 +268,12 @@ def _intro_section(head: Unit | None, paras: list[Unit], path: str) -> Section:
     heading = normalize(head.text) if head else None
     ps = [_paragraph(p, path, None) for p in paras]
     return Section(heading, 1, ps, span, head.first if head else None)
+
+
+_FACT = re.compile(r"\d[\d.,]*\s*(?:余|多)?\s*(?:个|名|人|万|亿|%|％|家|项|次|户|处|支|所|元)")
+
+
+def _substantive(intro: list[Unit]) -> bool:
+    """A roundup intro that reports facts (several figures), not just a framing paragraph."""
+    text = "".join(u.text for u in intro)
+    return len(_FACT.findall(text)) >= 2
