@@ -9,9 +9,17 @@ from exporter.model import Case, Container, Credit, Paragraph, Parent, Section, 
 from exporter.readers import bylines as by
 from exporter.readers.header import is_dash
 from exporter.readers.kinds import kind_of
+from exporter.readers.lines import BODY, BYLINE, HEAD
 from exporter.readers.punct import normalize
 from exporter.readers.repair import Unit
-from exporter.readers.roundup import Split, generated_title, looks_like_roundup, split_roundup
+from exporter.readers.roundup import (
+    Block,
+    Split,
+    block_place,
+    generated_title,
+    looks_like_roundup,
+    split_roundup,
+)
 from exporter.readers.segment import Article
 from exporter.readers.text import ends_clause, first_sentence
 
@@ -39,11 +47,12 @@ class Built:
 
 
 def raw_sections(art: Article) -> list[RawSection]:
+    """The article's body as (inner heading or None, paragraphs) pairs, in order."""
     sections: list[RawSection] = [(None, [])]
     for u in art.items:
-        if u.role == "head":
+        if u.role == HEAD:
             sections.append((u, []))
-        elif u.role == "body":
+        elif u.role == BODY:
             sections[-1][1].append(u)
     if not sections[0][1] and len(sections) > 1:
         sections.pop(0)
@@ -171,7 +180,7 @@ def build_article(art: Article, facts: FileFacts) -> Built:
     prefix, suffix = _strip_inline_bylines(raw)
     block = art.header.block if art.header else None
     own = block.byline if block else None
-    ends = [u.byline for u in art.items if u.role == "byline" and u.byline]
+    ends = [u.byline for u in art.items if u.role == BYLINE and u.byline]
     byline = _combine([own, prefix, *ends, suffix])
     if block and looks_like_roundup(block.title, block.subtitle, own):
         split = split_roundup(raw)
@@ -188,7 +197,8 @@ def build_article(art: Article, facts: FileFacts) -> Built:
     heads = [h for h, _ in raw if h is not None]
     submitted = bool(byline and any(c.role == "申报单位" for c in byline.credits))
     rubric = block.rubric if block else None
-    case.kind = kind_of(paras, rubric, bool(heads), submitted, bool(suffix))
+    photo = bool(suffix and any(c.role == "摄影" for c in suffix.credits))
+    case.kind = kind_of(paras, rubric, bool(heads), submitted, photo)
     case.span = _case_span(art, path)
     if case.title is None and paras:
         _untitled(case, raw)
@@ -196,8 +206,7 @@ def build_article(art: Article, facts: FileFacts) -> Built:
 
 
 def _untitled(case: Case, raw: list[RawSection]) -> None:
-    from exporter.readers.roundup import Block, block_place
-
+    """An item printed without a headline gets a generated `地名：…` title when it names one."""
     first = next((p for _, ps in raw for p in ps), None)
     if first is None:
         return
