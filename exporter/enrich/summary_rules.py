@@ -1,0 +1,78 @@
+"""Vocabulary and weights of the summary enricher: what opens, frames, pads or carries a clause.
+
+General news-genre wording only (no place, person or case names). The weights were set on the
+seed gold summaries with bench/summaries.py and kept where neighbouring values score alike.
+"""
+
+from __future__ import annotations
+
+import re
+
+TARGET = 84
+# Clause-selection weights (set on the seed gold summaries; see bench/summaries.py).
+W = {
+    "figure": 2.0,
+    "figure_size": 0.67,
+    "quote": 0.3,
+    "action_start": 1.5,
+    "action": 1.0,
+    "fluff": 1.2,
+    "position": 0.06,
+    "background": 1.0,
+    "relevance": 0.5,
+    "centrality": 1.0,
+}
+
+OPENER = re.compile(
+    r"^(?:近年来|近期|近日|今年以来|去年以来|\d{4}年以来|自\S{0,12}以来|目前|同时|此外|另外|与此同时|"
+    r"截至\S{0,10}|\d{4}年\d{1,2}月(?:\d{1,2}日)?|\d{1,2}月\d{1,2}日|\d{4}年|在此基础上|为此|对此|"
+    r"据(?:了解|介绍|悉|统计)|记者(?:了解到|获悉)|其中)[，,：:]?"
+)
+PURPOSE = re.compile(r"^(?:为了?|面对|面临|针对|随着|按照|根据|围绕|对标|聚焦于|立足)[^，,]*[，,]")
+FLUFF = re.compile(
+    r"充分发挥|积极探索|大胆创新|抢抓机遇|科学谋划|狠抓落实|深入学习贯彻|认真贯彻|以人民为中心|"
+    r"习近平|总书记|重要论述|重要指示|二十大|十九大|十八大|战斗堡垒作用|先锋模范作用|"
+    r"高质量发展|提质增效|新征程|新时代|不断增强|不断提升|全力以赴|一以贯之|"
+    r"重大现实意义|重要意义|深远意义|必然要求|题中应有之义"
+)
+# Adverbs that open a clause without adding content (着力构建… → 构建…).
+ADVERB = re.compile(
+    r"^(?:着力|持续|不断|切实|扎实|积极|进一步|深入|全面|大力|充分|始终|努力|认真|常态化)+(?=\S{2})"
+)
+PURPOSE_ONLY = re.compile(
+    r"^为了?(?:加强|推动|推进|进一步|庆祝|深入|贯彻|落实|提升|切实|更好|确保|让|使|解决|满足|营造)"
+)
+FRAME_GOAL = re.compile(r"为(?:核心|重点|关键|抓手|主线|引领|目标|导向|指导|宗旨|统领|载体)$")
+ACTION = re.compile(
+    r"推行|创建|构建|打造|实施|开展|建立|深化|探索|推动|组建|选派|成立|设立|培育|引进|建成|完成|"
+    r"解决|帮扶|覆盖|储备|聘请|提供|组织|签订|出台|推广|整合|吸纳|发放|建设|划分|选拔|配备|落实|"
+    r"坚持|聚焦|围绕|创新|实行|引导|带动|推进|颁发|授予|举办|举行|召开|签约|启动|实现|调研|"
+    r"践行|推出|筹建|开通|改造|整治"
+)
+SPEECH = re.compile(r"(?:说|表示|介绍|谈到|感慨|笑着)[，,：:。]?$|^“|”$|：“")
+FIGURE = re.compile(
+    r"\d+(?:\.\d+)?(?:余|多)?(?:万|亿)?(?:个|名|人|家|户|亩|%|元|条|处|次|项|支|件|座|位|场|所)"
+)
+NUMBERED = re.compile(
+    r"^(?:[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+[、.．是要])"
+)
+ANECDOTE = re.compile(r"^(?:走进|来到|步入|漫步|在[^，,]{0,12}(?:现场|门口|家中|里))")
+TRAIL_CONNECTIVE = re.compile(
+    r"^(?:并|还|也|便|就|又|则|而|但|却|且|同时|此外|另外|进而|从而|目前|通过)(?=\S{3})"
+)
+DANGLING = re.compile(
+    r"^(?:在|从|当|自|随着).*(?:上|中|下|里|时|后|前|间|之际)$|^(?:这|该|此|其|他|她|他们)"
+)
+FRAME = re.compile(
+    r"(?:始终|坚持|紧紧|立足)?(?:以[^，,]{1,40}?为"
+    r"(?:核心|重点|关键|抓手|主线|引领|目标|导向|指导|宗旨|统领|载体|突破口|切入点|出发点)|"
+    r"(?:紧紧)?围绕[^，,]{2,40}(?:思路|要求|总要求|目标|主线|部署|战略|任务)|"
+    r"针对[^，,]{2,24}(?:特点|问题|难题|现状)|面对[^，,]{2,24}|不断探索尝试|积极探索|大胆创新)$"
+)
+SCENE = re.compile(r"现有|位于|地处|坐落|是一个|是一座|不足|曾经|过去|原来|如今|映入眼帘|一片")
+NOT_UNIT = re.compile(
+    r"^[以在为把将对从由与和及向]|加强|推进|建设|坚持|围绕|聚焦|抓|紧紧|不断|着力"
+)
+UNIT_TAIL = re.compile(
+    r"^[\u4e00-\u9fff]{0,10}?(?:党委|党工委|党支部|党总支|党组织|街道|社区|镇|乡|村)"
+)

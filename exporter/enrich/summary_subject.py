@@ -1,0 +1,106 @@
+"""Who the summary is about: the acting body, its names and the printed places above it."""
+
+from __future__ import annotations
+
+import re
+
+from exporter.enrich.gazetteer import gazetteer
+from exporter.enrich.summary_rules import ACTION, NOT_UNIT, UNIT_TAIL
+from exporter.model import Case
+
+
+def subject_of(case: Case) -> str:
+    region = case.region
+    org = case.organization or ""
+    place = region.deepest() or ""
+    if org and place and place not in org and not org.startswith("中共"):
+        return place + org if len(place + org) <= 20 else org
+    if org.startswith("中共") and org.endswith("委") and place:
+        return place
+    return org or place
+
+
+def names_of(case: Case) -> list[str]:
+    """Strings that show a clause names the acting body or its place."""
+    out = [x for x in (case.organization, *_region_values(case)) if x]
+    gz = gazetteer()
+    for value in list(out):
+        out.extend(m.text for m in gz.scan(value))
+    stems = [re.sub(r"(党委|党工委|党支部|党总支|党组织|委)$", "", x) for x in out]
+    return [x for x in {*out, *stems} if len(x) >= 2]
+
+
+def _region_values(case: Case) -> list[str]:
+    r = case.region
+    return [v for v in (r.village, r.township, r.county, r.city) if v]
+
+
+def opens_with_org(text: str, names: list[str]) -> bool:
+    """The clause opens with the short form of the acting body (`社区党委` for `东山社区党委`)."""
+    return any(
+        text.startswith(n[k:]) for n in names for k in range(1, len(n) - 3) if n.endswith("委")
+    )
+
+
+def subject_end(clause: str, names: list[str]) -> int:
+    """Length of the place-and-body prefix of a clause (`青海省海东市互助土族自治县红崖子沟乡`)."""
+    pos = 0
+    mentions = {m.start: m.end for m in gazetteer().scan(clause[:40])}
+    longest_first = sorted(names, key=len, reverse=True)
+    while True:
+        hit = next((n for n in longest_first if clause.startswith(n, pos)), None)
+        if hit:
+            pos += len(hit)
+            continue
+        if pos in mentions:
+            pos = mentions[pos]
+            continue
+        tail = UNIT_TAIL.match(clause[pos:]) if pos else None
+        unit = tail.group(0) if tail else ""
+        if unit and len(unit) <= 8 and not NOT_UNIT.search(unit) and not ACTION.search(unit):
+            pos += len(unit)
+            continue
+        return pos
+
+
+def with_subject(first: str, case: Case, names: list[str]) -> str:
+    org = case.organization or ""
+    for k in range(len(org) - 3, 0, -1):  # 市公交公司党委… → 辽源市公交公司党委…
+        tail = org[k:]
+        if len(tail) >= 3 and first.startswith(tail):
+            return org + first[len(tail) :]
+    if any(n in first[:20] for n in names):
+        return first
+    subject = subject_of(case)
+    return subject + first if subject else first
+
+
+def with_places(first: str, case: Case) -> str:
+    """`东山社区党委…` → `辽源市西安区东山社区党委…`: the printed places above the subject.
+
+    Only levels the case itself prints (none inferred) and only those above the unit the
+    clause opens with, so the summary says where without adding what the article does not say.
+    """
+    r = case.region
+    levels = [
+        ("province", r.province),
+        ("city", r.city),
+        ("county", r.county),
+        ("township", r.township),
+        ("village", r.village),
+    ]
+    printed = [(lv, v) for lv, v in levels if v and lv not in r.inferred]
+    org = case.organization or ""
+    opening = None
+    for i, (_lv, value) in enumerate(printed):
+        if first.startswith(value) or (org.startswith(value) and first.startswith(org)):
+            opening = i
+    if opening is None:
+        return first
+    head = first[:30]
+    prefix = "".join(v for _, v in printed[:opening] if _bare_place(v) not in head)
+    return prefix + first
+
+
+def _bare_place(name: str) -> str:
+    return re.sub(r"(省|自治区|市|州|盟|县|区|旗|镇|乡|街道|村|社区)$", "", name)
