@@ -63,4 +63,7 @@ def parse_line(line: Line) -> None:
             line.md_bold_line = True
         else:
             line.lead = phrase
+            # The space that set the bold phrase apart is markup too.
+            line.text = phrase + strip_inline(body[lead.end() :]).strip()
+            return
     line.text = strip_inline(body).strip()
