@@ -14,8 +14,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TypeAlias
 
-from docx.oxml.ns import qn
-from docx.oxml.parser import OxmlElement
+from docx.oxml.ns import nsmap, qn
+from docx.oxml.parser import OxmlElement, parse_xml
 from lxml import etree
 
 Element: TypeAlias = etree._Element
@@ -591,6 +591,15 @@ class FontEntry:
     charset: str = "86"  # GB2312
     family: str = "roman"
     embeds: list[tuple[str, str, str]] = field(default_factory=list)  # (kind, rId, {GUID})
+
+
+def fonts_root() -> Element:
+    """An empty fontTable.xml root."""
+    return parse_xml(f'<w:fonts xmlns:w="{nsmap["w"]}" xmlns:r="{nsmap["r"]}"/>'.encode())
+
+
+def is_paragraph(node: Element) -> bool:
+    return bool(node.tag == qn("w:p"))
 
 
 def font_table(root: Element, entries: Sequence[FontEntry]) -> None:

@@ -16,7 +16,6 @@ from docx.document import Document
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.packuri import PackURI
 from docx.opc.part import Part, XmlPart
-from docx.oxml.parser import parse_xml
 
 from exporter.assemble.plan import BookMeta
 from exporter.writers.docx import ooxml
@@ -50,10 +49,7 @@ def _font_table_part(doc: Document) -> XmlPart:
     for rid, rel in list(doc.part.rels.items()):
         if rel.reltype == RT.FONT_TABLE:
             doc.part.rels.pop(rid)
-    element = parse_xml(
-        b'<w:fonts xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
-        b'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"/>'
-    )
+    element = ooxml.fonts_root()
     part = XmlPart(PackURI("/word/fontTable.xml"), FONT_TABLE, element, doc.part.package)
     doc.part.relate_to(part, RT.FONT_TABLE)
     return part

@@ -82,7 +82,7 @@ class Builder:
             self.setter.where = part.title
             for block in part.blocks:
                 self.block(block)
-            if not self.body or self.body[-1].tag != ooxml.qn("w:p"):
+            if not self.body or not ooxml.is_paragraph(self.body[-1]):
                 self.body.append(ooxml.paragraph(self.sheet.para("body")))
             sect = self.sections.section(part)
             if i < len(self.book.parts) - 1:

@@ -250,3 +250,14 @@ def test_core_properties(built_book: Built) -> None:
     assert "党建" in cp.keywords
     assert cp.author == "编者"
     assert cp.created.year == 2025 and cp.created == cp.modified
+
+
+def test_raw_ooxml_stays_in_one_module() -> None:
+    from pathlib import Path
+
+    import exporter.writers.docx as pkg
+
+    raw = re.compile(r"\b(lxml|etree|docx\.oxml|OxmlElement|qn\(|parse_xml)\b")
+    for module in Path(pkg.__file__).parent.glob("*.py"):
+        if module.name != "ooxml.py":
+            assert not raw.search(module.read_text(encoding="utf-8")), module.name
