@@ -13,6 +13,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from exporter.enrich.gazetteer import gazetteer
 from exporter.enrich.options import EnrichOptions
 from exporter.enrich.text import strip_markup
 from exporter.model import Case, Compendium
@@ -25,7 +26,10 @@ STOP = frozenset(
     "引领 社会 领导 主要 成效 做法 背景 经验 启示 新闻 记者 本报 通讯员 部分 内容 时间 "
     "负责人 书记 表示 介绍 说道 看到 走进 现在 已经 这些 这个 那些 其中 以及 还有 一天 着力 "
     "广大 身边 干事 行动 合力 传承 脉络 唤醒 攻坚 抢抓 党委 支部 精准度 加速度 新路径 新模式 "
-    "新格局 新篇章 新动能 新活力 实效 成果 效果 形式 载体 品牌 特色 模式 理念".split()
+    "新格局 新篇章 新动能 新活力 实效 成果 效果 形式 载体 品牌 特色 模式 理念 深化 创建 形成 "
+    "切实 单位 融入 构建 出台 方案 双方 常态 调研 有人 会议 创业 带头 政治 有力 优势 严密 "
+    "企业 联动 难题 文化 和谐 争当 身边 有效 确保 助力 赋能 激发 夯实 筑牢 扎实 精准 "
+    "常态化 多元化 规范化 标准化 一体化 全覆盖 零距离 最后一公里".split()
 )
 _QUOTED = re.compile(r"“([^“”]{2,10})”")
 _HAN_WORD = re.compile(r"[\u4e00-\u9fff]{2,8}")
@@ -76,10 +80,19 @@ def _quoted_terms(case: Case) -> list[str]:
     return sorted(keep, key=lambda t: (-(t in title), -counts[t]))[:3]
 
 
+@cache
+def _place_stems() -> frozenset[str]:
+    """Division names without their suffix (丹寨, 黄陵): places, not index terms."""
+    names = (d.name for d in gazetteer().by_code.values())
+    stems = {re.sub(r"(自治县|自治州|自治旗|地区|县|区|市|州|旗|盟|省)$", "", n) for n in names}
+    return frozenset(s for s in stems if len(s) >= 2)
+
+
 def _ok(term: str, exclude: set[str]) -> bool:
     return (
         len(term) >= 2
         and term not in STOP
+        and term not in _place_stems()
         and not any(term in x for x in exclude)
         and not re.search(r"(?:村|镇|乡|县|市)$", term)
         and not re.match(r"[余多近第每]", term)  # 余人次, 第一: what is left of a number
@@ -105,6 +118,7 @@ def keywords_of(case: Case, limit: int = 8) -> list[str]:
     r = case.region
     exclude = {v for v in (r.province, r.city, r.county, r.township, r.village) if v}
     exclude |= {re.sub(r"(省|市|县|区|州|自治区)$", "", v) for v in exclude}
+    exclude |= {m.text for m in gazetteer().scan(text)}  # 观山 of 观山湖区 is no index term
     out = [t for t in _quoted_terms(case) if _ok(t, exclude)]
     for tag in _tfidf(text, exclude):
         if len(out) >= limit:
