@@ -593,6 +593,16 @@ class FontEntry:
     embeds: list[tuple[str, str, str]] = field(default_factory=list)  # (kind, rId, {GUID})
 
 
+def app_properties() -> bytes:
+    """docProps/app.xml naming this program (Word recomputes the statistics it omits)."""
+    return (
+        b"<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+        b'<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/'
+        b'extended-properties"><Application>exporter</Application>'
+        b"<DocSecurity>0</DocSecurity></Properties>"
+    )
+
+
 def fonts_root() -> Element:
     """An empty fontTable.xml root."""
     return parse_xml(f'<w:fonts xmlns:w="{nsmap["w"]}" xmlns:r="{nsmap["r"]}"/>'.encode())

@@ -21,6 +21,7 @@ from exporter.assemble.plan import BookMeta
 from exporter.writers.docx import ooxml
 from exporter.writers.docx.fontfaces import face, font_key, obfuscate, subset_font
 
+APP_XML = "application/vnd.openxmlformats-officedocument.extended-properties+xml"
 OBFUSCATED_FONT = "application/vnd.openxmlformats-officedocument.obfuscatedFont"
 FONT_TABLE = "application/vnd.openxmlformats-officedocument.wordprocessingml.fontTable+xml"
 # Template parts a generated book has no use for (a blank page thumbnail, Word 2010
@@ -34,8 +35,11 @@ def new_document() -> Document:
     doc = docx.Document()
     for rels in (doc.part.package.rels, doc.part.rels):
         for rid, rel in list(rels.items()):
-            if any(key in rel.reltype for key in _DROP):
+            if any(key in rel.reltype for key in _DROP) or rel.reltype == RT.EXTENDED_PROPERTIES:
                 rels.pop(rid)
+    # The template's app.xml names another application and a Normal.dotm template.
+    app = Part(PackURI("/docProps/app.xml"), APP_XML, ooxml.app_properties(), doc.part.package)
+    doc.part.package.relate_to(app, RT.EXTENDED_PROPERTIES)
     return doc
 
 
@@ -112,7 +116,6 @@ def set_core_properties(doc: Document, meta: BookMeta) -> None:
     when = _date(meta.date)
     cp.created = when
     cp.modified = when
-    cp.last_printed = when
 
 
 def save_reproducible(doc: Document) -> bytes:

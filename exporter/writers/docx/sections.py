@@ -72,7 +72,7 @@ class SectionMaker:
             s.grid_pitch_twips = int(self.layout.page.text_height_mm * MM_TWIPS / grid.lines)
 
     def _header(self, text: str, side: str) -> str:
-        key = ("header", text, side)
+        key = ("header", text, "")  # odd and even pages share one header part
         if key not in self._parts:
             part, rid = self.doc.part.add_header_part()
             ooxml.clear_children(part.element)
