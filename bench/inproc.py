@@ -2,7 +2,7 @@
 """In-process stage timer, run as a fresh child process per measurement by bench/run.py.
 
     python3 bench/inproc.py CORPUS_DIR OUT_DIR [--formats pdf,docx,json,md] [--layout book]
-                            [--profile STAGE --profile-out FILE.prof]
+                            [--profile STAGE,STAGE --profile-dir DIR]
 
 Runs the build pipeline's own functions one stage at a time (exporter.pipeline.read_and_enrich,
 the glyph-coverage check, assemble, pipeline.write_one per format) and prints one JSON object:
@@ -32,13 +32,13 @@ def _rss_mib() -> float:
 
 
 class Stages:
-    def __init__(self, profile: str | None, profile_out: Path | None) -> None:
+    def __init__(self, profile: list[str], profile_dir: Path | None) -> None:
         self.results: dict[str, dict[str, Any]] = {}
         self.profile = profile
-        self.profile_out = profile_out
+        self.profile_dir = profile_dir
 
     def run(self, name: str, call: Callable[[], T]) -> T | None:
-        prof = cProfile.Profile() if name == self.profile else None
+        prof = cProfile.Profile() if name in self.profile else None
         w0, c0 = time.perf_counter(), time.process_time()
         try:
             value = prof.runcall(call) if prof else call()
@@ -55,8 +55,8 @@ class Stages:
             "cpu": time.process_time() - c0,
             "rss_mib": _rss_mib(),
         }
-        if prof and self.profile_out:
-            prof.dump_stats(str(self.profile_out))
+        if prof and self.profile_dir:
+            prof.dump_stats(str(self.profile_dir / f"{name}.prof"))
         self.results[name] = entry
         return value
 
@@ -105,11 +105,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("out", type=Path)
     ap.add_argument("--formats", default="pdf,docx,json,md")
     ap.add_argument("--layout", default=None)
-    ap.add_argument("--profile", default=None, help="stage to run under cProfile")
-    ap.add_argument("--profile-out", type=Path, default=None)
+    ap.add_argument("--profile", default="", help="stages to run under cProfile (comma list)")
+    ap.add_argument("--profile-dir", type=Path, default=None, help="where STAGE.prof goes")
     a = ap.parse_args(argv)
     start_rss = _rss_mib()
-    stages = Stages(a.profile, a.profile_out)
+    stages = Stages([p for p in a.profile.split(",") if p], a.profile_dir)
     w0 = time.perf_counter()
     info = run_stages(a.corpus, a.out, [f for f in a.formats.split(",") if f], a.layout, stages)
     report = {

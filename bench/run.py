@@ -4,7 +4,7 @@
     python3 bench/run.py                         # quick: N=100, 1 round (about a minute)
     python3 bench/run.py -n 1000 --repeat 3      # the issue-8 figures
     python3 bench/run.py -n 1000 10000 --stages pdf --peers typst
-    python3 bench/run.py -n 1000 --profile pdf   # + cProfile of one stage, top functions
+    python3 bench/run.py -n 1000 --profile pdf,docx   # + cProfile of stages, top functions
 
 Per N: a deterministic corpus of N distinct cases (bench/corpus.py, cached in bench/out/corpus),
 then R rounds, each run in this order so ours and the peers see the same machine load:
@@ -69,14 +69,18 @@ def ensure_corpus(n: int, seed: int) -> Path:
 
 
 def run_inproc(
-    folder: Path, out: Path, formats: list[str], layout: str | None, profile: Path | None = None
+    folder: Path,
+    out: Path,
+    formats: list[str],
+    layout: str | None,
+    profile: tuple[list[str], Path] | None = None,
 ) -> dict[str, Any]:
     cmd = [sys.executable, str(HERE / "inproc.py"), str(folder), str(out)]
     cmd += ["--formats", ",".join(formats)]
     if layout:
         cmd += ["--layout", layout]
     if profile:
-        cmd += ["--profile", profile.stem.split("-")[0], "--profile-out", str(profile)]
+        cmd += ["--profile", ",".join(profile[0]), "--profile-dir", str(profile[1])]
     r = proc.run(cmd)
     try:
         report: dict[str, Any] = json.loads(r.stdout.strip().splitlines()[-1])
@@ -131,7 +135,7 @@ def one_n(n: int, a: argparse.Namespace) -> dict[str, Any]:
     folder = ensure_corpus(n, a.seed)
     work = OUT / "work" / f"n{n}"
     writers = [s for s in a.stages if s in WRITERS]
-    want_peers = [p for p in a.peers if not peers.available(p)]
+    want_peers = [p for p in a.peers if not peers.available(p) and n <= a.peer_max_n]
     extra = (["md"] if want_peers else []) + (["json"] if a.quality else [])
     formats = writers + [f for f in dict.fromkeys(extra) if f not in writers]
     rounds: list[dict[str, Any]] = []
@@ -145,7 +149,7 @@ def one_n(n: int, a: argparse.Namespace) -> dict[str, Any]:
             rnd["md2typ_s"] = time.perf_counter() - w0
         if md.exists():
             rnd["peers"] = {p: run_peer(p, md, typ, work / "peers") for p in want_peers}
-        if a.process:
+        if a.process and n <= a.process_max_n:
             rnd["build"] = run_build(folder, work / "build", a.process_formats, a.jobs)
         rounds.append(rnd)
         print(f"  N={n} round {i + 1}/{a.repeat} done", file=sys.stderr)
@@ -153,7 +157,7 @@ def one_n(n: int, a: argparse.Namespace) -> dict[str, Any]:
         "n": n,
         "corpus": str(folder),
         "rounds": rounds,
-        "peers_unavailable": {p: peers.available(p) for p in a.peers if peers.available(p)},
+        "peers_unavailable": _unavailable(a.peers, n, a.peer_max_n),
     }
     result["summary"] = summarise(rounds)
     if a.quality:
@@ -165,6 +169,13 @@ def one_n(n: int, a: argparse.Namespace) -> dict[str, Any]:
     if a.profile:
         result["profile"] = profile(folder, work, formats, a.layout, a.profile, a.profile_top)
     return result
+
+
+def _unavailable(names: list[str], n: int, max_n: int) -> dict[str, str]:
+    why = {p: peers.available(p) or "" for p in names}
+    if n > max_n:
+        why = {p: w or f"skipped above N={max_n} (--peer-max-n)" for p, w in why.items()}
+    return {p: w for p, w in why.items() if w}
 
 
 def _stage(rnd: dict[str, Any], stage: str, key: str) -> float | None:
@@ -251,26 +262,26 @@ def summarise(rounds: list[dict[str, Any]]) -> dict[str, Any]:
 
 
 def profile(
-    folder: Path, work: Path, formats: list[str], layout: str | None, stage: str, top: int
-) -> dict[str, Any]:
-    """One extra in-process run with cProfile around `stage`; top functions by cumulative
-    and by own time (the profiler slows the stage down, so read shares, not seconds)."""
-    prof = work / f"{stage}-profile.prof"
-    prof.unlink(missing_ok=True)
-    report = run_inproc(folder, work / "profile", formats, layout, profile=prof)
+    folder: Path, work: Path, formats: list[str], layout: str | None, stages: list[str], top: int
+) -> list[dict[str, Any]]:
+    """One extra in-process run with cProfile around each of `stages`; top functions by
+    cumulative and by own time (the profiler slows stages down: read shares, not seconds)."""
+    pdir = work / "profile"
+    pdir.mkdir(parents=True, exist_ok=True)
+    for old in pdir.glob("*.prof"):
+        old.unlink()
+    report = run_inproc(folder, pdir, formats, layout, profile=(stages, pdir))
+    return [_top(pdir / f"{stage}.prof", stage, report, top) for stage in stages]
+
+
+def _top(prof: Path, stage: str, report: dict[str, Any], top: int) -> dict[str, Any]:
     if not prof.exists():
         return {"stage": stage, "error": report.get("stages", {}).get(stage, report)}
     stats = pstats.Stats(str(prof))
     rows = []
     for func, (_cc, nc, tt, ct, _callers) in stats.stats.items():  # type: ignore[attr-defined]
-        rows.append(
-            {
-                "func": f"{Path(func[0]).name}:{func[1]}({func[2]})",
-                "calls": nc,
-                "tottime": tt,
-                "cumtime": ct,
-            }
-        )
+        name = f"{Path(func[0]).parent.name}/{Path(func[0]).name}:{func[1]}({func[2]})"
+        rows.append({"func": name, "calls": nc, "tottime": tt, "cumtime": ct})
     return {
         "stage": stage,
         "file": str(prof),
@@ -290,6 +301,12 @@ def main(argv: list[str] | None = None) -> int:
         "and assemble always run)",
     )
     ap.add_argument("--peers", default="typst,pandoc,xelatex", help="typst,pandoc,xelatex or ''")
+    ap.add_argument(
+        "--peer-max-n",
+        type=int,
+        default=1000,
+        help="peers only up to this N (Typst needs ~1.5 GiB at N=1000)",
+    )
     ap.add_argument("--repeat", type=int, default=1, help="rounds per N (median reported)")
     ap.add_argument(
         "--no-process",
@@ -297,11 +314,14 @@ def main(argv: list[str] | None = None) -> int:
         action="store_false",
         help="skip the whole-process `exporter build` runs",
     )
+    ap.add_argument(
+        "--process-max-n", type=int, default=10**9, help="whole-process builds only up to this N"
+    )
     ap.add_argument("--process-formats", default="pdf,docx,json")
     ap.add_argument("--jobs", type=int, default=1, help="passed to exporter build --jobs")
     ap.add_argument("--layout", default=None)
     ap.add_argument("--seed", type=int, default=8)
-    ap.add_argument("--profile", default=None, help="stage to profile (e.g. pdf, docx, enrich)")
+    ap.add_argument("--profile", default="", help="stages to profile, e.g. pdf,docx,enrich")
     ap.add_argument("--profile-top", type=int, default=25)
     ap.add_argument("--quality", action="store_true", help="score our and Typst's PDF lines")
     ap.add_argument("--json-out", type=Path, default=None)
@@ -309,6 +329,7 @@ def main(argv: list[str] | None = None) -> int:
     a.stages = [s for s in a.stages.split(",") if s]
     a.peers = [p for p in a.peers.split(",") if p]
     a.process_formats = [f for f in a.process_formats.split(",") if f]
+    a.profile = [p for p in a.profile.split(",") if p]
     OUT.mkdir(exist_ok=True)
     start = startup()
     results = [one_n(n, a) for n in a.cases]
@@ -331,8 +352,8 @@ def main(argv: list[str] | None = None) -> int:
         print(table(res) + "\n")
         if "quality" in res:
             print(quality_table(res["quality"]) + "\n")
-        if "profile" in res:
-            print(profile_table(res["profile"]) + "\n")
+        for prof in res.get("profile", []):
+            print(profile_table(prof) + "\n")
     print("\n".join(doc["verdict"]))
     print(f"\nJSON: {path}")
     return 0
