@@ -21,6 +21,7 @@ from exporter.assemble.plan import (
     ListBlock,
     PageBreak,
     Para,
+    Part,
     Table,
     TocBlock,
 )
@@ -76,7 +77,8 @@ class Builder:
     def build(self) -> bytes:
         root = self.doc.element.body
         ooxml.clear_children(root)
-        for i, part in enumerate(self.book.parts):
+        parts = self.book.parts or [Part("front", "", [])]  # a document needs one section
+        for i, part in enumerate(parts):
             self.body = []
             self.break_pending = False
             self.setter.where = part.title
@@ -85,7 +87,7 @@ class Builder:
             if not self.body or not ooxml.is_paragraph(self.body[-1]):
                 self.body.append(ooxml.paragraph(self.sheet.para("body")))
             sect = self.sections.section(part)
-            if i < len(self.book.parts) - 1:
+            if i < len(parts) - 1:
                 ooxml.attach_section(self.body[-1], sect)
                 root.extend(self.body)
             else:

@@ -1,0 +1,71 @@
+"""Odd plans still give a valid DOCX: empty parts, empty tables and lists, control
+characters, duplicate anchors, unknown roles, names-only fonts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import docx
+import pytest
+
+from exporter.assemble.plan import (
+    Book,
+    BookMeta,
+    Box,
+    Chart,
+    Heading,
+    Index,
+    IndexEntry,
+    ListBlock,
+    PageBreak,
+    Para,
+    Part,
+    Table,
+    TocBlock,
+)
+from exporter.layout.load import load_layout
+from exporter.writers.docx import write_docx
+
+
+def _odd_book() -> Book:
+    blocks = [
+        Heading(1, "第一章", "heading-1", anchor="dup"),
+        Heading(2, "同名锚点", "heading-2", anchor="dup"),
+        Heading(7, "深层标题", "heading-9"),
+        Para("控制字符\x0c与\x00已删除\t制表\n换行", "no-such-role"),
+        Para("", "body"),
+        Box([], "summary-box"),
+        Table([], []),
+        Table(["只有表头"], []),
+        ListBlock([]),
+        Chart("空图", []),
+        Index([IndexEntry("无目标", 1), IndexEntry("坏目标", 2, [("missing", "")])]),
+        PageBreak(),
+        PageBreak(),
+    ]
+    parts = [
+        Part("toc", "目录", [TocBlock("目录", 3)], numbering="roman"),
+        Part("chapter", "空部分", [], header="页眉"),
+        Part("chapter", "第一章", blocks, header="页眉", new_page=False),
+    ]
+    return Book(BookMeta("边界", date="not a date"), parts)
+
+
+@pytest.mark.parametrize("embed", [True, False])
+def test_odd_plan_writes_a_readable_docx(tmp_path: Path, embed: bool) -> None:
+    out = tmp_path / "odd.docx"
+    result = write_docx(_odd_book(), load_layout("brief"), out, embed_fonts=embed)
+    doc = docx.Document(str(out))
+    texts = [p.text for p in doc.paragraphs]
+    assert "控制字符与已删除\t制表\n换行" in texts
+    assert result.path == out and result.format == "docx"
+    xml = doc.element.xml
+    names = [n for n in xml.split('w:name="')[1:] if n.startswith("a_dup")]
+    assert len({n.split('"')[0] for n in names}) == len(names) == 2  # bookmarks stay unique
+    assert len(doc.sections) == 3
+
+
+def test_empty_book(tmp_path: Path) -> None:
+    out = tmp_path / "empty.docx"
+    write_docx(Book(BookMeta(""), []), load_layout("book"), out)
+    assert len(docx.Document(str(out)).sections) == 1
