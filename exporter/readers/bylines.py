@@ -61,7 +61,7 @@ _SPACED_ROLE = re.compile(r"(策|撰|记|作|摄|统|编)\s+(划|稿|者|影|筹
 _ROLE_RE = re.compile(rf"{_OUTLET}(?:{'|'.join(_ROLES)})|(?:{'|'.join(_ROLES)})(?=\s*[:：/|｜]|\s)")
 _SEP = re.compile(r"[\s、，,;；:：/|｜]+")
 _SUBMITTED = re.compile(rf"^(?:{_BULLET}\s*)?(?P<unit>.{{2,40}}?)\s*(?P<verb>申报|推荐|报送)$")
-_SUPPLIED = re.compile(r"^[（(]?(?P<unit>[^（()）]{2,40}?)\s*(?P<verb>供稿|供图)[)）]?$")
+_SUPPLIED = re.compile(r"^[（(]?(?P<unit>[^（()）]{2,40}?)\s*(?P<verb>供稿)[)）]?$")
 _SOURCE = re.compile(r"^[（(]?(?:来源|稿源)\s*[:：]\s*(?P<unit>[^（()）]{2,40})[)）]?$")
 _LABELLED_UNIT = re.compile(
     r"^(?P<label>申报单位|推荐单位|报送单位|供稿单位|供稿)\s*[:：]\s*(?P<unit>[^（()）]{2,40})$"
@@ -78,6 +78,7 @@ _SUFFIX = re.compile(
 _PHOTO_LINE = re.compile(
     rf"^(?:{_BULLET}\s*)?(?:{_OUTLET}?(?:记者|通讯员))?\s*(?P<names>{NAME}(?:\s+{NAME}){{0,3}})"
     r"\s*[/／]?\s*摄(?:影)?$|^[(（]?(?:摄影|图片|供图)\s*[:：/]\s*(?P<names2>[^()（）]{2,30})[)）]?$"
+    r"|^[(（](?P<names3>[^()（）]{2,30}?)\s*(?:供图|摄)[)）]$"
 )
 _COMPOUND_SURNAMES = (
     "欧阳 司马 上官 诸葛 东方 皇甫 尉迟 公孙 慕容 令狐 夏侯 长孙 宇文 司徒 独孤 端木 "
@@ -201,7 +202,7 @@ def photo_credit_line(text: str) -> list[str] | None:
     m = _PHOTO_LINE.match(text.strip())
     if not m:
         return None
-    names = m.group("names") or m.group("names2") or ""
+    names = m.group("names") or m.group("names2") or m.group("names3") or ""
     return [t for t in _SEP.split(names) if t]
 
 

@@ -43,6 +43,8 @@ def test_rules_are_named_and_ordered() -> None:
         ("版式设计:汪哲平", "layout_credit"),
         ("责任编辑：李明", "editor_credit"),
         ("分送：各镇党委", "distribution_list"),
+        ("本版编辑：王五", "editor_credit"),
+        ("（县委宣传部供图）", "photo_credit"),
     ],
 )
 def test_noise_rules(line: str, reason: str) -> None:
@@ -50,9 +52,19 @@ def test_noise_rules(line: str, reason: str) -> None:
 
 
 def test_repeated_short_line_is_a_running_header() -> None:
-    text = "基层党建动态\n\n标题一\n\n正文。\n\n基层党建动态\n\n标题二\n\n正文。"
+    text = "基层党建动态\n\n标题一\n\n正文。\n\n" * 3
     found = [r for r in roles(text) if r[0] == "基层党建动态"]
-    assert [r[2] for r in found] == ["running_header", "running_header"]
+    assert [r[2] for r in found] == ["running_header"] * 3
+
+
+def test_table_of_contents_is_dropped_but_titles_twice_are_kept() -> None:
+    text = (
+        "目录\n\n推行积分制 激活党员队伍……3\n\n"
+        "推行积分制 激活党员队伍\n\n中共某县委组织部申报\n\n正文。"
+    )
+    found = roles(text)
+    assert [r[2] for r in found[:2]] == ["table_of_contents", "table_of_contents"]
+    assert found[2][:2] == ("推行积分制 激活党员队伍", "head")
 
 
 @pytest.mark.parametrize(

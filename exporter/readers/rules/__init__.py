@@ -49,6 +49,7 @@ RULES: list[tuple[str, Rule]] = [
     ("photo_credit", noise.photo_credit),
     ("layout_credit", noise.layout_credit),
     ("distribution_list", noise.distribution_list),
+    ("table_of_contents", noise.table_of_contents),
     ("byline", bylines.own_line_byline),
     ("running_header", noise.running_header),
     ("numbered_heading", headings.numbered),

@@ -104,6 +104,11 @@ def headline_like(line: Line, i: int, ctx: Context) -> Found:
         return None  # a sentence leading into a list or quotation, not a kicker
     if _inner_stop(text) or is_fragment_end(text) or _continues(i, ctx) or _CONNECTIVE.match(text):
         return None
-    if unbalanced(text):
+    if unbalanced(text) or _whole_quotation(text):
         return None
     return HEAD, "headline_like"
+
+
+def _whole_quotation(text: str) -> bool:
+    """`“党的政策好，日子越过越红火”`: a quoted remark standing as its own paragraph."""
+    return text.startswith("“") and text.endswith("”") and text.count("“") == 1 and len(text) > 12

@@ -33,7 +33,7 @@ _CAPTION = re.compile(
 )
 _CAPTION_INSIDE = re.compile(r"[。！？]\s*图为")
 _LAYOUT = re.compile(
-    r"^(?:版式设计|版面设计|美术编辑|责任编辑|责任校对|责编|编辑|校对|审核|审校|值班编辑|"
+    r"^(?:本版|本期)?(?:版式设计|版面设计|美术编辑|责任编辑|责任校对|责编|编辑|校对|审核|审校|值班编辑|"
     r"制图|美编|排版|终审|一审|二审|三审|初审|复审|签发|监制|出品)\s*[:：/|]"
 )
 _DISTRIBUTION = re.compile(r"^(?:分送|报送|抄送|抄报|发送|主送|印发|报|送|发)\s*[:：]")
@@ -87,6 +87,14 @@ def layout_credit(line: Line, i: int, ctx: Context) -> Found:
     return None
 
 
+_TOC_ENTRY = re.compile(r"^(?:目\s*录|.{2,60}?(?:[.．·…]{3,}|\s{2,}|……)\s*\d{1,4})$")
+
+
+def table_of_contents(line: Line, i: int, ctx: Context) -> Found:
+    """`目录` and `标题……12` entries: the volume's navigation, not its text."""
+    return (NOISE, "table_of_contents") if _TOC_ENTRY.match(line.text) else None
+
+
 def distribution_list(line: Line, i: int, ctx: Context) -> Found:
     return (NOISE, "distribution_list") if _DISTRIBUTION.match(line.text) else None
 
@@ -96,7 +104,8 @@ def running_header(line: Line, i: int, ctx: Context) -> Found:
     text = line.text
     if len(text) > 40 or re.search(r"[。！？，,]", text):
         return None
-    if ctx.counts[text] >= 2 and not re.match(r"^[一二三四五六七八九十（(]", text):
+    # Three times: a page header. (Twice may be a table of contents and the title itself.)
+    if ctx.counts[text] >= 3 and not re.match(r"^[一二三四五六七八九十（(]", text):
         return NOISE, "running_header"
     if _RUNNING.search(text) and re.search(r"\d", text) and not ctx.next_text(i).startswith("——"):
         return NOISE, "running_header"
