@@ -117,3 +117,17 @@ def test_long_heading_like_line_is_body() -> None:
     case = cases[0]
     assert [s.heading for s in case.sections] == [None]
     assert any(unterminated in p.text for p in case.paragraphs())
+
+
+def test_hard_wrapped_file_keeps_full_lines_as_body() -> None:
+    paras = [
+        "近年来，某某县坚持党建引领基层治理，推动组织力量下沉一线，建立网格党支部120个，"
+        "选派党员干部800余名到社区报到服务，群众满意度明显提升，基层治理效能不断增强。",
+        "该县还建立了“红色议事厅”，每月召开居民议事会，协商解决停车难、环境差等问题200余件，"
+        "形成了共建共治共享的良好局面，得到了群众的广泛好评。",
+        "下一步，该县将继续深化党建引领，推动基层治理体系和治理能力现代化。",
+    ]
+    wrapped = "\n".join(p[i : i + 24] for p in paras for i in range(0, len(p), 24))
+    _, cases = read_text(f"党建引领基层治理见实效\n\n本报记者 张三\n\n{wrapped}\n", "w.txt")
+    assert [s.heading for s in cases[0].sections] == [None]
+    assert [p.text for p in cases[0].paragraphs()] == paras

@@ -21,6 +21,7 @@ class Context:
     lines: list[Line]
     markdown: bool = False
     counts: Counter[str] = field(default_factory=Counter)
+    wrap_width: int = 0  # line length of hard-wrapped text, 0 when paragraphs are one line
 
     def next_text(self, i: int) -> str:
         for line in self.lines[i + 1 :]:
@@ -59,9 +60,21 @@ RULES: list[tuple[str, Rule]] = [
 ]
 
 
+def wrap_width(lines: list[Line]) -> int:
+    """The width text was hard-wrapped at: most lines of 16+ characters share one length."""
+    lengths = Counter(len(line.text) for line in lines if len(line.text) >= 16)
+    total = sum(lengths.values())
+    if total < 6:
+        return 0
+    width = lengths.most_common(1)[0][0]
+    near = sum(n for length, n in lengths.items() if abs(length - width) <= 1)
+    return width if near >= 0.4 * total else 0
+
+
 def classify(ctx: Context) -> None:
     """Give every line a role, in place."""
     ctx.counts = Counter(line.text for line in ctx.lines if not line.blank)
+    ctx.wrap_width = wrap_width(ctx.lines)
     for i, line in enumerate(ctx.lines):
         if line.blank:
             line.role, line.reason = BLANK, ""

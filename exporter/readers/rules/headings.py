@@ -96,6 +96,8 @@ def headline_like(line: Line, i: int, ctx: Context) -> Found:
     text = line.text
     if len(text) > MAX_HEADING or line.list_item:
         return None
+    if ctx.wrap_width and len(text) >= ctx.wrap_width - 1:
+        return None  # a full line of hard-wrapped text
     if ends_sentence(text) and not _question_headline(text):
         return None
     if text.endswith(("：", ":")) and (
