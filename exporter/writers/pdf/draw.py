@@ -52,7 +52,9 @@ def line_ops(
         enc = [lead_tab[c] for c in seg[: lead - a]] + [tab[c] for c in seg[lead - a :]]
     else:
         enc = list(map(tab.__getitem__, seg))
-    if None in enc:
+    try:
+        names, escs = zip(*enc, strict=True)
+    except TypeError:  # a character without a font (None)
         return _line_ops_slow(pp, line, tab, lead_tab, size_op, boxes, tracking)
     k = -1000.0 / pp.size
     common = line.gap + tracking
@@ -63,15 +65,16 @@ def line_ops(
         if not pp.fixed[i]:
             adj += line.gap
         special[i - a] = adj
-    names = [t[0] for t in enc]  # type: ignore[index]
-    escs = [t[1] for t in enc]  # type: ignore[index]
     n = e - a
-    cuts = [j for j in range(1, n) if names[j] != names[j - 1]]
+    font = names[0]
+    if names.count(font) == n:
+        cuts = []
+    else:
+        cuts = [j for j in range(1, n) if names[j] != names[j - 1]]
     if special:
         cuts = sorted(set(cuts).union(special))
     cuts.append(n)
     sep = ")" + _num(common * k) + "(" if abs(common) > 1e-6 else ""
-    font = names[0]
     ops = [font + size_op]
     items: list[str] = []
     p = 0
@@ -164,6 +167,7 @@ def draw_paragraph(
     baseline: float,
     missing: Missing,
     where: str,
+    left: float = 0.0,
 ) -> None:
     """Draw `lines` with the first line's slot top at `top` (flowable coordinates)."""
     tab = enc.table(chain)
@@ -173,10 +177,10 @@ def draw_paragraph(
     boxes: list[tuple[int, float, float]] = []
     y = top - baseline
     for line in lines:
-        code.append(f"1 0 0 1 {_num(line.x)} {_num(y)} Tm")
+        code.append(f"1 0 0 1 {left + line.x:.2f} {y:.2f} Tm")
         found: list[tuple[int, float]] = []
         code.extend(line_ops(pp, line, tab, lead_tab, size_op, found, tracking))
-        boxes.extend((i, line.x + x, y) for i, x in found)
+        boxes.extend((i, left + line.x + x, y) for i, x in found)
         y -= leading
     code.append("ET Q")
     canv._code.append(f"q {_rgb(color)} rg " + " ".join(code))
@@ -219,4 +223,28 @@ def draw_text(
     line = Line(0, len(pp.text), x, 0.0)
     draw_paragraph(
         canv, enc, pp, [line], chain, chain, color, tracking, y, 0.0, 0.0, missing, where
+    )
+
+
+def draw_repeated(
+    canv: Any,
+    enc: Encoder,
+    chain: Chain,
+    char: str,
+    count: int,
+    size: float,
+    spacing: float,
+    color: Any,
+    x: float,
+    y: float,
+) -> None:
+    """`count` copies of `char` (dot leaders) `spacing` apart: one TJ array."""
+    t = enc.table(chain)[char]
+    if t is None or count < 1:
+        return
+    name, esc = t
+    sep = ")" + _num(-spacing * 1000.0 / size) + "("
+    canv._code.append(
+        f"q {_rgb(color)} rg BT 1 0 0 1 {x:.2f} {y:.2f} Tm {name} {_num(size)} Tf "
+        f"[({sep.join([esc] * count)})] TJ ET Q"
     )

@@ -12,7 +12,7 @@ from reportlab.platypus.flowables import Flowable
 
 from exporter.assemble.plan import Part
 from exporter.writers.pdf.context import Context, form_name
-from exporter.writers.pdf.draw import draw_paragraph, draw_text
+from exporter.writers.pdf.draw import draw_paragraph, draw_repeated, draw_text
 from exporter.writers.pdf.linebreak import (
     Line,
     Prepared,
@@ -26,8 +26,20 @@ from exporter.writers.pdf.styles import PStyle
 MIN_LINES = 2  # widow and orphan control: never one line of a paragraph alone on a page
 
 
+SHORT = 40  # labels up to this length (headers, page numbers, leaders) are prepared once
+_LABELS: dict[tuple[str, int, int, float, float, int], Prepared] = {}
+
+
 def prepared(ctx: Context, text: str, st: PStyle, lead: int = 0) -> Prepared:
-    return prepare(text, st.chain, st.size, st.tracking, lead, st.lead_chain)
+    if len(text) > SHORT:
+        return prepare(text, st.chain, st.size, st.tracking, lead, st.lead_chain)
+    key = (text, id(st.chain), id(st.lead_chain), st.size, st.tracking, lead)  # chains live on
+    pp = _LABELS.get(key)
+    if pp is None:
+        if len(_LABELS) > 20000:
+            _LABELS.clear()
+        pp = _LABELS[key] = prepare(text, st.chain, st.size, st.tracking, lead, st.lead_chain)
+    return pp
 
 
 class TextFlow(Flowable):
@@ -130,9 +142,16 @@ class TextFlow(Flowable):
         part._lines, part._width = lines, self._width
         return part
 
-    def draw(self) -> None:
+    def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:
+        """Draw at (x, y) without the translate / save / restore platypus wraps around every
+        flowable: text positions are absolute in the text matrix anyway."""
+        self.canv = canvas
+        self.draw(x, y)
+        del self.canv
+
+    def draw(self, x: float = 0.0, y: float = 0.0) -> None:
         canv, ctx, st = self.canv, self.ctx, self.st
-        top = self.height
+        top = y + self.height
         if self.anchor:
             ctx.mark_anchor(canv, self.anchor, top)
         if self.outline:
@@ -154,6 +173,7 @@ class TextFlow(Flowable):
             st.baseline,
             ctx.missing,
             self.where,
+            x,
         )
 
 
@@ -322,16 +342,13 @@ class LeaderLine(Flowable):
 
     def _draw_leaders(self, x0: float, x1: float, y: float) -> None:
         ctx, st = self.ctx, self.st
-        space = st.size * 0.25  # tracking between the dots
+        space = st.size * 0.25  # between the dots
         dot = prepared(ctx, ".", st).pos[-1] + space
         n = int((x1 - x0) // dot)
-        if n < 2:
-            return
-        pp = prepared(ctx, "." * n, st)
-        draw_text(
-            self.canv, ctx.encoder(self.canv), pp, st.chain, st.color, x1 - n * dot, y, space,
-            ctx.missing, self.flow.where,
-        )  # fmt: skip
+        if n >= 2:
+            enc = ctx.encoder(self.canv)
+            draw_repeated(self.canv, enc, st.chain, ".", n, st.size, space, st.color,
+                          x1 - n * dot + space, y)  # fmt: skip
 
     def draw_plain(self, text: str, right: float, y: float, st: PStyle | None = None) -> float:
         ctx, st = self.ctx, st or self.st
