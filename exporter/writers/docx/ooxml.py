@@ -520,8 +520,8 @@ def section_props(s: SectionDef) -> Element:
         if s.grid_char_space is not None:
             attrs["charSpace"] = str(s.grid_char_space)
         node.append(el("w:docGrid", attrs))
-    else:
-        node.append(el("w:docGrid", {"type": "lines", "linePitch": "312"}))
+    else:  # no grid: line heights are the styles' own
+        node.append(el("w:docGrid", {"linePitch": "360"}))
     return node
 
 
