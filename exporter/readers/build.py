@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from exporter.model import Case, Container, Credit, Paragraph, Parent, Section, Span
 from exporter.readers import bylines as by
-from exporter.readers.header import is_dash
+from exporter.readers.header import TitleBlock, is_dash
 from exporter.readers.kinds import kind_of
 from exporter.readers.lines import BODY, BYLINE, HEAD
 from exporter.readers.punct import normalize
@@ -186,6 +186,8 @@ def build_article(art: Article, facts: FileFacts) -> Built:
         split = split_roundup(raw)
         if split is not None:
             return _roundup_cases(art, split, byline, facts)
+    if _editor_note(block, raw):
+        return _note_container(art, raw, block, path)
     case = Case(id="", source=path)
     if block:
         case.title = normalize(block.title) if block.title else None
@@ -286,3 +288,29 @@ def _substantive(intro: list[Unit]) -> bool:
     """A roundup intro that reports facts (several figures), not just a framing paragraph."""
     text = "".join(u.text for u in intro)
     return len(_FACT.findall(text)) >= 2
+
+
+_EDITOR_NOTE = re.compile(r"^(?:编者按|编者的话|编后语?|编辑部的话)[:：]?")
+
+
+def _editor_note(block: TitleBlock | None, raw: list[RawSection]) -> bool:
+    """An editor's note (`编者按：…`) introduces the page; it is no case of its own."""
+    if block is not None and block.title is not None:
+        return False
+    if block is not None and block.rubric and _EDITOR_NOTE.match(block.rubric):
+        return True
+    first = next((p for _, ps in raw for p in ps), None)
+    return first is not None and bool(_EDITOR_NOTE.match(first.text))
+
+
+def _note_container(
+    art: Article, raw: list[RawSection], block: TitleBlock | None, path: str
+) -> Built:
+    paras = [p for _, ps in raw for p in ps]
+    heads = [h for h, _ in raw if h is not None]
+    box = Container(title=normalize(block.rubric) if block and block.rubric else None)
+    box.intro = [_paragraph(p, path, None) for p in paras]
+    box.sections = [_intro_section(h, [], path) for h in heads]
+    lines = [n for u in art.items for n in u.lines]
+    box.span = Span(path, min(lines), max(lines)) if lines else None
+    return Built([], box, list(art.dropped))

@@ -131,3 +131,14 @@ def test_hard_wrapped_file_keeps_full_lines_as_body() -> None:
     _, cases = read_text(f"党建引领基层治理见实效\n\n本报记者 张三\n\n{wrapped}\n", "w.txt")
     assert [s.heading for s in cases[0].sections] == [None]
     assert [p.text for p in cases[0].paragraphs()] == paras
+
+
+@pytest.mark.parametrize("note", ["编者按\n\n", "编者按："])
+def test_editor_note_is_furniture_not_a_case(note: str) -> None:
+    text = (
+        f"{note}基层党组织是党的全部工作和战斗力的基础。本版今起推出系列报道。\n\n"
+        "红色物业暖民心\n\n本报记者 张三\n\n近年来，某某区推行红色物业。\n"
+    )
+    src, cases = read_text(text, "n.txt")
+    assert [c.title for c in cases] == ["红色物业暖民心"]
+    assert src.containers[0].intro[0].text.endswith("本版今起推出系列报道。")

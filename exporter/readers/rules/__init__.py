@@ -55,6 +55,7 @@ RULES: list[tuple[str, Rule]] = [
     ("running_header", noise.running_header),
     ("numbered_heading", headings.numbered),
     ("dash_heading", headings.dash),
+    ("note_label", headings.note_label),
     ("markdown_heading", headings.markdown),
     ("headline_like", headings.headline_like),
 ]

@@ -63,6 +63,14 @@ def dash(line: Line, i: int, ctx: Context) -> Found:
     return None
 
 
+_NOTE_LABEL = re.compile(r"^[【\[]?(?:编者按|编者的话|编后语?|编辑部的话)[】\]]?[:：]?$")
+
+
+def note_label(line: Line, i: int, ctx: Context) -> Found:
+    """`编者按` on its own line labels the editor's note below it."""
+    return (HEAD, "note_label") if _NOTE_LABEL.match(line.text) else None
+
+
 def markdown(line: Line, i: int, ctx: Context) -> Found:
     if line.md_level and line.text:
         return HEAD, "markdown_heading"
