@@ -31,7 +31,7 @@ from exporter.readers.segment import segment
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
 MARKDOWN_SUFFIXES = {".md", ".markdown"}
-_FORWARD_JUMP = re.compile(r"下转|转第|^[(（]?转")
+_FORWARD_JUMP = re.compile(r"下转|转第|^[(（]?转|待续")
 
 
 def expand_paths(paths: Sequence[str | Path]) -> Iterable[Path]:
@@ -76,7 +76,11 @@ def read_text(
     noise = [line for line in lines if line.role == NOISE]
     articles, orphans = segment(units, {line.no for line in noise})
     by_no = {line.no: line for line in lines}
-    jumps = [n.no for n in noise if n.reason == "page_jump" and _FORWARD_JUMP.search(n.text)]
+    jumps = [
+        n.no
+        for n in noise
+        if n.reason in ("page_jump", "end_marker") and _FORWARD_JUMP.search(n.text)
+    ]
     jumps += [no for no, tail in tails if _FORWARD_JUMP.search(tail)]
     facts = FileFacts(path, page_jumps=jumps)
     built: list[Built] = [build_article(a, facts) for a in articles]

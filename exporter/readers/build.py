@@ -21,7 +21,7 @@ from exporter.readers.roundup import (
     split_roundup,
 )
 from exporter.readers.segment import Article
-from exporter.readers.text import ends_clause, first_sentence
+from exporter.readers.text import ends_sentence, first_sentence
 
 _CHINESE_NUMBERED = re.compile(r"^[一二三四五六七八九十]{1,3}、")
 _PAREN_NUMBERED = re.compile(r"^[(（][一二三四五六七八九十]{1,3}[)）]")
@@ -168,7 +168,7 @@ def mark_truncation(case: Case, facts: FileFacts, next_start: int) -> None:
     top = top_headings(case)
     if any(last <= n < nxt for n in facts.page_jumps):
         case.truncated, case.truncation = True, "continued_elsewhere"
-    elif not ends_clause(paras[-1].text):
+    elif not ends_sentence(paras[-1].text):
         case.truncated, case.truncation = True, "mid_sentence"
     elif 0 < top < facts.max_top_headings and facts.max_top_headings >= 3:
         case.truncated, case.truncation = True, "missing_sections"
