@@ -280,10 +280,12 @@ class BoxFlow(Flowable):
 
 class LeaderLine(Flowable):
     """Text, dot leaders and a right-aligned item on its last line (TOC and index entries,
-    key figures). Lines before the last fill the whole measure; the last line leaves room
-    for the item, which ends on the right edge."""
+    key figures). Key-figure sentences fill the whole measure like body lines and the last
+    line leaves room for the item, which ends on the right edge; TOC and index entries
+    (`narrow`) keep every line clear of the page-number column."""
 
     content = True
+    narrow = False
 
     def __init__(self, ctx: Context, text: str, st: PStyle, where: str) -> None:
         super().__init__()
@@ -305,7 +307,10 @@ class LeaderLine(Flowable):
             self.width = aw
             st, flow = self.st, self.flow
             room = self.right_width() + 1.5 * st.size
-            lines = break_lines(flow.pp, aw, st.first_indent, st.left_indent, "justify")
+            if self.narrow:  # every line stops short of the item column (TOC, index)
+                lines = break_lines(flow.pp, aw - room, st.first_indent, st.left_indent, "left")
+            else:
+                lines = break_lines(flow.pp, aw, st.first_indent, st.left_indent, "justify")
             last = lines[-1]
             # No room for leaders and the item after the last line: that line is set
             # justified (it is nearly full) and the leaders get a line of their own.
@@ -364,6 +369,8 @@ class LeaderLine(Flowable):
 class PageRefLine(LeaderLine):
     """A TOC or index entry: text, leaders, page numbers; the entry links to its target."""
 
+    narrow = True
+
     def __init__(
         self, ctx: Context, text: str, st: PStyle, anchors: list[str], leaders: bool = True
     ) -> None:
@@ -375,12 +382,19 @@ class PageRefLine(LeaderLine):
         return digits * max(1, len(self.anchors))
 
     def draw_right(self, right: float, baseline: float) -> float:
+        """Page numbers right to left; one target links the whole entry, several targets
+        link each number to its own page."""
+        known = self.ctx.known_anchors
         x = right
         for anchor in reversed(self.anchors):
-            x = self._draw_ref(anchor, x, baseline)
+            left = self._draw_ref(anchor, x, baseline)
+            if len(self.anchors) > 1 and anchor in known:
+                box = (left, baseline - 0.2 * self.st.size, x, baseline + 0.8 * self.st.size)
+                self.canv.linkRect("", anchor, box, thickness=0)
+            x = left
             if anchor != self.anchors[0]:
                 x = self.draw_plain("，", x, baseline)
-        if self.anchors and self.anchors[0] in self.ctx.known_anchors:
+        if len(self.anchors) == 1 and self.anchors[0] in known:
             self.canv.linkRect("", self.anchors[0], (0, 0, self.width, self.height), thickness=0)
         return x
 
