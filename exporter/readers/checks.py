@@ -42,7 +42,21 @@ def _snippet(text: str, start: int, end: int) -> str:
     return text[max(0, start - 4) : end + 4]
 
 
+MAX_PER_LINE = 3  # per code: enough to point an editor at the line
+
+
 def check_line(no: int, text: str) -> list[Warning_]:
+    found = _check_line(no, text)
+    seen: dict[str, int] = {}
+    out = []
+    for w in found:
+        seen[w.code] = seen.get(w.code, 0) + 1
+        if seen[w.code] <= MAX_PER_LINE:
+            out.append(w)
+    return out
+
+
+def _check_line(no: int, text: str) -> list[Warning_]:
     out: list[Warning_] = []
     for m in _SPLICED.finditer(text):
         word = m.group(1)
@@ -54,7 +68,9 @@ def check_line(no: int, text: str) -> list[Warning_]:
                 f"{_snippet(text, m.start(), m.end())}",
             )
         )
+    in_words: set[int] = set()
     for m in _DOUBLE_WORD.finditer(text):
+        in_words.update(range(m.start(), m.end()))
         out.append(
             Warning_(
                 no, "duplicated_word", f"word printed twice: {_snippet(text, m.start(), m.end())}"
@@ -62,7 +78,7 @@ def check_line(no: int, text: str) -> list[Warning_]:
         )
     for m in _DOUBLE_CHAR.finditer(text):
         ch = m.group(1)
-        if ch not in _NEVER_DOUBLED or _inside_double_word(text, m.start()):
+        if ch not in _NEVER_DOUBLED or m.start() in in_words:
             continue
         out.append(
             Warning_(
@@ -82,10 +98,3 @@ def check_line(no: int, text: str) -> list[Warning_]:
                 )
             )
     return out
-
-
-def _inside_double_word(text: str, pos: int) -> bool:
-    for m in _DOUBLE_WORD.finditer(text):
-        if m.start() <= pos < m.end():
-            return True
-    return False
