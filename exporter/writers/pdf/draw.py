@@ -47,6 +47,8 @@ def line_ops(
     with extra space are cut points. Characters without a font are appended to `boxes` as
     (index, x from the line start)."""
     a, e, lead = line.start, line.end, pp.lead
+    if e <= a:
+        return []
     seg = pp.text[a:e]
     if a < lead:
         enc = [lead_tab[c] for c in seg[: lead - a]] + [tab[c] for c in seg[lead - a :]]

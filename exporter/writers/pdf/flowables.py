@@ -17,6 +17,7 @@ from exporter.writers.pdf.linebreak import (
     Line,
     Prepared,
     break_lines,
+    clean,
     justified,
     natural,
     prepare,
@@ -31,6 +32,9 @@ _LABELS: dict[tuple[str, int, int, float, float, int], Prepared] = {}
 
 
 def prepared(ctx: Context, text: str, st: PStyle, lead: int = 0) -> Prepared:
+    if not text.isprintable():
+        lead = len(clean(text[:lead]))
+        text = clean(text)
     if len(text) > SHORT:
         return prepare(text, st.chain, st.size, st.tracking, lead, st.lead_chain)
     key = (text, id(st.chain), id(st.lead_chain), st.size, st.tracking, lead)  # chains live on
@@ -311,6 +315,7 @@ class LeaderLine(Flowable):
                 lines = break_lines(flow.pp, aw - room, st.first_indent, st.left_indent, "left")
             else:
                 lines = break_lines(flow.pp, aw, st.first_indent, st.left_indent, "justify")
+            lines = lines or [Line(0, 0, st.left_indent, 0.0)]
             last = lines[-1]
             # No room for leaders and the item after the last line: that line is set
             # justified (it is nearly full) and the leaders get a line of their own.

@@ -20,6 +20,7 @@ Rules:
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass
 from itertools import accumulate
@@ -96,6 +97,23 @@ class Line:
     x: float  # left edge of the first glyph, from the flowable's left
     gap: float  # added at every expandable boundary (justification)
     compressed: bool = False  # ends with a closing mark set half width
+
+
+def clean(text: str) -> str:
+    """Text as it is set: whitespace other than U+3000 becomes a space; control and format
+    characters and variation selectors (no glyph of their own) are dropped."""
+    if text.isprintable():
+        return text
+    out = []
+    for c in text:
+        if c.isprintable() or c == "\u3000":
+            if not ("\ufe00" <= c <= "\ufe0f" or "\U000e0100" <= c <= "\U000e01ef"):
+                out.append(c)
+        elif c.isspace():
+            out.append(" ")
+        elif unicodedata.category(c) not in ("Cc", "Cf", "Cs"):
+            out.append(c)
+    return "".join(out)
 
 
 def prepare(

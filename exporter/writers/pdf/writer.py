@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from reportlab import rl_config
-from reportlab.platypus.flowables import CondPageBreak, Flowable, PageBreak
+from reportlab.platypus.flowables import CondPageBreak, Flowable
 
 from exporter.assemble import plan
 from exporter.layout.model import MM, Layout
@@ -35,11 +35,15 @@ class StoryBuilder:
         for n, h in enumerate(book.headings()):
             self.anchors[id(h)] = h.anchor or f"h{n}"
 
+    def new_page(self) -> Flowable:
+        """A page break that does nothing at the top of a page (no blank pages)."""
+        return CondPageBreak(self.ctx.layout.page.text_height_mm * MM - 0.5)
+
     def story(self) -> list[Flowable]:
         out: list[Flowable] = []
         for part in self.book.parts:
             if part.new_page and out:
-                out.append(PageBreak())
+                out.append(self.new_page())
             out.append(PartMarker(self.ctx, part))
             self.where = part.title
             for i, block in enumerate(part.blocks):
@@ -75,7 +79,7 @@ class StoryBuilder:
         if isinstance(b, plan.TocBlock):
             return self.toc(b)
         if isinstance(b, plan.PageBreak):
-            return [PageBreak()]
+            return [self.new_page()]
         raise TypeError(f"unknown block {type(b).__name__}")
 
     def heading(self, h: plan.Heading, at_top: bool) -> list[Flowable]:
@@ -85,7 +89,7 @@ class StoryBuilder:
             self.where = anchor or h.text
         out: list[Flowable] = []
         if st.page_break_before and not at_top:
-            out.append(PageBreak())
+            out.append(self.new_page())
         outline = (h.text, h.level - 1) if h.outline else None
         flow = TextFlow(self.ctx, h.text, st, self.where, anchor=anchor, outline=outline)
         flow.keep_next = st.keep_with_next

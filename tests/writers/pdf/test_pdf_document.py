@@ -236,3 +236,43 @@ def test_gongwen_pages_measure_22_lines_of_28_characters(seed_gongwen_pdf: Built
             steps = [b.x0 - a.x0 for a, b in itertools.pairwise(row)]
             assert all(abs(s - pitch) < 0.05 for s in steps)
     assert footer_ok == 32  # every page: `— n —` 7 mm below the type area, outer side
+
+
+def test_odd_blocks_and_text_do_not_break_the_build(tmp_path: Path) -> None:
+    from exporter.assemble.plan import (
+        Block,
+        Box,
+        Chart,
+        Heading,
+        Index,
+        IndexEntry,
+        ListBlock,
+        PageBreak,
+        Table,
+        TocBlock,
+    )
+
+    url = "https://example.org/" + "abcdefghij" * 20 + "/x-y-z"
+    blocks: list[Block] = [
+        PageBreak(),
+        Heading(1, "", "heading-1", anchor="empty"),
+        Para("", "body"),
+        Para("换行\n制表\t换页\x0c零宽\u200b完", "body"),
+        Para(url, "body"),
+        Para("——" * 40, "body"),
+        Table([], [], "figures-table"),
+        Table(["a"], [["x"] * 3, []], "figures-table"),
+        Chart("空", []),
+        Index([IndexEntry("无目标", 1, []), IndexEntry("坏目标", 2, [("nowhere", "x")])]),
+        ListBlock([], True),
+        Box([Box([Para("嵌套", "summary")])]),
+        TocBlock("目录", 3),
+        Para("x", "no-such-role"),
+    ]
+    book = Book(BookMeta(""), [Part("chapter", "", blocks), Part("back", "", [])])
+    built = build(book, "gongwen", tmp_path / "odd.pdf")
+    text = squash(built.text())
+    assert built.result.missing_glyphs == []
+    assert "换行制表换页零宽完" in text and "嵌套" in text and "坏目标" in text
+    assert url.replace("/", "") in text.replace("/", "")
+    assert squash(built.text(1, 1))  # no blank first page
