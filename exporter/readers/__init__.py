@@ -18,9 +18,10 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from exporter.errors import InputError
-from exporter.model import Case, Compendium, Dropped, SourceFile
+from exporter.model import Case, Compendium, Credit, Dropped, SourceFile
 from exporter.readers import markdown
 from exporter.readers.build import Built, FileFacts, build_article, mark_truncation, top_headings
+from exporter.readers.bylines import photo_credit_line
 from exporter.readers.checks import check_line
 from exporter.readers.decode import decode
 from exporter.readers.lines import BODY, BYLINE, NOISE, Line
@@ -87,6 +88,7 @@ def read_text(
     cases = [c for b in built for c in b.cases]
     facts.max_top_headings = max((top_headings(c) for c in cases), default=0)
     _number_and_truncate(cases, facts, p.stem)
+    noise = _credit_photo_news(cases, noise)
     for b in built:
         if b.container is not None:
             b.container.cases = [c.id for c in b.cases]
@@ -108,6 +110,35 @@ def read_text(
     ]
     src.cases = [c.id for c in cases]
     return src, cases
+
+
+PHOTO_NEWS_MAX_PARAGRAPHS = 2
+
+
+def _credit_photo_news(cases: list[Case], noise: list[Line]) -> list[Line]:
+    """A photographer's line printed under a short headlined item without a byline is that
+    photo-news item's credit: move it from the dropped lines to the case."""
+    credits = {n.no: n for n in noise if n.reason == "photo_credit"}
+    starts = sorted(c.span.first_line for c in cases if c.span)
+    used: set[int] = set()
+    for case in cases:
+        if case.byline or case.span is None or case.title is None:
+            continue
+        if len(case.paragraphs()) > PHOTO_NEWS_MAX_PARAGRAPHS:
+            continue
+        last = case.span.last_line
+        nxt = min((s for s in starts if s > last), default=10**9)
+        line = next((credits[n] for n in sorted(credits) if last < n < nxt), None)
+        if line is None or line.no in used:
+            continue
+        names = photo_credit_line(line.text) or []
+        case.byline = line.raw.strip()
+        case.credits = [Credit(name, "摄影") for name in names]
+        case.authors = list(names)
+        case.kind = "news"
+        case.span.last_line = line.no
+        used.add(line.no)
+    return [n for n in noise if n.no not in used]
 
 
 def _number_and_truncate(cases: list[Case], facts: FileFacts, stem: str) -> None:

@@ -142,3 +142,19 @@ def test_editor_note_is_furniture_not_a_case(note: str) -> None:
     src, cases = read_text(text, "n.txt")
     assert [c.title for c in cases] == ["红色物业暖民心"]
     assert src.containers[0].intro[0].text.endswith("本版今起推出系列报道。")
+
+
+def test_caption_above_credit_dropped_photo_news_credited() -> None:
+    text = (
+        "标题一\n\n本报记者 张三\n\n正文一段。\n\n"
+        "5月20日，志愿者在社区为老人理发。\n\n新华社记者 王五 摄\n\n"
+        "送学上门暖人心\n\n近日，某社区党支部开展送学上门活动。\n\n李四 摄\n"
+    )
+    src, cases = read_text(text, "c.txt")
+    assert [(d.text, d.reason) for d in src.dropped] == [
+        ("5月20日，志愿者在社区为老人理发。", "photo_caption"),
+        ("新华社记者 王五 摄", "photo_credit"),
+    ]
+    photo = cases[1]
+    assert (photo.kind, photo.authors, photo.byline) == ("news", ["李四"], "李四 摄")
+    assert [c.role for c in photo.credits] == ["摄影"]

@@ -29,6 +29,12 @@ class Context:
                 return line.text
         return ""
 
+    def prev_line(self, i: int) -> Line | None:
+        for line in reversed(self.lines[:i]):
+            if not line.blank:
+                return line
+        return None
+
     def prev_text(self, i: int) -> str:
         for line in reversed(self.lines[:i]):
             if not line.blank:
@@ -48,6 +54,7 @@ RULES: list[tuple[str, Rule]] = [
     ("ornament", noise.ornament),
     ("photo_caption", noise.photo_caption),
     ("photo_credit", noise.photo_credit),
+    ("caption_before_credit", noise.caption_before_credit),
     ("layout_credit", noise.layout_credit),
     ("distribution_list", noise.distribution_list),
     ("table_of_contents", noise.table_of_contents),

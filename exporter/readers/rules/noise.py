@@ -6,7 +6,7 @@ import re
 from typing import TYPE_CHECKING
 
 from exporter.readers import bylines as by
-from exporter.readers.lines import NOISE, Line
+from exporter.readers.lines import BYLINE, HEAD, NOISE, Line
 
 if TYPE_CHECKING:
     from exporter.readers.rules import Context
@@ -74,6 +74,17 @@ def photo_caption(line: Line, i: int, ctx: Context) -> Found:
     if _CAPTION.match(text) or (_CAPTION_INSIDE.search(text) and len(text) < 400):
         return NOISE, "photo_caption"
     return None
+
+
+def caption_before_credit(line: Line, i: int, ctx: Context) -> Found:
+    """A short text right above a photographer's credit describes the photo. Right under a
+    headline it is the text of a photo-news item instead, and stays."""
+    if len(line.text) > 300 or not by.photo_credit_line(ctx.next_text(i)):
+        return None
+    prev = ctx.prev_line(i)
+    if prev is not None and prev.role in (HEAD, BYLINE):
+        return None
+    return NOISE, "photo_caption"
 
 
 def photo_credit(line: Line, i: int, ctx: Context) -> Found:
