@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from exporter.readers.bylines import Byline
 
@@ -26,7 +26,6 @@ class Line:
     role: str = ""
     reason: str = ""  # which rule decided (noise reason for dropped lines)
     byline: Byline | None = None
-    extra: dict[str, str] = field(default_factory=dict)
 
     @property
     def blank(self) -> bool:

@@ -161,11 +161,3 @@ def _drop_unlabelled_caption(art: Article) -> None:
     if name in later:
         art.items.pop(0)
         art.dropped.append((first, "photo_caption_unlabelled"))
-
-
-def heading_units(art: Article) -> list[Unit]:
-    return [u for u in art.items if u.role == HEAD]
-
-
-def stray_bylines(art: Article) -> list[Unit]:
-    return [u for u in art.items if u.role == BYLINE]

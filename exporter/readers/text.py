@@ -1,4 +1,4 @@
-"""Small text predicates shared by the rules: sentence ends, fragments, CJK checks."""
+"""Small text predicates shared by the rules: sentence ends, fragments, first sentences."""
 
 from __future__ import annotations
 
@@ -11,7 +11,6 @@ _CLOSERS = "”’）)」』】》\"'"
 _FRAGMENT_END = set(
     "的了和与及并在对把被将从向以于而或之其是有也都就还又让使给由按据至个着过地得且、，,“‘（(《「『【"
 )
-CJK = re.compile(r"[\u3400-\u9fff\U00020000-\U0003ffff]")
 
 
 def ends_sentence(text: str) -> bool:
@@ -31,10 +30,6 @@ def ends_clause(text: str) -> bool:
 def is_fragment_end(text: str) -> bool:
     s = text.rstrip()
     return bool(s) and s[-1] in _FRAGMENT_END
-
-
-def has_cjk(text: str) -> bool:
-    return bool(CJK.search(text))
 
 
 def first_sentence(text: str) -> str:
