@@ -13,11 +13,14 @@ from pathlib import Path
 
 import pytest
 
+from exporter.assemble.plan import Heading, Para
 from exporter.layout.load import load_layout
 from exporter.writers.docx import write_docx
 
 from .conftest import LAYOUTS, Built, cached
 
+SEED_CASES: dict[str, list[str]] = {}  # case anchor -> body paragraphs of the seed book
+SEED_HEADERS: set[str] = set()
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 pytestmark = pytest.mark.skipif(SOFFICE is None, reason="LibreOffice not installed")
 
@@ -33,6 +36,15 @@ def seed_book(seed_compendium, tmp_path_factory: pytest.TempPathFactory) -> tupl
     book = assemble(seed_compendium, layout)
     write_pdf(book, layout, out / "ours.pdf")
     write_docx(book, layout, out / "seed.docx")
+    cases: dict[str, list[str]] = {}
+    current = None
+    for block in book.blocks():
+        if isinstance(block, Heading) and block.level == 2:
+            current = cases.setdefault(block.anchor or block.text, [])
+        elif isinstance(block, Para) and block.role == "body" and current is not None:
+            current.append(block.text)
+    SEED_CASES.update(cases)
+    SEED_HEADERS.update(re.sub(r"\s", "", p.header) for p in book.parts if p.header)
     return out / "ours.pdf", out / "seed.docx"
 
 
@@ -110,3 +122,30 @@ def test_libreoffice_uses_the_embedded_fonts(
     assert any(n.startswith("NotoSerifSC") for n in names)
     assert any(n.startswith("NotoSansSC") for n in names)
     assert all(line.split()[-5] == "yes" for line in listing)  # every font embedded in the PDF
+
+
+def _flowing_text(pdf: Path, headers: set[str]) -> str:
+    """The PDF's text without running headers and page numbers, whitespace removed."""
+    layout_text = subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], check=True, capture_output=True, text=True
+    ).stdout
+    pages = layout_text.split("\f")
+    kept = []
+    for page in pages:
+        lines = [ln for ln in page.splitlines() if ln.strip()]
+        lines = [ln for ln in lines if re.sub(r"\s", "", ln) not in headers]
+        lines = [ln for ln in lines if not re.fullmatch(r"[—\s]*([ivxlcdm]+|\d+)[—\s]*", ln)]
+        kept.append("".join(lines))
+    return re.sub(r"\s", "", "".join(kept))
+
+
+def test_libreoffice_keeps_every_seed_case_body_in_order(
+    converted: dict[str, tuple[Built, Path]], seed_book: tuple[Path, Path]
+) -> None:
+    lo_pdf = next(iter(converted.values()))[1].parent / (seed_book[1].stem + ".pdf")
+    flowing = _flowing_text(lo_pdf, SEED_HEADERS)
+    assert len(SEED_CASES) >= 5
+    for anchor, paragraphs in SEED_CASES.items():
+        total = sum(len(p) for p in paragraphs)
+        found = sum(len(p) for p in paragraphs if re.sub(r"\s", "", p) in flowing)
+        assert found >= 0.999 * total, (anchor, found, total)
