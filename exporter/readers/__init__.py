@@ -25,7 +25,7 @@ from exporter.readers.bylines import photo_credit_line
 from exporter.readers.checks import check_line
 from exporter.readers.decode import decode
 from exporter.readers.lines import BODY, BYLINE, NOISE, Line
-from exporter.readers.repair import build_units
+from exporter.readers.repair import Unit, build_units
 from exporter.readers.rules import Context, classify
 from exporter.readers.rules.noise import strip_jump_tail, tail_reason
 from exporter.readers.segment import segment
@@ -76,14 +76,7 @@ def read_text(
     units = build_units(lines)
     noise = [line for line in lines if line.role == NOISE]
     articles, orphans = segment(units, {line.no for line in noise})
-    by_no = {line.no: line for line in lines}
-    jumps = [
-        n.no
-        for n in noise
-        if n.reason in ("page_jump", "end_marker") and _FORWARD_JUMP.search(n.text)
-    ]
-    jumps += [no for no, tail in tails if _FORWARD_JUMP.search(tail)]
-    facts = FileFacts(path, page_jumps=jumps)
+    facts = FileFacts(path, page_jumps=_forward_jumps(noise, tails))
     built: list[Built] = [build_article(a, facts) for a in articles]
     cases = [c for b in built for c in b.cases]
     facts.max_top_headings = max((top_headings(c) for c in cases), default=0)
@@ -93,15 +86,7 @@ def read_text(
         if b.container is not None:
             b.container.cases = [c.id for c in b.cases]
             src.containers.append(b.container)
-    dropped = [Dropped(n.no, n.raw.strip(), n.reason) for n in noise]
-    dropped += [Dropped(no, tail, tail_reason(tail)) for no, tail in tails]
-    for run in orphans:
-        for u in run:
-            dropped.extend(Dropped(no, by_no[no].raw.strip(), "orphan_headline") for no in u.lines)
-    for b in built:
-        for u, reason in b.dropped:
-            dropped.extend(Dropped(no, by_no[no].raw.strip(), reason) for no in u.lines)
-    src.dropped = sorted(dropped, key=lambda d: d.line)
+    src.dropped = _dropped(lines, noise, tails, orphans, built)
     src.warnings = [
         w
         for line in lines
@@ -110,6 +95,36 @@ def read_text(
     ]
     src.cases = [c.id for c in cases]
     return src, cases
+
+
+def _forward_jumps(noise: list[Line], tails: list[tuple[int, str]]) -> list[int]:
+    """Lines of `（下转…）`/`未完待续` markers: the text goes on elsewhere after them."""
+    jumps = [
+        n.no
+        for n in noise
+        if n.reason in ("page_jump", "end_marker") and _FORWARD_JUMP.search(n.text)
+    ]
+    return jumps + [no for no, tail in tails if _FORWARD_JUMP.search(tail)]
+
+
+def _dropped(
+    lines: list[Line],
+    noise: list[Line],
+    tails: list[tuple[int, str]],
+    orphans: list[list[Unit]],
+    built: list[Built],
+) -> list[Dropped]:
+    """Every line (or glued tail) left out of the model, with the reason, in file order."""
+    by_no = {line.no: line for line in lines}
+    dropped = [Dropped(n.no, n.raw.strip(), n.reason) for n in noise]
+    dropped += [Dropped(no, tail, tail_reason(tail)) for no, tail in tails]
+    for run in orphans:
+        for u in run:
+            dropped.extend(Dropped(no, by_no[no].raw.strip(), "orphan_headline") for no in u.lines)
+    for b in built:
+        for u, reason in b.dropped:
+            dropped.extend(Dropped(no, by_no[no].raw.strip(), reason) for no in u.lines)
+    return sorted(dropped, key=lambda d: d.line)
 
 
 PHOTO_NEWS_MAX_PARAGRAPHS = 2
