@@ -7,6 +7,8 @@ from pathlib import Path
 
 import docx
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from exporter.assemble.plan import (
     Book,
@@ -69,3 +71,23 @@ def test_empty_book(tmp_path: Path) -> None:
     out = tmp_path / "empty.docx"
     write_docx(Book(BookMeta(""), []), load_layout("book"), out)
     assert len(docx.Document(str(out)).sections) == 1
+
+
+_XML_TEXT = st.text(
+    alphabet=st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters="\ufffe\uffff")
+    | st.sampled_from("\t\n<>&\"'　𠮷😀"),
+    min_size=1,
+    max_size=60,
+)
+
+
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(texts=st.lists(_XML_TEXT, min_size=1, max_size=4))
+def test_any_text_round_trips(tmp_path: Path, texts: list[str]) -> None:
+    book = Book(BookMeta("往返"), [Part("chapter", "章", [Para(t, "body") for t in texts])])
+    out = tmp_path / "rt.docx"
+    write_docx(book, load_layout("book"), out, embed_fonts=False)
+    got = [p.text for p in docx.Document(str(out)).paragraphs]
+    assert got == texts
