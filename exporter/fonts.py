@@ -15,6 +15,7 @@ Public functions:
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
@@ -28,8 +29,11 @@ from exporter.resources import fonts_dir
 
 
 def is_layout_neutral(char: str) -> bool:
-    """Whitespace and control characters need no glyph (they are spacing or dropped)."""
-    return char.isspace() or ord(char) < 0x20 or 0x7F <= ord(char) < 0xA0
+    """Characters that need no glyph: whitespace (set as space), control and format
+    characters, variation selectors (the PDF writer drops them)."""
+    if char.isspace() or "\ufe00" <= char <= "\ufe0f" or "\U000e0100" <= char <= "\U000e01ef":
+        return True
+    return unicodedata.category(char) in ("Cc", "Cf", "Cs")
 
 
 def font_path(name: str) -> Path:
