@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from exporter.enrich.options import EnrichOptions
-from exporter.enrich.text import clauses, fullwidth, sentences, strip_markup
+from exporter.enrich.text import clauses, fullwidth, is_editorial, sentences, strip_markup
 from exporter.model import Case, Compendium, Paragraph
 
 MAX_ITEMS = 6
@@ -44,6 +44,11 @@ def _headline(text: str) -> str:
     return text[:MAX_LEN] if len(text) > MAX_LEN else text
 
 
+def _case_paragraphs(case: Case) -> list[Paragraph]:
+    """Paragraphs about the case itself: editorial furniture sections left out."""
+    return [p for sec in case.sections if not is_editorial(sec.heading) for p in sec.paragraphs]
+
+
 def _implicit_lead(p: Paragraph) -> str | None:
     """A short first sentence followed by more text reads as the paragraph's lead phrase."""
     sents = sentences(strip_markup(p.text))
@@ -60,6 +65,8 @@ def practices_of(case: Case) -> list[str]:
     out: list[str] = []
     for sec in case.sections:
         heading = sec.heading or ""
+        if is_editorial(heading):
+            continue
         if heading and not _FRAME_HEADING.search(heading) and not _LESSON_HEADING.search(heading):
             out.append(_headline(heading))
         if _LESSON_HEADING.search(heading):
@@ -70,7 +77,7 @@ def practices_of(case: Case) -> list[str]:
             elif _NUMBERED.match(p.text):
                 out.append(_headline(sentences(p.text)[0]))
     if not out:
-        leads = [lead for p in case.paragraphs() if (lead := _implicit_lead(p))]
+        leads = [lead for p in _case_paragraphs(case) if (lead := _implicit_lead(p))]
         if len(leads) >= 2:
             out = [_headline(x) for x in leads]
     if not out:
@@ -97,7 +104,7 @@ def _action_clause(sentence: str) -> str | None:
 
 def _strong_sentences(case: Case) -> list[str]:
     scored: list[tuple[float, int, str]] = []
-    for i, p in enumerate(case.paragraphs()):
+    for i, p in enumerate(_case_paragraphs(case)):
         for s in sentences(strip_markup(p.text)):
             clause = _action_clause(s)
             if clause is None:
@@ -120,7 +127,7 @@ def lessons_of(case: Case) -> list[str]:
             out.extend(_headline(sentences(x)[0]) for x in items if x.strip())
     if out:
         return out[:MAX_ITEMS]
-    paras = case.paragraphs()
+    paras = _case_paragraphs(case)
     for p in paras[-2:]:
         for s in sentences(strip_markup(p.text)):
             if _OUTLOOK.match(s):

@@ -34,13 +34,14 @@ _NOT_NAME = re.compile(
     r"探索|建立|成立|依托|围绕|聚焦|实现|提升|强化|每个|各个|所有"
 )
 _KICKER = re.compile(r"^(.{2,30}?)[:：]")
+PARENT_ZONE = 3
 
 
 @dataclass
 class _Found:
     div: Division
     text: str
-    zone: int  # 0 title/byline, 1 first paragraph, 2 later body
+    zone: int  # 0 title/subtitle/byline, 1 first paragraph, 2 later body, 3 parent roundup
     pos: int
 
 
@@ -67,24 +68,48 @@ def _unambiguous_codes(text: str, gz: Gazetteer) -> Counter[str]:
     return out
 
 
+_UNIT_ROLES = ("申报单位", "供稿单位", "来源")
+
+
+def _head_text(case: Case) -> str:
+    """Title, subtitle (`——广东省深圳市龙华区…纪实`), byline and submitting-unit credits."""
+    parts = [] if case.title_generated else [case.title]
+    parts += [case.subtitle, case.byline]
+    parts += [c.name for c in case.credits if c.role in _UNIT_ROLES]
+    return " ".join(x for x in parts if x)
+
+
+def _headline(case: Case) -> str:
+    """Title and subtitle only: a byline's `区委组织部` submits, it does not name the body."""
+    title = "" if case.title_generated else case.title or ""
+    return title + " " + (case.subtitle or "")
+
+
+def _parent_text(case: Case) -> str:
+    p = case.parent
+    return " ".join(x for x in (p.title, p.section, p.subtitle) if x) if p else ""
+
+
 def _zones(case: Case) -> list[tuple[int, str]]:
+    """Texts by weight: 0 head, 1 first paragraph, 2 later body, 3 the parent roundup."""
     paras = [p.text for p in case.paragraphs()]
-    head = " ".join(x for x in (case.title, case.byline) if x and not case.title_generated)
-    if case.title_generated and case.byline:
-        head = case.byline
-    out = [(0, head)]
+    out = [(0, _head_text(case))]
     if paras:
         out.append((1, paras[0]))
     out.extend((2, p) for p in paras[1:])
+    parent = _parent_text(case)
+    if parent:
+        out.append((PARENT_ZONE, parent))
     return out
 
 
 def _collect(case: Case, source_ctx: Counter[str], gz: Gazetteer) -> list[_Found]:
     zones = _zones(case)
     ctx = Counter(source_ctx)
-    for _, text in zones:
+    for zone, text in zones:
+        weight = 3 if zone == PARENT_ZONE else 10  # the case's own places outweigh the file's
         for code, n in _unambiguous_codes(text, gz).items():
-            ctx[code] += 10 * n  # the case's own places outweigh the rest of the file
+            ctx[code] += weight * n
     found: list[_Found] = []
     for zone, text in zones:
         for m in gz.scan(text):
@@ -186,19 +211,24 @@ def _lower_levels(case: Case, base: Division, found: list[_Found]) -> tuple[str 
     zones = _zones(case)
     body = "\n".join(text for _, text in zones)
     forms = sorted({f.text for f in found if f.div == base}, key=lambda x: (-len(x), x))
+    # A head naming the place with no unit after it (`——…龙华区新就业群体党建工作纪实`) says
+    # the body is the county's: a street the reporter walks into later is not the acting body.
+    head_county = False
     for zone, text in zones:
         for form in forms:
             i = text.find(form)
             if i < 0:
                 continue
             township, village = _units_after(text[i + len(form) :])
+            if zone == 0 and not (township or village) and form in _headline(case):
+                head_county = True
             # Beyond the opening, only a unit the article keeps coming back to is its own.
-            if zone > 1:
+            if zone > 1 or (zone > 0 and head_county):
                 township = township if township and body.count(township) >= 3 else None
                 village = village if village and body.count(village) >= 3 else None
             if township or village:
                 return township, village
-    return _unit_of_body(zones)
+    return (None, None) if head_county else _unit_of_body(zones)
 
 
 def _unit_of_body(zones: list[tuple[int, str]]) -> tuple[str | None, str | None]:

@@ -18,8 +18,10 @@ from exporter.enrich.summary_rules import (
     ACTION,
     ADVERB,
     ANECDOTE,
+    ATTRIBUTION,
     FIGURE,
     FLUFF,
+    FRAGMENT,
     FRAME,
     FRAME_GOAL,
     NUMBERED,
@@ -45,7 +47,7 @@ from exporter.enrich.summary_subject import (
     with_places,
     with_subject,
 )
-from exporter.enrich.text import clauses, fullwidth, sentences, strip_markup
+from exporter.enrich.text import clauses, fullwidth, is_editorial, sentences, strip_markup
 from exporter.model import Case, Compendium
 
 
@@ -59,6 +61,8 @@ class _Clause:
 
 def _clean_clause(text: str) -> str:
     text = strip_markup(text).strip().rstrip("，,；;。！？!?：:")
+    if ATTRIBUTION.match(text):
+        return ""
     for _ in range(3):
         new = ADVERB.sub("", OPENER.sub("", text).strip())
         if new == text:
@@ -96,10 +100,14 @@ def _balanced(text: str) -> bool:
 
 def _sentence_list(case: Case) -> list[tuple[str, bool]]:
     out: list[tuple[str, bool]] = []
-    for sec in case.sections:
+    own = [sec for sec in case.sections if not is_editorial(sec.heading)]
+    for sec in own or case.sections:
         background = bool(sec.heading and "背景" in sec.heading)
         for p in sec.paragraphs:
-            out.extend((s, background) for s in sentences(strip_markup(p.text)))
+            text = strip_markup(p.text).strip()
+            if FRAGMENT.match(text.rstrip("。")):
+                continue  # a unit line the reader left in the body is no sentence
+            out.extend((s, background) for s in sentences(text))
     return out
 
 

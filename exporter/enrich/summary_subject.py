@@ -72,7 +72,16 @@ def with_subject(first: str, case: Case, names: list[str]) -> str:
     if any(n in first[:20] for n in names):
         return first
     subject = subject_of(case)
-    return subject + first if subject else first
+    if not subject:
+        return first
+    # `该县推行…`, `全区已建成…`: the pointer or the whole-area word gives way to the name.
+    m = _POINTER.match(first)
+    if m and subject.endswith(m.group(1)):
+        return subject + first[m.end() :]
+    return subject + first
+
+
+_POINTER = re.compile(r"^[该全本]([县区市旗镇乡村])(?=[\u4e00-\u9fff])")
 
 
 def with_places(first: str, case: Case) -> str:

@@ -11,6 +11,15 @@ _HALF_PUNCT = re.compile(r"(?<!\d)[,:](?!\d)|[;()!?]|(?<=\d)[,:](?!\d)|(?<!\d)[,
 _SENT_END = "。！？；"
 MAX_QUOTE = 120
 _CLOSERS = "”’」』）)"
+# Editorial furniture headings: the paper's voice about the case, not the case's measures.
+EDITORIAL = re.compile(
+    r"^[\s【\[（(]*(?:记者手记|采访手记|采访札记|编者按|编者的话|短评|快评|点评|专家点评|记者观察|"
+    r"相关链接|背景链接|链接|延伸阅读|小贴士|后记|图片新闻)[】\]）):：\s]*$"
+)
+
+
+def is_editorial(heading: str | None) -> bool:
+    return bool(heading and EDITORIAL.match(strip_markup(heading).strip()))
 
 
 def strip_markup(text: str) -> str:
