@@ -51,6 +51,26 @@ def locality_at_start(sentence: str) -> str | None:
     return place
 
 
+_ORG_START = re.compile(
+    r"^(?:中共|中国)?[\u3400-\u4dbf\u4e00-\u9fff]{2,14}?"
+    r"(?:公司|集团|银行|医院|大学|学院|学校|研究院|管理局)(?:党委|党组|党总支|党支部)?"
+)
+
+
+def organisation_at_start(sentence: str) -> str | None:
+    """An enterprise or institution as the sentence's subject (`国网某某供电公司党委…`)."""
+    s = sentence[:160]
+    for _ in range(6):
+        m = _LEAD_IN.match(s)
+        if not m:
+            break
+        s = s[m.end() :]
+    m = _ORG_START.match(s[:40])
+    if not m or set(m.group(0)[:2]) & _NOT_PLACE:
+        return None
+    return m.group(0)
+
+
 def date_led_locality(sentence: str) -> str | None:
     """A locality right after a date clause anywhere in the first sentence (news ledes)."""
     for m in re.finditer(r"(?:\d{1,2}月\d{1,2}日|近日|日前)[，,]", sentence[:200]):

@@ -12,7 +12,13 @@ import re
 from dataclasses import dataclass, field
 
 from exporter.readers.bylines import Byline
-from exporter.readers.places import date_led_locality, locality_at_start, mentions, short_name
+from exporter.readers.places import (
+    date_led_locality,
+    locality_at_start,
+    mentions,
+    organisation_at_start,
+    short_name,
+)
 from exporter.readers.repair import Unit
 from exporter.readers.text import first_sentence
 
@@ -43,7 +49,11 @@ def looks_like_roundup(title: str | None, subtitle: str | None, byline: Byline |
 
 def block_place(paragraph: str) -> str | None:
     sentence = first_sentence(paragraph)
-    return locality_at_start(sentence) or date_led_locality(sentence)
+    return (
+        locality_at_start(sentence)
+        or date_led_locality(sentence)
+        or organisation_at_start(sentence)
+    )
 
 
 def split_roundup(sections: list[tuple[Unit | None, list[Unit]]]) -> Split | None:
@@ -99,7 +109,8 @@ def generated_title(block: Block) -> str:
     text = block.paragraphs[0].text
     pos = text.find(block.place)
     rest = text[pos + len(block.place) :] if pos >= 0 else text
-    name = short_name(block.place)
+    is_org = organisation_at_start(block.place) == block.place
+    name = block.place if is_org else short_name(block.place)
     while lower := _LOWER_UNIT.match(rest):
         name, rest = lower.group(0), rest[lower.end() :]
     rest = rest.lstrip("，,、 ")

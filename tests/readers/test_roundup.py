@@ -73,3 +73,17 @@ def test_framing_intro_stays_with_the_roundup() -> None:
     src, cases = read_text(text, "r.txt")
     assert [c.kind for c in cases] == ["case", "case"]
     assert src.containers[0].intro[0].text.startswith("乡村振兴，关键在党")
+
+
+def test_enterprise_blocks() -> None:
+    text = (
+        "国企党建巡礼\n\n撰稿：甲乙\n\n"
+        "国网浙江省电力有限公司党委推行“党员服务队”模式，服务群众2万余户。\n\n"
+        "该公司还建立了党员责任区。\n\n"
+        "中国石化某某分公司党委开展“红色引擎”工程，推动党建与生产深度融合。\n"
+    )
+    _, cases = read_text(text, "o.txt")
+    assert [(c.title, len(c.paragraphs())) for c in cases] == [
+        ("国网浙江省电力有限公司党委：推行“党员服务队”模式", 2),
+        ("中国石化某某分公司党委：开展“红色引擎”工程", 1),
+    ]
