@@ -101,7 +101,9 @@ class StoryBuilder:
         for h in self.book.headings():
             if h.toc and h.level <= b.max_level:
                 st = self.styles[f"toc-{h.level}"]
-                out.append(PageRefLine(self.ctx, h.text, st, [self.anchors[id(h)]]))
+                line = PageRefLine(self.ctx, h.text, st, [self.anchors[id(h)]])
+                line.keep_next = h.level < b.max_level  # a chapter entry stays with its cases
+                out.append(line)
         return out
 
     def index(self, b: plan.Index) -> list[Flowable]:
