@@ -14,6 +14,12 @@ _VISIT = re.compile(
     r"(?:赴|到|来到|深入|前往)[^。]{0,40}?(?:调研|视察|考察|检查|督导|慰问|走访)"
 )
 _MODAL = re.compile(r"要|必须|应当|务必")
+# An event as the subject: a meeting, ceremony or launch held.
+_EVENT = re.compile(
+    r"(?:召开|举行|举办|启动|开幕|闭幕|揭牌)了?[^。]{0,30}?"
+    r"(?:会议|大会|仪式|座谈会|推进会|发布会|启动会|开班式|论坛|现场会|观摩会)"
+)
+EVENT_MAX_PARAGRAPHS = 3
 OVERVIEW_PROVINCES = 4
 NEWS_MAX_CHARS = 400
 
@@ -35,6 +41,8 @@ def kind_of(
     if len(provinces_in(body)) >= OVERVIEW_PROVINCES and not submitted and not in_roundup:
         return "overview"
     if _VISIT.search(first[:120]):
+        return "news"
+    if not in_roundup and len(paragraphs) <= EVENT_MAX_PARAGRAPHS and _EVENT.search(first[:100]):
         return "news"
     if len(paragraphs) == 1 and len(body) <= NEWS_MAX_CHARS and not (submitted or in_roundup):
         return "news"
