@@ -8,6 +8,7 @@ opening run into its parts.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -107,6 +108,8 @@ def opens_article(run: list[Unit], sit: Situation) -> bool:
         return False
     if len(plain) >= 2 and all(not u.bold_line for u in plain):
         return True
+    if _title_with_subtitle(heads):
+        return True
     if by.inline_suffix(prev_body.text) or (next_body and by.inline_prefix(next_body.text)):
         return True
     lede = bool(next_body and _LEDE.match(next_body.text))
@@ -116,6 +119,17 @@ def opens_article(run: list[Unit], sit: Situation) -> bool:
     score += lede
     score += sit.noise_between
     return score >= 2
+
+
+def _title_with_subtitle(heads: list[Unit]) -> bool:
+    """A short headline directly over a `——` line is a title and its subtitle (an inner
+    heading over a sub-point is a long sentence with commas)."""
+    for head, nxt in itertools.pairwise(heads):
+        t = head.text
+        if is_dash(nxt) and not is_inner_heading(head) and len(t) <= 24:
+            if not re.search(r"[，,；;]", t):
+                return True
+    return False
 
 
 def is_end_byline(u: Unit) -> bool:

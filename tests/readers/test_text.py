@@ -158,3 +158,15 @@ def test_caption_above_credit_dropped_photo_news_credited() -> None:
     photo = cases[1]
     assert (photo.kind, photo.authors, photo.byline) == ("news", ["李四"], "李四 摄")
     assert [c.role for c in photo.credits] == ["摄影"]
+
+
+def test_title_with_dash_subtitle_opens_an_article() -> None:
+    text = (
+        "标题一\n\n本报记者 张三\n\n正文一段。\n\n"
+        "红色物业暖民心\n\n——某某区党建引领物业服务纪实\n\n近年来，某某区推行红色物业。\n"
+    )
+    _, cases = read_text(text, "n.txt")
+    assert [(c.title, c.subtitle) for c in cases] == [
+        ("标题一", None),
+        ("红色物业暖民心", "——某某区党建引领物业服务纪实"),
+    ]
