@@ -42,10 +42,8 @@ def _convert_marks(s: str) -> str:
         before, after = _neighbours(s, i)
         if before.isdigit() and after.isdigit() and ch in ",:":
             out.append(ch)  # 1,300 and 10:30 stay
-        elif _cjk(before) or (_cjk(after) and not before.isascii()) or (_cjk(after) and not before):
-            out.append(_FULL[ch])
-        elif _cjk(after) and ch in ",;:" and before.isdigit():
-            out.append(_FULL[ch])  # 2024年6月,4000余 -> after a number, before Chinese
+        elif _cjk(before) or _cjk(after):
+            out.append(_FULL[ch])  # a Chinese character on either side: Chinese text
         else:
             out.append(ch)
     return "".join(out)
