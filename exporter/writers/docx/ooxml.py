@@ -363,6 +363,15 @@ def page_break_run() -> Element:
     return el("w:r", {}, el("w:br", {"type": "page"}))
 
 
+def renumber_drawings(root: Element) -> None:
+    """Give every drawing a unique id (Word repairs files with duplicates); python-docx
+    numbers pictures from the attached tree, and ours are attached part by part."""
+    for n, node in enumerate(root.iter(qn("wp:docPr"), qn("pic:cNvPr")), start=1):
+        node.set("id", str(n))
+        if node.tag == qn("wp:docPr"):
+            node.set("name", f"Picture {n}")
+
+
 def drawing_run(inline: Element, description: str) -> Element:
     """Wrap python-docx's `wp:inline` picture in a run, with alt text for screen readers."""
     doc_pr = inline.find(qn("wp:docPr"))

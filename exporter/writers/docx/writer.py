@@ -97,6 +97,7 @@ class Builder:
         return save_reproducible(self.doc)
 
     def _finish(self) -> None:
+        ooxml.renumber_drawings(self.doc.element)
         numbering = self.doc.part.numbering_part.element
         abstracts = [
             ooxml.abstract_num(ABSTRACT_ORDERED, "decimal", "%1."),
@@ -187,6 +188,8 @@ class Builder:
         self.box_role = outer
 
     def on_table(self, t: Table) -> None:
+        if not t.header and not t.rows:
+            return  # Word treats a table without rows as a damaged file
         ncols = max([len(t.header), *(len(r) for r in t.rows)] or [1])
         weights = t.widths if len(t.widths) == ncols else [1.0] * ncols
         total = round(self.layout.page.text_width_mm * MM_TWIPS)

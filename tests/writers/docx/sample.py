@@ -97,6 +97,7 @@ def sample_book() -> tuple[Book, dict[str, list[str]]]:
             [
                 Heading(1, "案例概览", "heading-1", anchor="overview"),
                 Chart("各主题案例数", [("主题1", 2), ("主题2", 2)]),
+                Chart("各省案例数", [("某省", 3), ("另一省", 1)]),
             ],
             header="案例汇编　·　概览",
             numbering="roman",

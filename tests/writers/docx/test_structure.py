@@ -232,6 +232,9 @@ def test_case_card_parts(built_book: Built) -> None:
         num = numbering.find(f"w:num[@w:numId='{n}']", NS)
         assert num.find("w:lvlOverride/w:startOverride", NS).get(w("val")) == "1"
     assert any(n.startswith("word/media/") and n.endswith(".png") for n in built_book.names())
+    wp = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
+    ids = [d.get("id") for d in root.iter(f"{{{wp}}}docPr")]
+    assert len(ids) == 2 and len(set(ids)) == 2  # duplicates make Word repair the file
 
 
 def test_bookmarks_for_every_heading_and_index_links_resolve(built_book: Built) -> None:
