@@ -75,7 +75,7 @@ def read_text(
     ]
     units = build_units(lines)
     noise = [line for line in lines if line.role == NOISE]
-    articles, orphans = segment(units, {line.no for line in noise})
+    articles, orphans = segment(units, {line.no: line.reason for line in noise})
     facts = FileFacts(path, page_jumps=_forward_jumps(noise, tails))
     built: list[Built] = [build_article(a, facts) for a in articles]
     cases = [c for b in built for c in b.cases]

@@ -81,6 +81,7 @@ class Situation:
     noise_between: bool = False
     md_title_level: int = 2  # Markdown heading level of article titles in this file
     in_roundup: bool = False  # the current article is a roundup: its sub-heads are themes
+    credit_after: bool = False  # a photographer's line follows the next paragraph (photo news)
 
 
 def opens_article(run: list[Unit], sit: Situation) -> bool:
@@ -118,6 +119,7 @@ def opens_article(run: list[Unit], sit: Situation) -> bool:
     score += run[0].gap_before > sit.typical_gap
     score += lede
     score += sit.noise_between
+    score += sit.credit_after
     return score >= 2
 
 

@@ -46,7 +46,10 @@ def _typical_gap(units: list[Unit]) -> int:
     return int(statistics.median(gaps)) if gaps else 1
 
 
-def segment(units: list[Unit], noise_lines: set[int]) -> tuple[list[Article], list[list[Unit]]]:
+def segment(units: list[Unit], noise: dict[int, str]) -> tuple[list[Article], list[list[Unit]]]:
+    """Group units into articles; `noise` maps dropped line numbers to their reasons."""
+    noise_lines = set(noise)
+    credits = {n for n, reason in noise.items() if reason == "photo_credit"}
     articles: list[Article] = []
     orphans: list[list[Unit]] = []
     cur: Article | None = None
@@ -83,6 +86,9 @@ def segment(units: list[Unit], noise_lines: set[int]) -> tuple[list[Article], li
             prev_body.last < n < run[0].first for n in noise_lines
         )
         sit = Situation(prev_body, next_body, gap, between, md_level, _is_roundup(cur))
+        sit.credit_after = next_body is not None and any(
+            next_body.last < n <= next_body.last + 3 for n in credits
+        )
         if cur is None or closed or opens_article(run, sit):
             parsed = parse_header(run)
             orphans.extend(parsed.orphans)

@@ -170,3 +170,14 @@ def test_title_with_dash_subtitle_opens_an_article() -> None:
         ("标题一", None),
         ("红色物业暖民心", "——某某区党建引领物业服务纪实"),
     ]
+
+
+def test_photo_news_with_figure_sentence_keeps_its_body() -> None:
+    text = (
+        "标题一\n\n本报记者 张三\n\n正文一段。\n\n送学上门暖人心\n\n"
+        "近日，某社区党支部开展送学上门活动。图为活动现场。\n\n李四 摄\n"
+    )
+    src, cases = read_text(text, "c.txt")
+    assert [c.title for c in cases] == ["标题一", "送学上门暖人心"]
+    assert cases[1].paragraphs()[0].text.endswith("图为活动现场。")
+    assert cases[1].authors == ["李四"] and src.dropped == []

@@ -70,10 +70,22 @@ def ornament(line: Line, i: int, ctx: Context) -> Found:
 
 
 def photo_caption(line: Line, i: int, ctx: Context) -> Found:
+    """`图①：…`, `…。图为…`. Right under a headline the text is a photo-news item's body."""
     text = line.text
     if _CAPTION.match(text) or (_CAPTION_INSIDE.search(text) and len(text) < 400):
-        return NOISE, "photo_caption"
+        if _CAPTION_LABEL.match(text) or not _under_headline(i, ctx):
+            return NOISE, "photo_caption"
     return None
+
+
+_CAPTION_LABEL = re.compile(
+    r"^[(（]?(?:上|下|左|右|左上|右上|左下|右下|组)?图\s*[①-⑳\d一二三四五六七八九十]*[)）]?\s*[:：]"
+)
+
+
+def _under_headline(i: int, ctx: Context) -> bool:
+    prev = ctx.prev_line(i)
+    return prev is not None and prev.role in (HEAD, BYLINE)
 
 
 def caption_before_credit(line: Line, i: int, ctx: Context) -> Found:
@@ -81,10 +93,7 @@ def caption_before_credit(line: Line, i: int, ctx: Context) -> Found:
     headline it is the text of a photo-news item instead, and stays."""
     if len(line.text) > 300 or not by.photo_credit_line(ctx.next_text(i)):
         return None
-    prev = ctx.prev_line(i)
-    if prev is not None and prev.role in (HEAD, BYLINE):
-        return None
-    return NOISE, "photo_caption"
+    return None if _under_headline(i, ctx) else (NOISE, "photo_caption")
 
 
 def photo_credit(line: Line, i: int, ctx: Context) -> Found:
