@@ -1,5 +1,29 @@
-"""DOCX writer: a book plan as an editable Word file on named styles, with subset,
-obfuscated embedded fonts (ECMA-376 Part 1 §17.8.1) and reproducible bytes."""
+"""DOCX writer: the book plan as an editable Word file built on named styles.
+
+Modules (one job each):
+    styles.py    the style compiler: layout roles -> Word styles (built-in names where Word has
+                 a feature for them: Heading 1-4, Title, TOC 1-2, Header, Footer, index 1-3)
+    writer.py    one handler per plan block; one section per book part; `write_docx`
+    sections.py  page geometry, running headers, PAGE-field footers (odd/even for outer numbers)
+    text.py      text -> runs: bold lead phrases, per-character fallback faces, glyph accounting
+    paging.py    a line-count page estimate for the page numbers pre-filled in the TOC
+    chart.py     the overview bar chart as a PNG (Pillow)
+    fontfaces.py family names, coverage, subsetting and ECMA-376 §17.8.1 obfuscation
+    package.py   clean template, font parts, core properties, reproducible zip
+    ooxml.py     every piece of raw WordprocessingML (nothing else builds XML)
+
+Choices worth knowing:
+- Embedded fonts are referenced by the embedded file's own family name ("Noto Serif SC"), so
+  Word and LibreOffice find them; `embed_fonts=False` names the layout's `docx_family`
+  (宋体, 仿宋_GB2312 …) instead. Characters the main face lacks (CJK Extension B …) are set
+  through a "Fallback <family>" character style whose face is embedded too.
+- The GB/T 9704 grid is a lines-only grid plus a small negative character spacing on body-size
+  styles: Word and LibreOffice then both give 28 characters a line (LibreOffice splits each
+  16 pt character over two cells of a 15.8 pt character grid).
+- The TOC is a real `TOC \\o "1-N" \\h \\z \\u` field (N = the plan's TOC depth) whose result is
+  pre-filled with linked entries and estimated page numbers; Word refreshes it on opening
+  (updateFields), LibreOffice shows it as written.
+"""
 
 from exporter.writers.docx.writer import write_docx
 
