@@ -42,7 +42,6 @@ class Context:
     missing: Missing = field(default_factory=Missing)
     enc: Encoder | None = None
     anchor_pages: dict[str, str] = field(default_factory=dict)  # anchor -> page label
-    anchor_index: dict[str, int] = field(default_factory=dict)  # anchor -> physical page
     forward: dict[str, str] = field(default_factory=dict)  # anchor -> role, referenced early
     current_part: Part | None = None
     page_part: Part | None = None
@@ -52,7 +51,6 @@ class Context:
     arabic: int = 0
     roman_n: int = 0
     outline_level: int = -1
-    labels: list[str] = field(default_factory=list)
 
     def encoder(self, canv: Any) -> Encoder:
         if self.enc is None:
@@ -77,7 +75,6 @@ class Context:
                 self.page_label = str(self.arabic)
             else:
                 self.page_label = ""
-            self.labels.append(self.page_label)
         return self.page_label
 
     def start_part(self, part: Part) -> None:
@@ -88,4 +85,3 @@ class Context:
     def mark_anchor(self, canv: Any, anchor: str, top: float) -> None:
         canv.bookmarkHorizontal(anchor, 0, top)
         self.anchor_pages[anchor] = self.label()
-        self.anchor_index[anchor] = self.page

@@ -11,15 +11,13 @@ from typing import Any
 from reportlab.platypus.flowables import Flowable
 
 from exporter.assemble.plan import Part
-from exporter.writers.pdf.context import Context, form_name
-from exporter.writers.pdf.draw import draw_paragraph, draw_repeated, draw_text
+from exporter.writers.pdf.context import Context
+from exporter.writers.pdf.draw import draw_paragraph, draw_text
 from exporter.writers.pdf.linebreak import (
     Line,
     Prepared,
     break_lines,
     clean,
-    justified,
-    natural,
     prepare,
 )
 from exporter.writers.pdf.styles import PStyle
@@ -280,170 +278,6 @@ class BoxFlow(Flowable):
             canv.restoreState()
         for c, (y, h) in zip(self.children, self._sizes, strict=True):
             c.drawOn(canv, 0, self.height - y - h)
-
-
-class LeaderLine(Flowable):
-    """Text, dot leaders and a right-aligned item on its last line (TOC and index entries,
-    key figures). Key-figure sentences fill the whole measure like body lines and the last
-    line leaves room for the item, which ends on the right edge; TOC and index entries
-    (`narrow`) keep every line clear of the page-number column."""
-
-    content = True
-    narrow = False
-
-    def __init__(self, ctx: Context, text: str, st: PStyle, where: str) -> None:
-        super().__init__()
-        self.ctx, self.st, self.leaders = ctx, st, True
-        self.flow = TextFlow(ctx, text, st, where)
-        self.width = self.height = 0.0
-        self.own_line = False
-
-    def right_width(self) -> float:
-        """Room kept for the right-hand item."""
-        raise NotImplementedError
-
-    def draw_right(self, right: float, baseline: float) -> float:
-        """Draw the right-hand item ending at `right`; return its left edge."""
-        raise NotImplementedError
-
-    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
-        if aw != self.width or not self.flow._lines:
-            self.width = aw
-            st, flow = self.st, self.flow
-            room = self.right_width() + 1.5 * st.size
-            if self.narrow:  # every line stops short of the item column (TOC, index)
-                lines = break_lines(flow.pp, aw - room, st.first_indent, st.left_indent, "left")
-            else:
-                lines = break_lines(flow.pp, aw, st.first_indent, st.left_indent, "justify")
-            lines = lines or [Line(0, 0, st.left_indent, 0.0)]
-            last = lines[-1]
-            # No room for leaders and the item after the last line: that line is set
-            # justified (it is nearly full) and the leaders get a line of their own.
-            self.own_line = last.x + natural(flow.pp, last.start, last.end) > aw - room
-            if self.own_line:
-                lines[-1] = justified(flow.pp, last, aw)
-            flow._lines, flow._width = lines, aw
-        self.height = (len(self.flow._lines) + self.own_line) * self.st.leading
-        self.flow.height = self.height
-        return aw, self.height
-
-    def getSpaceBefore(self) -> float:
-        return self.st.space_before
-
-    def getSpaceAfter(self) -> float:
-        return self.st.space_after
-
-    def min_height(self, aw: float) -> float:
-        return self.wrap(aw, 1e6)[1]
-
-    def draw(self) -> None:
-        st, flow = self.st, self.flow
-        flow.canv = self.canv
-        flow.draw()
-        del flow.canv
-        last = flow._lines[-1]
-        baseline = self.height - (len(flow._lines) - 1 + self.own_line) * st.leading - st.baseline
-        text_end = last.x + natural(flow.pp, last.start, last.end)
-        if self.own_line:
-            text_end = st.left_indent
-        x = self.draw_right(self.width, baseline)
-        if self.leaders:
-            self._draw_leaders(text_end + st.size * 0.5, x - st.size * 0.5, baseline)
-
-    def _draw_leaders(self, x0: float, x1: float, y: float) -> None:
-        ctx, st = self.ctx, self.st
-        space = st.size * 0.25  # between the dots
-        dot = prepared(ctx, ".", st).pos[-1] + space
-        n = int((x1 - x0) // dot)
-        if n >= 2:
-            enc = ctx.encoder(self.canv)
-            draw_repeated(self.canv, enc, st.chain, ".", n, st.size, space, st.color,
-                          x1 - n * dot + space, y)  # fmt: skip
-
-    def draw_plain(self, text: str, right: float, y: float, st: PStyle | None = None) -> float:
-        ctx, st = self.ctx, st or self.st
-        pp = prepared(ctx, text, st)
-        x = right - pp.pos[-1]
-        draw_text(
-            self.canv, ctx.encoder(self.canv), pp, st.chain, st.color, x, y, 0.0,
-            ctx.missing, self.flow.where,
-        )  # fmt: skip
-        return x
-
-
-class PageRefLine(LeaderLine):
-    """A TOC or index entry: text, leaders, page numbers; the entry links to its target."""
-
-    narrow = True
-
-    def __init__(
-        self, ctx: Context, text: str, st: PStyle, anchors: list[str], leaders: bool = True
-    ) -> None:
-        super().__init__(ctx, text, st, "toc")
-        self.anchors, self.leaders = anchors, leaders
-
-    def right_width(self) -> float:
-        digits = prepared(self.ctx, "0000，", self.st).pos[-1]
-        return digits * max(1, len(self.anchors))
-
-    def draw_right(self, right: float, baseline: float) -> float:
-        """Page numbers right to left; one target links the whole entry, several targets
-        link each number to its own page."""
-        known = self.ctx.known_anchors
-        x = right
-        for anchor in reversed(self.anchors):
-            left = self._draw_ref(anchor, x, baseline)
-            if len(self.anchors) > 1 and anchor in known:
-                box = (left, baseline - 0.2 * self.st.size, x, baseline + 0.8 * self.st.size)
-                self.canv.linkRect("", anchor, box, thickness=0)
-            x = left
-            if anchor != self.anchors[0]:
-                x = self.draw_plain("，", x, baseline)
-        if len(self.anchors) == 1 and self.anchors[0] in known:
-            self.canv.linkRect("", self.anchors[0], (0, 0, self.width, self.height), thickness=0)
-        return x
-
-    def _draw_ref(self, anchor: str, right: float, y: float) -> float:
-        ctx, canv = self.ctx, self.canv
-        label = ctx.anchor_pages.get(anchor)
-        if label is not None:
-            return self.draw_plain(label, right, y)
-        if anchor not in ctx.known_anchors:
-            return self.draw_plain("?", right, y)
-        ctx.forward.setdefault(anchor, self.st.role)
-        canv.saveState()
-        canv.translate(right, y)
-        canv.doForm(form_name(anchor))
-        canv.restoreState()
-        return right - prepared(ctx, "000", self.st).pos[-1]
-
-
-class FigureLine(LeaderLine):
-    """A key figure: the sentence it comes from, leaders, the figure in bold on the right."""
-
-    def __init__(
-        self, ctx: Context, text: str, figure: str, st: PStyle, fig_st: PStyle, where: str
-    ) -> None:
-        super().__init__(ctx, text, st, where)
-        self.figure, self.fig_st = figure, fig_st
-
-    def right_width(self) -> float:
-        return prepared(self.ctx, self.figure, self.fig_st).pos[-1]
-
-    def draw_right(self, right: float, baseline: float) -> float:
-        return self.draw_plain(self.figure, right, baseline, self.fig_st)
-
-
-class Spacer(Flowable):
-    def __init__(self, height: float) -> None:
-        super().__init__()
-        self.width, self.height = 0.0, height
-
-    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
-        return aw, self.height
-
-    def draw(self) -> None:
-        return None
 
 
 def draw_label(

@@ -33,7 +33,6 @@ NO_START = frozenset(
 )
 NO_END = frozenset("（《「『【〈〔〖〘〚“‘([{·・")
 CLOSE_FW = frozenset("，。、；：）》」』】〉〕〗〙〛”’")  # blank right half: compressible
-OPEN_FW = frozenset("（《「『【〈〔〖〘〚“‘")  # blank left half
 
 HAN = "\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003ffff"
 ALNUM = "A-Za-z0-9\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff"

@@ -13,13 +13,8 @@ from exporter.writers import MissingGlyph, WriteResult
 from exporter.writers.pdf.blocks import BarChart, GridTable, list_items
 from exporter.writers.pdf.context import Context
 from exporter.writers.pdf.doc import BookDoc
-from exporter.writers.pdf.flowables import (
-    BoxFlow,
-    FigureLine,
-    PageRefLine,
-    PartMarker,
-    TextFlow,
-)
+from exporter.writers.pdf.flowables import BoxFlow, PartMarker, TextFlow
+from exporter.writers.pdf.leaders import FigureLine, PageRefLine
 from exporter.writers.pdf.styles import StyleSheet
 
 FIGURE_MAX = 16  # characters of a figure set on the right of a leader line
