@@ -7,6 +7,7 @@ list item). Images and rules become noise lines.
 
 from __future__ import annotations
 
+import html
 import re
 
 from exporter.readers.lines import Line
@@ -25,12 +26,24 @@ _ITALIC = re.compile(r"(?<![*\w])\*(?!\s)(.+?)(?<!\s)\*(?![*\w])")
 _CODE = re.compile(r"`+")
 
 
+_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!>|~])")
+_BREAK = re.compile(r"<br\s*/?>", re.I)
+# Escaped characters are parked in the private use area while emphasis is removed.
+_PARK = 0xF0000
+
+
 def strip_inline(text: str) -> str:
+    if any(_PARK <= ord(c) < _PARK + 128 for c in text):
+        text = _ESCAPE.sub(r"\1", text)  # parking would be ambiguous: keep it simple
+        return _CODE.sub("", _ITALIC.sub(r"\1", _BOLD.sub("", text)))
+    text = _ESCAPE.sub(lambda m: chr(_PARK + ord(m.group(1))), text)
     text = _INLINE_IMAGE.sub(r"\1", text)
     text = _LINK.sub(r"\1", text)
     text = _BOLD.sub("", text)
     text = _ITALIC.sub(r"\1", text)
-    return _CODE.sub("", text)
+    text = _CODE.sub("", text)
+    text = html.unescape(_BREAK.sub("", text))
+    return "".join(chr(ord(c) - _PARK) if _PARK <= ord(c) < _PARK + 128 else c for c in text)
 
 
 def parse_line(line: Line) -> None:

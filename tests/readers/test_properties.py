@@ -8,6 +8,8 @@ ignored, as a multiset.
 
 from __future__ import annotations
 
+import html
+import re
 import unicodedata
 from collections import Counter
 
@@ -51,6 +53,9 @@ PIECES = [
     "\n\n",
     "1,300",
     "AED",
+    "&amp;",
+    "\\*",
+    "<br>",
 ]
 TEXT = st.lists(
     st.one_of(
@@ -84,6 +89,8 @@ def _model_text(src: SourceFile, cases: list[Case]) -> str:
 
 
 def _markup_free(text: str) -> str:
+    # Entities and escapes are Markdown spelling of characters: compare what they spell.
+    text = html.unescape(re.sub(r"<br\s*/?>", "", text, flags=re.I)).replace("\\", "")
     return text.replace("#", "").replace("*", "")
 
 
