@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from exporter.readers import bylines as by
 from exporter.readers.lines import BYLINE, HEAD
+from exporter.readers.places import locality_at_start
 from exporter.readers.repair import Unit
 from exporter.readers.rules.headings import DASH, NUMBERED
 
@@ -33,13 +34,11 @@ _SPLIT_HEADLINE = re.compile(
 
 
 def is_kicker(u: Unit) -> bool:
+    """`新城区：` or a bare locality line printed over the main title."""
     t = u.text
-    return (
-        u.role == HEAD
-        and t.endswith(("：", ":"))
-        and len(t) <= 24
-        and not re.search(r"[，,、。；;]", t)
-    )
+    if u.role != HEAD or len(t) > 24 or re.search(r"[，,、。；;]", t):
+        return False
+    return t.endswith(("：", ":")) or locality_at_start(t) == t
 
 
 def is_rubric_like(u: Unit) -> bool:

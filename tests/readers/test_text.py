@@ -181,3 +181,15 @@ def test_photo_news_with_figure_sentence_keeps_its_body() -> None:
     assert [c.title for c in cases] == ["标题一", "送学上门暖人心"]
     assert cases[1].paragraphs()[0].text.endswith("图为活动现场。")
     assert cases[1].authors == ["李四"] and src.dropped == []
+
+
+def test_bare_locality_line_is_a_kicker() -> None:
+    text = (
+        "标题一\n\n本报记者 张三\n\n正文一段。\n\n托克托县\n\n“三化三力”建强头雁队伍\n\n"
+        "本报记者 李四\n\n托克托县以实施村党组织“头雁队伍”为抓手。\n"
+    )
+    _, cases = read_text(text, "k.txt")
+    assert [(c.title, c.rubric) for c in cases] == [
+        ("标题一", None),
+        ("托克托县 “三化三力”建强头雁队伍", None),
+    ]
