@@ -598,6 +598,7 @@ def fill_settings(root: Element, s: SettingsDef) -> None:
 class FontEntry:
     name: str
     charset: str = "86"  # GB2312
+    alt_name: str = ""  # what to use where the font is neither installed nor embedded
     family: str = "roman"
     embeds: list[tuple[str, str, str]] = field(default_factory=list)  # (kind, rId, {GUID})
 
@@ -628,6 +629,7 @@ def font_table(root: Element, entries: Sequence[FontEntry]) -> None:
         node = el(
             "w:font",
             {"name": entry.name},
+            val("w:altName", entry.alt_name) if entry.alt_name else None,
             val("w:charset", entry.charset),
             val("w:family", entry.family),
             val("w:pitch", "variable"),

@@ -19,7 +19,7 @@ from docx.opc.part import Part, XmlPart
 
 from exporter.assemble.plan import BookMeta
 from exporter.writers.docx import ooxml
-from exporter.writers.docx.fontfaces import face, font_key, obfuscate, subset_font
+from exporter.writers.docx.fontfaces import covers, face, font_key, obfuscate, subset_font
 
 APP_XML = "application/vnd.openxmlformats-officedocument.extended-properties+xml"
 OBFUSCATED_FONT = "application/vnd.openxmlformats-officedocument.obfuscatedFont"
@@ -59,13 +59,22 @@ def _font_table_part(doc: Document) -> XmlPart:
     return part
 
 
-def write_font_table(doc: Document, families: Iterable[str], embedded: list[FontUse]) -> None:
+def write_font_table(
+    doc: Document,
+    families: Iterable[str],
+    embedded: list[FontUse],
+    alt_names: dict[str, str] | None = None,
+) -> None:
     """fontTable.xml naming every family the styles use; embedded faces are subset,
-    obfuscated and attached as /word/fonts/fontN.odttf."""
+    obfuscated and attached as /word/fonts/fontN.odttf. `alt_names` maps an embedded family
+    to the Office font a reader that ignores embedded fonts should substitute."""
     part = _font_table_part(doc)
+    han = {face(u.path).family for u in embedded if covers(u.path, "中")}
     entries: dict[str, ooxml.FontEntry] = {}
-    for name in families:
-        entries.setdefault(name, ooxml.FontEntry(name, charset=_charset(name)))
+    for name in [*families, *(face(u.path).family for u in embedded)]:
+        alt = (alt_names or {}).get(name, "")
+        charset = "86" if name in han or not name.isascii() else "00"  # 86 = GB2312
+        entries.setdefault(name, ooxml.FontEntry(name, charset=charset, alt_name=alt))
     for n, use in enumerate(sorted(embedded, key=lambda u: str(u.path)), start=1):
         f = face(use.path)
         data = subset_font(use.path, use.chars)
@@ -77,17 +86,13 @@ def write_font_table(doc: Document, families: Iterable[str], embedded: list[Font
             doc.part.package,
         )
         rid = part.relate_to(font_part, RT.FONT)
-        entry = entries.setdefault(f.family, ooxml.FontEntry(f.family))
+        entry = entries[f.family]
         kind = "embedBold" if f.bold else "embedRegular"
         if all(k != kind for k, _, _ in entry.embeds):
             entry.embeds.append((kind, rid, key))
     for entry in entries.values():
         entry.embeds.sort(key=lambda e: e[0] != "embedRegular")  # schema order
     ooxml.font_table(part.element, list(entries.values()))
-
-
-def _charset(name: str) -> str:
-    return "00" if name.isascii() else "86"
 
 
 def _date(text: str) -> dt.datetime:

@@ -26,9 +26,11 @@ from exporter.assemble.plan import (
     TocBlock,
 )
 from exporter.layout.model import Layout
+from exporter.resources import fonts_dir
 from exporter.writers import WriteResult
 from exporter.writers.docx import ooxml
 from exporter.writers.docx.chart import bar_chart_png
+from exporter.writers.docx.fontfaces import face
 from exporter.writers.docx.package import (
     FontUse,
     new_document,
@@ -126,8 +128,20 @@ class Builder:
             if d.rpr is not None and d.rpr.fonts is not None:
                 families += [d.rpr.fonts.east_asia, d.rpr.fonts.latin]
         uses = [FontUse(p, c) for p, c in self.setter.used.items() if c] if self.embed else []
-        write_font_table(self.doc, dict.fromkeys(families), uses)
+        write_font_table(self.doc, dict.fromkeys(families), uses, self._alt_names())
         set_core_properties(self.doc, self.book.meta)
+
+    def _alt_names(self) -> dict[str, str]:
+        """Embedded family -> the layout's Office family for the same role (body first)."""
+        if not self.embed:
+            return {}
+        roles = [self.layout.style("body").font, *self.layout.fonts]
+        out: dict[str, str] = {}
+        for role_name in roles:
+            role = self.layout.fonts[role_name]
+            if role.docx_family:
+                out.setdefault(face(fonts_dir() / role.files[0]).family, role.docx_family)
+        return out
 
     def _name_anchors(self) -> None:
         """Every heading gets a bookmark (the TOC links to it); plan anchors keep their

@@ -72,6 +72,10 @@ def test_body_font_embedded_under_its_family_with_body_characters(built_book: Bu
     chars = {c for p in paragraphs for c in p if c not in "😀𠮷" and not c.isspace()}
     assert all(ord(c) in cmap for c in chars)
     assert ("Noto Sans SC", "embedBold") in fonts  # bold headings
+    table = built_book.xml("word/fontTable.xml")
+    serif = table.find("w:font[@w:name='Noto Serif SC']", NS)
+    assert serif.find("w:altName", NS).get(w("val")) == "宋体"  # where embedding is ignored
+    assert serif.find("w:charset", NS).get(w("val")) == "86"
     assert len(cmap) < 6000  # subset, not the 30,000-character font
 
 
