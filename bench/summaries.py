@@ -108,12 +108,12 @@ def main() -> None:
     t0 = time.perf_counter()
     from exporter.enrich import enrich
     from exporter.enrich.gazetteer import gazetteer
-    from exporter.enrich.keywords import _idf, _jieba
+    from exporter.enrich.segment import idf_table, jieba_ready
     from exporter.enrich.text import sentences
 
     gazetteer()
-    _jieba()
-    _idf()
+    jieba_ready()
+    idf_table()
     startup = time.perf_counter() - t0
 
     if args.gold_cases:

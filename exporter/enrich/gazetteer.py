@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 DATA = Path(__file__).with_name("data") / "divisions.tsv"
@@ -32,7 +32,8 @@ COMMON_WORDS = frozenset(
     "朝阳 大同 长治 安康 中山 黄山 白山 白银 来宾 新乡 吉安 三明 兴安 阿里 山南 海西 海北 "
     "日照 玉树".split()
 )
-_STREETISH = re.compile(r"^(?:南|北|东|西|中)?(?:路|街|大街|大道|巷|胡同|广场|公园|小区|花园|大厦)")
+_SUFFIXES = frozenset("省市区县州旗盟")
+_STREETISH = re.compile(r"(?:南|北|东|西|中)?(?:路|街|大街|大道|巷|胡同|广场|公园|小区|花园|大厦)")
 
 
 @dataclass(frozen=True)
@@ -66,13 +67,7 @@ class Gazetteer:
                     bucket.append(div)
         self._drop_shadowed()
         self._drop_generic()
-        self.lengths = sorted({len(a) for a in self.aliases}, reverse=True)
-        # Lengths of the aliases starting with each character, longest first: the scan only
-        # tries those, which keeps it linear in practice.
-        by_first: dict[str, set[int]] = {}
-        for alias in self.aliases:
-            by_first.setdefault(alias[0], set()).add(len(alias))
-        self.by_first = {ch: sorted(ns, reverse=True) for ch, ns in by_first.items()}
+        self._index()
 
     # --- aliases ---------------------------------------------------------------------------
 
@@ -135,22 +130,58 @@ class Gazetteer:
         return found[0] if found else None
 
     def scan(self, text: str) -> list[Mention]:
-        """Longest-match scan for division names; street names (兴安南路) are skipped."""
+        """Longest-match scan for division names; street names (兴安南路) are skipped.
+
+        At each position the longest name starting there wins and the scan resumes after it.
+        Names ending in a division suffix (县, 区, 市…) are found by looking back from each
+        suffix character; the few bare forms (贵州, 黔东南) by one regular expression. Memoised
+        per text: several enrichers scan the same paragraphs.
+        """
+        return list(self._scan(text))
+
+    @lru_cache(maxsize=1 << 15)  # noqa: B019 - one shared instance lives for the process
+    def _scan(self, text: str) -> tuple[Mention, ...]:
+        longest: dict[int, int] = {}
+        for m in self._suffix_re.finditer(text):
+            j = m.end()
+            for n in self._tail_lengths.get(text[j - 2 : j], ()):
+                i = j - n
+                if i >= 0 and text[i:j] in self.aliases:
+                    longest[i] = max(longest.get(i, 0), n)
+        if self._bare_re is not None:
+            pos = 0
+            while (m := self._bare_re.search(text, pos)) is not None:
+                i = m.start()
+                longest[i] = max(longest.get(i, 0), len(m.group(0)))
+                pos = i + 1
         out: list[Mention] = []
-        i = 0
-        while i < len(text):
-            hit = None
-            for n in self.by_first.get(text[i], ()):
-                piece = text[i : i + n]
-                if len(piece) == n and piece in self.aliases:
-                    hit = piece
-                    break
-            if hit is None or _STREETISH.match(text[i + len(hit) :]):
-                i += 1
+        cursor = 0
+        for i in sorted(longest):
+            if i < cursor:
                 continue
-            out.append(Mention(i, i + len(hit), hit, tuple(self.aliases[hit])))
-            i += len(hit)
-        return out
+            end = i + longest[i]
+            if _STREETISH.match(text, end):
+                continue
+            hit = text[i:end]
+            out.append(Mention(i, end, hit, tuple(self.aliases[hit])))
+            cursor = end
+        return tuple(out)
+
+    def _index(self) -> None:
+        """Lookup structures of `_scan`: name lengths by their last two characters, bare forms."""
+        # Keyed by the last two characters (`安区`), so `社区` costs one failed lookup.
+        by_tail: dict[str, set[int]] = {}
+        bare: list[str] = []
+        for alias in self.aliases:
+            if alias[-1] in _SUFFIXES and len(alias) >= 2:
+                by_tail.setdefault(alias[-2:], set()).add(len(alias))
+            else:
+                bare.append(alias)
+        self._tail_lengths = {tail: sorted(ns) for tail, ns in by_tail.items()}
+        suffixes = sorted({tail[-1] for tail in by_tail})
+        self._suffix_re = re.compile("[" + "".join(suffixes) + "]")
+        bare.sort(key=lambda a: (-len(a), a))
+        self._bare_re = re.compile("|".join(map(re.escape, bare))) if bare else None
 
 
 def _strip_nationalities(stem: str) -> str:

@@ -2,19 +2,19 @@
 
 Named measures in quotes (`“铁三角”`, `“党建+志愿服务”`) that recur or sit in the title come
 first, then jieba's TF-IDF terms (nouns and verbal nouns). Numbers, single characters, place
-names of the case's own region and generic words of the genre are left out. jieba is imported
-lazily and initialised once per process (its dictionary cache makes later starts fast).
+names of the case's own region and generic words of the genre are left out. jieba is loaded once
+per process by `segment`.
 """
 
 from __future__ import annotations
 
 import re
-from functools import cache
-from pathlib import Path
-from typing import Any
+from collections import Counter
+from functools import cache, lru_cache
 
 from exporter.enrich.gazetteer import gazetteer
 from exporter.enrich.options import EnrichOptions
+from exporter.enrich.segment import idf_table, words
 from exporter.enrich.text import strip_markup
 from exporter.model import Case, Compendium
 
@@ -32,40 +32,9 @@ STOP = frozenset(
     "常态化 多元化 规范化 标准化 一体化 全覆盖 零距离 最后一公里".split()
 )
 _QUOTED = re.compile(r"“([^“”]{2,10})”")
-_HAN_WORD = re.compile(r"[\u4e00-\u9fff]{2,8}")
+_PLACE_END = re.compile(r"(?:村|镇|乡|县|市)$")
+_NUMBER_REST = re.compile(r"[余多近第每]")
 _DIGIT = re.compile(r"[\d０-９一二三四五六七八九十百千万亿]+[个名人次家户年月日]?$")
-
-
-@cache
-def _jieba() -> Any:
-    """jieba with its dictionary loaded (from jieba's own on-disk cache after the first run)."""
-    import jieba
-
-    from exporter.enrich.theme import LEXICON
-
-    jieba.setLogLevel(60)
-    jieba.initialize()
-    for terms in LEXICON.values():  # keep domain terms (乡村振兴, 志愿服务) whole
-        for term in terms:
-            if len(term) >= 3:
-                jieba.add_word(term, freq=2000)
-    return jieba
-
-
-@cache
-def _idf() -> tuple[dict[str, float], float]:
-    """jieba's IDF table, read directly (importing jieba.analyse would load the POS tagger)."""
-    import jieba
-
-    path = Path(jieba.__file__).parent / "analyse" / "idf.txt"
-    table: dict[str, float] = {}
-    with path.open(encoding="utf-8") as f:
-        for line in f:
-            word, _, freq = line.rstrip("\n").partition(" ")
-            if freq:
-                table[word] = float(freq)
-    values = sorted(table.values())
-    return table, values[len(values) // 2]
 
 
 def _quoted_terms(case: Case) -> list[str]:
@@ -88,28 +57,35 @@ def _place_stems() -> frozenset[str]:
     return frozenset(s for s in stems if len(s) >= 2)
 
 
-def _ok(term: str, exclude: set[str]) -> bool:
+@lru_cache(maxsize=1 << 16)
+def _term(term: str) -> bool:
+    """A possible index term whatever the case: no stop word, place stem or number left."""
     return (
         len(term) >= 2
         and term not in STOP
         and term not in _place_stems()
-        and not any(term in x for x in exclude)
-        and not re.search(r"(?:村|镇|乡|县|市)$", term)
-        and not re.match(r"[余多近第每]", term)  # 余人次, 第一: what is left of a number
+        and not _PLACE_END.search(term)
+        and not _NUMBER_REST.match(term)  # 余人次, 第一: what is left of a number
         and not _DIGIT.match(term)
         and not any(ch.isdigit() for ch in term)
     )
 
 
+def _ok(term: str, exclude: set[str]) -> bool:
+    return _term(term) and term not in _joined(exclude)
+
+
+def _joined(exclude: set[str]) -> str:
+    """One string holding every excluded name: `term in` it tests all of them at C speed."""
+    return "\n".join(sorted(exclude))
+
+
 def _tfidf(text: str, exclude: set[str]) -> list[str]:
-    """TF-IDF over jieba's dictionary segmentation (no HMM, no POS: fast and deterministic)."""
-    jieba = _jieba()
-    idf, median = _idf()
-    counts: dict[str, int] = {}
-    for word in jieba.lcut(text, HMM=False):
-        if _HAN_WORD.fullmatch(word) and _ok(word, exclude):
-            counts[word] = counts.get(word, 0) + 1
-    scored = {w: n * idf.get(w, median) for w, n in counts.items()}
+    """TF-IDF over jieba's dictionary segmentation of the Chinese runs of the text."""
+    idf, median = idf_table()
+    counts = Counter(w for w in words(text) if len(w) <= 8)
+    banned = _joined(exclude)
+    scored = {w: n * idf.get(w, median) for w, n in counts.items() if _term(w) and w not in banned}
     return sorted(scored, key=lambda w: (-scored[w], w))
 
 

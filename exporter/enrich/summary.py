@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from exporter.enrich.options import EnrichOptions
 from exporter.enrich.summary_rules import (
@@ -50,6 +51,10 @@ from exporter.enrich.summary_subject import (
 from exporter.enrich.text import clauses, fullwidth, is_editorial, sentences, strip_markup
 from exporter.model import Case, Compendium
 
+_OPEN_FRAME = re.compile(r"(?:坚持|始终)?以[^为]*$")
+_FRAME_VERB = re.compile(r"(?:坚持|始终|紧紧)$")
+_QUOTED_SPEECH = re.compile(r"[说道]：?“")
+
 
 @dataclass
 class _Clause:
@@ -59,6 +64,7 @@ class _Clause:
     score: float
 
 
+@lru_cache(maxsize=1 << 16)
 def _clean_clause(text: str) -> str:
     text = strip_markup(text).strip().rstrip("，,；;。！？!?：:")
     if ATTRIBUTION.match(text):
@@ -78,9 +84,9 @@ def _drop_split_frames(parts: list[str]) -> list[str]:
     while i < len(parts):
         p = parts[i]
         nxt = parts[i + 1] if i + 1 < len(parts) else ""
-        if re.search(r"(?:坚持|始终)?以[^为]*$", p) and "以" in p and FRAME_GOAL.search(nxt):
+        if "以" in p and _OPEN_FRAME.search(p) and FRAME_GOAL.search(nxt):
             head = p[: p.rfind("以")]
-            head = re.sub(r"(?:坚持|始终|紧紧)$", "", head)
+            head = _FRAME_VERB.sub("", head)
             if head:
                 out.append(head)
             i += 2
@@ -113,7 +119,7 @@ def _sentence_list(case: Case) -> list[tuple[str, bool]]:
 
 def _main_score(i: int, sentence: str, names: list[str]) -> float:
     score = -0.35 * i
-    if ANECDOTE.match(sentence) or sentence.startswith("“") or re.search(r"[说道]：?“", sentence):
+    if ANECDOTE.match(sentence) or sentence.startswith("“") or _QUOTED_SPEECH.search(sentence):
         return score - 6
     parts = _main_clauses(sentence, names)
     first = parts[0] if parts else ""
@@ -234,13 +240,11 @@ def summarize(case: Case, target: int = TARGET, limit: int = 100, minimum: int =
     for i, (s, background) in enumerate(sents):
         if i == main or ANECDOTE.match(s) or s.startswith("“"):
             continue
-        for c in clauses(s):
-            text = TRAIL_CONNECTIVE.sub("", NUMBERED.sub("", _clean_clause(c)))
-            if len(text) >= 6 and _balanced(text):
-                score = clause_score(text, i, background) + relevance(text, topic)
-                score += centrality(text, centre)
-                pool.append(_Clause(text, i, order, score))
-                order += 1
+        for text in _candidates(s):
+            score = clause_score(text, i, background) + relevance(text, topic)
+            score += centrality(text, centre)
+            pool.append(_Clause(text, i, order, score))
+            order += 1
     extra = _select(pool, chosen, target, limit)
     parts = [chosen[0], *(p for p in chosen[1:] if _balanced(p))] if chosen else []
     parts += [e.text for e in extra]
@@ -251,6 +255,17 @@ def summarize(case: Case, target: int = TARGET, limit: int = 100, minimum: int =
             if more not in extra and len(_join([*parts, more.text])) <= limit:
                 parts.append(more.text)
     return _fit(parts, limit + 20)
+
+
+@lru_cache(maxsize=1 << 15)
+def _candidates(sentence: str) -> tuple[str, ...]:
+    """The cleaned clauses of a sentence that may join a summary."""
+    out = []
+    for c in clauses(sentence):
+        text = TRAIL_CONNECTIVE.sub("", NUMBERED.sub("", _clean_clause(c)))
+        if len(text) >= 6 and _balanced(text):
+            out.append(text)
+    return tuple(out)
 
 
 def _select(pool: list[_Clause], chosen: list[str], target: int, limit: int) -> list[_Clause]:

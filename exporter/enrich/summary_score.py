@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
+from functools import lru_cache
 
 from exporter.enrich.summary_rules import (
     ACTION,
@@ -16,10 +18,16 @@ from exporter.enrich.summary_rules import (
 )
 from exporter.model import Case
 
+_NOT_LETTER = re.compile(r"[\W\d_]+")
+_DIGITS = re.compile(r"[\d.]+")
+_PART_OF = re.compile(r"其中|下设|包括|分别")
 
-def _grams(text: str) -> set[str]:
-    text = re.sub(r"[\W\d_]+", "", text)
-    return {text[i : i + 2] for i in range(len(text) - 1)}
+
+@lru_cache(maxsize=1 << 16)
+def _grams(text: str) -> frozenset[str]:
+    """Character bigrams of the letters of a text (memoised: clauses recur across cases)."""
+    text = _NOT_LETTER.sub("", text)
+    return frozenset(text[i : i + 2] for i in range(len(text) - 1))
 
 
 def topic_grams(case: Case) -> dict[str, float]:
@@ -36,10 +44,9 @@ def topic_grams(case: Case) -> dict[str, float]:
 
 def centroid_of(case: Case) -> dict[str, float]:
     """How often each bigram recurs in the body: recurring content is central content."""
-    counts: dict[str, float] = {}
+    counts: Counter[str] = Counter()
     for p in case.paragraphs():
-        for g in _grams(p.text):
-            counts[g] = counts.get(g, 0.0) + 1.0
+        counts.update(_grams(p.text))
     return {g: math.log(n) for g, n in counts.items() if n > 1}
 
 
@@ -47,33 +54,48 @@ def centrality(text: str, centroid: dict[str, float]) -> float:
     grams = _grams(text)
     if not grams:
         return 0.0
-    return W["centrality"] * sum(centroid.get(g, 0.0) for g in grams) / len(grams)
+    # fsum: exact, so the set's (hash-seeded) order cannot change the last digit
+    return W["centrality"] * math.fsum(centroid.get(g, 0.0) for g in grams) / len(grams)
 
 
 def relevance(text: str, topic: dict[str, float]) -> float:
     grams = _grams(text)
     if not grams or not topic:
         return 0.0
-    hit = sum(min(topic.get(g, 0.0), 2.0) for g in grams)
+    hit = math.fsum(min(topic.get(g, 0.0), 2.0) for g in grams)
     return W["relevance"] * hit / math.sqrt(len(grams))
 
 
+@lru_cache(maxsize=1 << 16)
+def _raw_grams(text: str) -> frozenset[str]:
+    return frozenset(text[i : i + 2] for i in range(len(text) - 1))
+
+
 def overlap(a: str, b: str) -> float:
-    grams_a = {a[i : i + 2] for i in range(len(a) - 1)}
-    grams_b = {b[i : i + 2] for i in range(len(b) - 1)}
+    grams_a = _raw_grams(a)
+    grams_b = _raw_grams(b)
     if not grams_a or not grams_b:
         return 0.0
     return len(grams_a & grams_b) / min(len(grams_a), len(grams_b))
 
 
 def clause_score(text: str, sent_index: int, in_background: bool) -> float:
+    score = _content_score(text)
+    if in_background:
+        score -= W["background"]
+    return score - W["position"] * sent_index
+
+
+@lru_cache(maxsize=1 << 16)
+def _content_score(text: str) -> float:
+    """What the clause itself carries, wherever it stands."""
     score = 0.0
     figure = FIGURE.search(text)
     if figure:
-        digits = re.match(r"[\d.]+", figure.group(0))
+        digits = _DIGITS.match(figure.group(0))
         value = float(digits.group(0)) if digits and digits.group(0) != "." else 1.0
         score += W["figure"] + min(2.0, math.log10(max(value, 1.0)) * W["figure_size"])
-    if re.match(r"其中|下设|包括|分别", text):
+    if _PART_OF.match(text):
         score -= 1.5
     if DANGLING.search(text) or PURPOSE_ONLY.match(text):
         score -= 3
@@ -90,6 +112,4 @@ def clause_score(text: str, sent_index: int, in_background: bool) -> float:
         score -= 1.5
     if SPEECH.search(text):
         score -= 4
-    if in_background:
-        score -= W["background"]
-    return score - W["position"] * sent_index
+    return score

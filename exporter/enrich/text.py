@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import cache, lru_cache
 
 _MD = re.compile(r"\*\*|__|(?<!\*)\*(?!\*)|`")
 # Half-width punctuation printed in Chinese text; a comma or colon between digits stays.
@@ -32,34 +33,60 @@ def fullwidth(text: str) -> str:
     return out.strip()
 
 
+_OPENERS = "“「『"
+_QUOTE_CLOSE = "”」』"
+
+
+@cache
+def _tokens(ends: str) -> re.Pattern[str]:
+    return re.compile("[" + re.escape(_OPENERS + _QUOTE_CLOSE + ends) + "]")
+
+
 def sentences(text: str, ends: str = _SENT_END) -> list[str]:
-    """Split on sentence-final marks outside quotes; closing quotes stay with their sentence."""
+    """Split on sentence-final marks outside quotes; closing quotes stay with their sentence.
+
+    An unclosed quote stops protecting its text MAX_QUOTE characters after it opened, so a
+    missing `”` cannot swallow the rest of a paragraph. Memoised: every enricher splits the
+    same paragraphs.
+    """
+    return list(_split(text, ends))
+
+
+@lru_cache(maxsize=1 << 16)
+def _split(text: str, ends: str) -> tuple[str, ...]:
+    # Only quote marks and end marks matter, so the loop runs over them, not over every char.
     out: list[str] = []
-    buf: list[str] = []
-    depth = 0
-    opened = 0
-    i = 0
-    while i < len(text):
+    start = depth = opened = 0
+    prev = -1
+    skip_to = 0
+    for m in _tokens(ends).finditer(text):
+        i = m.start()
+        if i < skip_to:
+            continue
+        if depth and max(prev + 1, opened + MAX_QUOTE + 1) < i:
+            depth = 0  # a plain character past the quote limit reset it
+        prev = i
         ch = text[i]
-        buf.append(ch)
-        if ch in "“「『":
+        if ch in _OPENERS:
             depth += 1
             opened = i
-        elif ch in "”」』" and depth:
+        elif ch in _QUOTE_CLOSE and depth:
             depth -= 1
         elif depth and i - opened > MAX_QUOTE:
-            depth = 0  # an unclosed quote must not swallow the rest of the paragraph
+            depth = 0
         if ch in ends and depth == 0:
-            while i + 1 < len(text) and text[i + 1] in _CLOSERS:
-                i += 1
-                buf.append(text[i])
-            out.append("".join(buf).strip())
-            buf = []
-        i += 1
-    tail = "".join(buf).strip()
+            j = i + 1
+            while j < len(text) and text[j] in _CLOSERS:
+                j += 1
+            piece = text[start:j].strip()
+            if piece:
+                out.append(piece)
+            start = skip_to = j
+            prev = j - 1
+    tail = text[start:].strip()
     if tail:
         out.append(tail)
-    return [s for s in out if s]
+    return tuple(out)
 
 
 def clauses(sentence: str) -> list[str]:
