@@ -150,9 +150,9 @@ class Gazetteer:
                     longest[i] = max(longest.get(i, 0), n)
         if self._bare_re is not None:
             pos = 0
-            while (m := self._bare_re.search(text, pos)) is not None:
-                i = m.start()
-                longest[i] = max(longest.get(i, 0), len(m.group(0)))
+            while (bare := self._bare_re.search(text, pos)) is not None:
+                i = bare.start()
+                longest[i] = max(longest.get(i, 0), len(bare.group(0)))
                 pos = i + 1
         out: list[Mention] = []
         cursor = 0
