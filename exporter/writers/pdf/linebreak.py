@@ -44,7 +44,6 @@ WORD_RE = re.compile(rf"[^\s{HAN}{CJK_PUNCT}“”‘’·{DASHES}]{{2,}}|[{DASH
 AUTOSPACE_RE = re.compile(rf"(?<=[{HAN}])(?=[{ALNUM}])|(?<=[{ALNUM}])(?=[{HAN}])")
 EPS = 0.01  # pt: rounding slack when a line fills the measure exactly
 
-CLOSE_RE = re.compile("[" + "".join(sorted(CLOSE_FW)) + "]")
 HAN_LATIN_SPACE = 0.25  # em
 MAX_PUSH_GAP = 0.15  # em: widest justification gap before a line-end mark is compressed
 MIN_FULL_WIDTH = 0.9  # em: a mark narrower than this is not a full-width mark in its font
@@ -85,7 +84,7 @@ class Prepared:
     fixed: list[int]  # fixed[i] = 1 if the boundary before char i is inside an unbreakable run
     fixed_sum: list[int]  # prefix sums of `fixed` (len n + 2)
     extra: dict[int, float]  # extra space before char i (may be negative)
-    half: dict[int, float]  # half the advance of a compressible closing mark at i
+    adv: dict[str, float]  # the chain's advances in em (for compressible marks)
     exceptions: list[int]  # sorted boundaries with extra space or inside an unbreakable run
 
 
@@ -136,11 +135,6 @@ def prepare(
         extra[m.start()] = HAN_LATIN_SPACE * size
     for i, x in extra.items():
         w[i - 1] += x
-    half = {
-        m.start(): 0.5 * adv[m.group()] * size
-        for m in CLOSE_RE.finditer(text)
-        if adv[m.group()] >= MIN_FULL_WIDTH
-    }
     fixed = [0] * (n + 1)
     exceptions = set(extra)
     for m in WORD_RE.finditer(text):
@@ -155,9 +149,18 @@ def prepare(
         fixed=fixed,
         fixed_sum=list(accumulate(fixed, initial=0)),
         extra=extra,
-        half=half,
+        adv=adv,
         exceptions=sorted(exceptions),
     )
+
+
+def half(pp: Prepared, i: int) -> float:
+    """What setting char i half width saves: half its advance if it is a full-width closing
+    mark, else 0."""
+    c = pp.text[i]
+    if c in CLOSE_FW and pp.adv[c] >= MIN_FULL_WIDTH:
+        return 0.5 * pp.adv[c] * pp.size
+    return 0.0
 
 
 def can_break(pp: Prepared, p: int) -> bool:
@@ -231,9 +234,10 @@ def _compress_instead(pp: Prepared, a: int, b: int, p: int, measure: float) -> b
     """Set the closing mark at b half width at the line end rather than push the line's
     tail to the next line? Only when pushing out would open the line up visibly: a pushed-out
     line keeps every glyph full width, which extraction and the eye both read as flush."""
-    if b not in pp.half or not (b + 1 == len(pp.text) or can_break(pp, b + 1)):
+    saved = half(pp, b)
+    if not saved or not (b + 1 == len(pp.text) or can_break(pp, b + 1)):
         return False
-    if natural(pp, a, b + 1) - pp.half[b] > measure + EPS:
+    if natural(pp, a, b + 1) - saved > measure + EPS:
         return False
     nexp = expandable(pp, a, p)
     spare = measure - natural(pp, a, p)
@@ -252,7 +256,7 @@ def _finish(
 ) -> Line:
     nat = natural(pp, a, e)
     if comp:
-        nat -= pp.half[e - 1]
+        nat -= half(pp, e - 1)
     spare = measure - nat
     if align == "justify" and not last:
         nexp = expandable(pp, a, e)

@@ -14,6 +14,7 @@ from exporter.writers.pdf.linebreak import (
     WORD_RE,
     break_lines,
     expandable,
+    half,
     natural,
     prepare,
 )
@@ -65,7 +66,7 @@ def test_non_final_lines_fill_the_measure_exactly() -> None:
     for ln in lines[:-1]:
         end = natural(pp, ln.start, ln.end) + ln.gap * expandable(pp, ln.start, ln.end)
         if ln.compressed:
-            end -= pp.half[ln.end - 1]
+            end -= half(pp, ln.end - 1)
         assert abs(ln.x + end - width) < 0.02
 
 
