@@ -1,6 +1,26 @@
 """The PDF writer: our own CLREQ line breaker and line drawing on reportlab.
 
-Public entry point: `write_pdf(book, layout, out) -> WriteResult`.
+Public entry point: `write_pdf(book, layout, out) -> WriteResult` (pages, missing glyphs).
+
+Design, module by module:
+- styles     layout roles -> PStyle (sizes, leading, indents in pt; grid layouts fix the
+             character and line pitch from the type area: 22 x 28 for GB/T 9704)
+- faces      font chains per role (main face + fallbacks), cached advances, the encoder
+- cidfont    each face embedded once as a Type0/CIDFontType2 font, Identity-H, subset
+- tounicode  ToUnicode maps that keep characters beyond the BMP (𠮷 U+20BB7)
+- linebreak  CLREQ breaking on prefix sums: kinsoku, unbreakable runs, ¼ em Han-Latin
+             space, justification, line-end compression only when pushing out would gape
+- draw       one TJ array per line and face; justification, tracking and spacing are TJ
+             adjustments so extracted glyph boxes stay exact
+- flowables  text blocks (widow/orphan control), boxes, part markers
+- leaders    TOC and index entries, key figures (sentence ...... figure)
+- blocks     three-rule tables, lists, the vector bar chart
+- context    per-build state: page labels, anchors, forward page references
+- doc        page templates (mirrored margins), running header, page-number footer
+- writer     one handler per plan block, keep-with-next, write_pdf
+
+Page references need one layout pass: the TOC draws form XObjects filled in with page
+labels once the book is laid out; index entries (after their targets) print labels directly.
 """
 
 from exporter.writers.pdf import tounicode
