@@ -97,6 +97,9 @@ class StyleSheet:
                 ppr.border = Border(_rgb(box.border) or "000000")
             ppr.left_chars = max(ppr.left_chars, 0.5)
             ppr.right_chars = 0.5
+            # The box's own spacing (a box usually holds one paragraph).
+            ppr.before_twips = max(ppr.before_twips, round(box.space_before_pt * 20))
+            ppr.after_twips = max(ppr.after_twips, round(box.space_after_pt * 20))
             self.defs[style_id] = StyleDef(
                 style_id,
                 f"{base.name} ({_ids_for(box_role)[1]})",
