@@ -276,3 +276,17 @@ def test_odd_blocks_and_text_do_not_break_the_build(tmp_path: Path) -> None:
     assert "换行制表换页零宽完" in text and "嵌套" in text and "坏目标" in text
     assert url.replace("/", "") in text.replace("/", "")
     assert squash(built.text(1, 1))  # no blank first page
+
+
+def test_toc_links_jump_to_the_heading_pages(small_pdf: Built) -> None:
+    reader = PdfReader(small_pdf.path)
+    pages = page_texts(small_pdf)
+    titles = [h.text for h in small_pdf.book.headings() if h.toc and h.level <= 2]
+    toc = next(i for i, p in enumerate(pages) if squash(p).startswith("目录"))
+    targets = []
+    for annot in reader.pages[toc].get("/Annots", []):
+        dest = annot.get_object()["/Dest"]
+        targets.append(reader.get_page_number(dest[0].get_object()))
+    assert len(targets) == len(titles)
+    for title, page in zip(titles, targets, strict=True):
+        assert squash(title) in squash(pages[page]), (title, page)
