@@ -283,10 +283,12 @@ def test_toc_links_jump_to_the_heading_pages(small_pdf: Built) -> None:
     pages = page_texts(small_pdf)
     titles = [h.text for h in small_pdf.book.headings() if h.toc and h.level <= 2]
     toc = next(i for i, p in enumerate(pages) if squash(p).startswith("目录"))
-    targets = []
+    targets: list[int] = []
     for annot in reader.pages[toc].get("/Annots", []):
         dest = annot.get_object()["/Dest"]
-        targets.append(reader.get_page_number(dest[0].get_object()))
+        page = reader.get_page_number(dest[0].get_object())
+        assert page is not None
+        targets.append(page)
     assert len(targets) == len(titles)
     for title, page in zip(titles, targets, strict=True):
         assert squash(title) in squash(pages[page]), (title, page)

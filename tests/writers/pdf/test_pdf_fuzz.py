@@ -10,7 +10,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from exporter.assemble.plan import Book, BookMeta, Heading, Para, Part
+from exporter.assemble.plan import Block, Book, BookMeta, Heading, Para, Part
 from exporter.layout.load import load_layout
 from exporter.writers.pdf import write_pdf
 
@@ -27,7 +27,8 @@ LAYOUT = load_layout("book")
 )
 @given(st.lists(st.text(alphabet=ALPHABET, min_size=1, max_size=300), min_size=1, max_size=4))
 def test_every_character_is_drawn_or_reported(tmp_path: Path, texts: list[str]) -> None:
-    blocks = [Heading(2, "标题", "heading-2", anchor="a"), *(Para(t, "body") for t in texts)]
+    blocks: list[Block] = [Heading(2, "标题", "heading-2", anchor="a")]
+    blocks += [Para(t, "body") for t in texts]
     out = tmp_path / "fuzz.pdf"
     result = write_pdf(Book(BookMeta("测试"), [Part("chapter", "章", blocks)]), LAYOUT, out)
     got = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True).stdout
