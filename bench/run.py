@@ -127,8 +127,16 @@ def run_build(folder: Path, out: Path, formats: list[str], jobs: int) -> dict[st
 
 
 def startup(runs: int = 5) -> dict[str, Any]:
-    walls = [proc.run(["exporter", "--help"]).wall for _ in range(runs)]
-    return {"median": median(walls), "min": min(walls), "max": max(walls), "runs": runs}
+    done = [proc.run(["exporter", "--help"]) for _ in range(runs)]
+    walls = [r.wall for r in done]
+    return {
+        "median": median(walls),
+        "min": min(walls),
+        "max": max(walls),
+        "cpu_median": median(r.cpu for r in done),
+        "peak_mib": max(r.peak_mib for r in done),
+        "runs": runs,
+    }
 
 
 def one_n(n: int, a: argparse.Namespace) -> dict[str, Any]:
