@@ -66,6 +66,7 @@ class StyleFont:
     chain: list[Path]  # main face first, then the fallback files
     bold: bool
     bold_chain: list[Path]  # for bold lead phrases
+    regular_chain: list[Path]  # for runs set in regular weight inside a bold style
 
 
 @dataclass
@@ -155,7 +156,7 @@ def _style_font(layout: Layout, st: Style) -> StyleFont:
     chain, bold = _font_files(layout, st)
     role = layout.fonts[st.font]
     bold_chain = [fonts_dir() / n for n in role.bold_files] if role.bold_files else chain
-    return StyleFont(chain, bold, bold_chain)
+    return StyleFont(chain, bold, bold_chain, [fonts_dir() / n for n in role.files])
 
 
 def _fonts_for(layout: Layout, st: Style, embed: bool) -> tuple[Fonts, bool, Face]:
@@ -259,6 +260,14 @@ def _base_defs(layout: Layout, embed: bool) -> list[StyleDef]:
         StyleDef("TableNormal", "Normal Table", kind="table", default=True, quick=False),
         StyleDef(
             "LeadPhrase", "Lead Phrase", kind="character", ui_priority=21, rpr=RunProps(bold=True)
+        ),
+        # Page targets in an index: regular weight even after a bold entry word.
+        StyleDef(
+            "IndexTarget",
+            "Index Target",
+            kind="character",
+            ui_priority=22,
+            rpr=RunProps(bold=False),
         ),
     ]
 

@@ -13,6 +13,7 @@ from exporter.writers.docx.fontfaces import covers
 from exporter.writers.docx.styles import StyleSheet
 
 LEAD_STYLE = "LeadPhrase"
+TARGET_STYLE = "IndexTarget"
 
 
 def _neutral(char: str) -> bool:
@@ -26,23 +27,29 @@ class TextSetter:
     missing: dict[str, MissingGlyph] = field(default_factory=dict)
     where: str = ""
 
-    def runs(self, text: str, style_id: str, *, lead: str | None = None) -> list[ooxml.Element]:
+    def runs(
+        self, text: str, style_id: str, *, lead: str | None = None, plain: bool = False
+    ) -> list[ooxml.Element]:
+        """Runs for `text` in paragraph style `style_id`: a bold `lead` prefix, or the whole
+        text in regular weight (`plain`, for index targets)."""
         text = ooxml.clean_text(text)
+        if plain:
+            return self._runs(text, style_id, weight="regular")
         if lead and text.startswith(lead) and lead.strip():
             return [
-                *self._runs(lead, style_id, bold=True),
-                *self._runs(text[len(lead) :], style_id, bold=False),
+                *self._runs(lead, style_id, weight="bold"),
+                *self._runs(text[len(lead) :], style_id, weight="style"),
             ]
-        return self._runs(text, style_id, bold=False)
+        return self._runs(text, style_id, weight="style")
 
-    def _runs(self, text: str, style_id: str, *, bold: bool) -> list[ooxml.Element]:
+    def _runs(self, text: str, style_id: str, *, weight: str) -> list[ooxml.Element]:
         if not text:
             return []
-        base_style = LEAD_STYLE if bold else None
+        base_style = {"bold": LEAD_STYLE, "regular": TARGET_STYLE}.get(weight)
         if not self.sheet.embed:
             return [ooxml.run(text, base_style)]
         sf = self.sheet.fonts.get(style_id) or self.sheet.fonts["Normal"]
-        chain = sf.bold_chain if bold else sf.chain
+        chain = {"bold": sf.bold_chain, "regular": sf.regular_chain}.get(weight, sf.chain)
         out: list[ooxml.Element] = []
         for segment, path in self._segments(text, chain):
             self.used[path].update(segment)

@@ -258,8 +258,8 @@ class Builder:
             style = self._style(f"index-{min(max(entry.level, 1), 3)}")
             runs = self.setter.runs(entry.text, style)
             for n, (anchor, label) in enumerate(entry.targets):
-                runs += self.setter.runs("　" if n == 0 else "、", style)
-                link_runs = self.setter.runs(label or anchor, style)
+                runs += self.setter.runs("　" if n == 0 else "、", style, plain=True)
+                link_runs = self.setter.runs(label or anchor, style, plain=True)
                 runs.append(ooxml.hyperlink(bookmark_name(anchor), link_runs))
             self._para(style, runs)
 

@@ -244,6 +244,14 @@ def test_bookmarks_for_every_heading_and_index_links_resolve(built_book: Built) 
     assert len(bookmarks) >= len(headings)
     anchors = [h.get(w("anchor")) for h in root.iter(w("hyperlink"))]
     assert anchors and all(a in bookmarks for a in anchors)
+    index_links = [
+        h
+        for h in root.iter(w("hyperlink"))
+        if h.getparent().find("w:pPr/w:pStyle", NS).get(w("val")).startswith("Index")
+    ]
+    assert len(index_links) == 4
+    for link in index_links:  # targets in regular weight after a bold entry word
+        assert {r.get(w("val")) for r in link.iter(w("rStyle"))} == {"IndexTarget"}
 
 
 def test_core_properties(built_book: Built) -> None:
