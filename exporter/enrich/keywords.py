@@ -1,9 +1,8 @@
 """Keywords enricher: 3–8 index terms per case.
 
 Named measures in quotes (`“铁三角”`, `“党建+志愿服务”`) that recur or sit in the title come
-first, then jieba's TF-IDF terms (nouns and verbal nouns). Numbers, single characters, place
-names of the case's own region and generic words of the genre are left out. jieba is loaded once
-per process by `segment`.
+first, then TF-IDF terms over the `segment` word list (jieba's IDF table). Numbers, single
+characters, place names of the case's own region and generic words of the genre are left out.
 """
 
 from __future__ import annotations
@@ -32,6 +31,7 @@ STOP = frozenset(
     "常态化 多元化 规范化 标准化 一体化 全覆盖 零距离 最后一公里".split()
 )
 _QUOTED = re.compile(r"“([^“”]{2,10})”")
+_PLACE_SUFFIX = re.compile(r"(省|市|县|区|州|自治区)$")
 _PLACE_END = re.compile(r"(?:村|镇|乡|县|市)$")
 _NUMBER_REST = re.compile(r"[余多近第每]")
 _DIGIT = re.compile(r"[\d０-９一二三四五六七八九十百千万亿]+[个名人次家户年月日]?$")
@@ -81,20 +81,22 @@ def _joined(exclude: set[str]) -> str:
 
 
 def _tfidf(text: str, exclude: set[str]) -> list[str]:
-    """TF-IDF over jieba's dictionary segmentation of the Chinese runs of the text."""
+    """TF-IDF over the segmentation of the Chinese runs of the text."""
     idf, median = idf_table()
-    counts = Counter(w for w in words(text) if len(w) <= 8)
+    counts = Counter(w for w in words(text) if 2 <= len(w) <= 8)
     banned = _joined(exclude)
     scored = {w: n * idf.get(w, median) for w, n in counts.items() if _term(w) and w not in banned}
     return sorted(scored, key=lambda w: (-scored[w], w))
 
 
 def keywords_of(case: Case, limit: int = 8) -> list[str]:
-    text = strip_markup((case.title or "") + "。" + case.body_text())
+    pieces = [strip_markup(t) for t in (case.title or "", *(p.text for p in case.paragraphs()))]
+    text = "。".join(pieces[:2]) + "".join("\n" + t for t in pieces[2:])
     r = case.region
     exclude = {v for v in (r.province, r.city, r.county, r.township, r.village) if v}
-    exclude |= {re.sub(r"(省|市|县|区|州|自治区)$", "", v) for v in exclude}
-    exclude |= {m.text for m in gazetteer().scan(text)}  # 观山 of 观山湖区 is no index term
+    exclude |= {_PLACE_SUFFIX.sub("", v) for v in exclude}
+    gz = gazetteer()  # 观山 of 观山湖区 is no index term; scans are memoised per paragraph
+    exclude |= {m.text for t in pieces for m in gz.scan(t)}
     out = [t for t in _quoted_terms(case) if _ok(t, exclude)]
     for tag in _tfidf(text, exclude):
         if len(out) >= limit:

@@ -1,24 +1,28 @@
-"""jieba word segmentation, loaded once per process, with caches that keep it cheap.
+"""Word segmentation for the keyword index: cheap, deterministic, offline.
 
-jieba keeps a marshalled copy of its prefix dictionary on disk; it goes to the user's cache
-folder (`$XDG_CACHE_HOME/exporter`, else `~/.cache/exporter`, else the temp dir), never into
-the package or the input folders. jieba's IDF table is cached there the same way. Text is
-segmented run by run of Chinese characters and each run's words are memoised: the same
-phrases recur across the cases of a compendium, and numbers between runs (which change from
-case to case) never reach the segmenter.
+Words come from jieba's IDF table (shipped inside the jieba package; jieba itself is never
+initialised, so its 9 MB prefix dictionary is not loaded) plus the theme vocabulary. Each run
+of Chinese characters is cut along its cheapest path, a word costing its IDF: a rarer word
+is a less likely reading, which is how jieba routes through its frequency dictionary. Runs
+are memoised (the same phrases recur across the cases of a compendium) and numbers between
+runs never reach the segmenter. The parsed IDF table is cached in the user's cache folder
+(`$XDG_CACHE_HOME/exporter`, else `~/.cache/exporter`, else the temp dir), never in the
+package or the input folders.
 """
 
 from __future__ import annotations
 
+import importlib.util
 import marshal
 import os
 import re
 import tempfile
 from functools import cache, lru_cache
 from pathlib import Path
-from typing import Any
 
 _RUN = re.compile(r"[\u4e00-\u9fff]{2,}")
+UNKNOWN_CHAR_COST = 15.0  # above every IDF in the table: a lone unknown character comes last
+MAX_WORD = 8
 
 
 @cache
@@ -35,29 +39,17 @@ def cache_dir() -> Path:
     return Path(tempfile.gettempdir())
 
 
-@cache
-def jieba_ready() -> Any:
-    """jieba with its dictionary loaded and the theme vocabulary kept whole (乡村振兴)."""
-    import jieba
-
-    from exporter.enrich.theme import LEXICON
-
-    jieba.setLogLevel(60)
-    jieba.dt.tmp_dir = str(cache_dir())
-    jieba.initialize()
-    for terms in LEXICON.values():
-        for term in terms:
-            if len(term) >= 3:
-                jieba.add_word(term, freq=2000)
-    return jieba
+def _idf_path() -> Path:
+    spec = importlib.util.find_spec("jieba")  # located, not imported
+    if spec is None or spec.origin is None:
+        raise ModuleNotFoundError("jieba")
+    return Path(spec.origin).parent / "analyse" / "idf.txt"
 
 
 @cache
 def idf_table() -> tuple[dict[str, float], float]:
     """jieba's IDF table and its median, read from our marshal cache after the first run."""
-    import jieba
-
-    path = Path(jieba.__file__).parent / "analyse" / "idf.txt"
+    path = _idf_path()
     stat = path.stat()
     cached = cache_dir() / f"jieba-idf-{stat.st_size}-{int(stat.st_mtime)}.marshal"
     try:
@@ -87,13 +79,44 @@ def _write_atomic(path: Path, data: bytes) -> None:
         pass  # no cache this time; the table was built in memory anyway
 
 
+@cache
+def lexicon() -> dict[str, float]:
+    """Word → cost: the IDF table plus the theme vocabulary, kept whole at the median cost."""
+    from exporter.enrich.theme import LEXICON
+
+    table, median = idf_table()
+    costs = dict(table)
+    for terms in LEXICON.values():
+        for term in terms:
+            if len(term) >= 3:
+                costs[term] = min(costs.get(term, median), median)
+    return costs
+
+
 @lru_cache(maxsize=1 << 16)
 def _run_words(run: str) -> tuple[str, ...]:
-    return tuple(jieba_ready().lcut(run, HMM=False))
+    costs = lexicon()
+    n = len(run)
+    best = [0.0] * (n + 1)
+    step = [1] * (n + 1)
+    for i in range(n - 1, -1, -1):  # cheapest segmentation of run[i:], right to left
+        choice = costs.get(run[i], UNKNOWN_CHAR_COST) + best[i + 1]
+        size = 1
+        for k in range(2, min(MAX_WORD, n - i) + 1):
+            cost = costs.get(run[i : i + k])
+            if cost is not None and cost + best[i + k] < choice:
+                choice, size = cost + best[i + k], k
+        best[i], step[i] = choice, size
+    out = []
+    i = 0
+    while i < n:
+        out.append(run[i : i + step[i]])
+        i += step[i]
+    return tuple(out)
 
 
 def words(text: str) -> list[str]:
-    """Dictionary words of the Chinese runs of a text (no HMM: fast and deterministic)."""
+    """The words of the Chinese runs of a text, in order."""
     out: list[str] = []
     for run in _RUN.findall(text):
         out.extend(_run_words(run))

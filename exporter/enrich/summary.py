@@ -164,10 +164,17 @@ def _start(parts: list[str], names: list[str]) -> int:
 
 
 def _main_clauses(sentence: str, names: list[str]) -> list[str]:
+    return list(_main_clauses_of(sentence, tuple(names)))
+
+
+@lru_cache(maxsize=1 << 14)
+def _main_clauses_of(sentence: str, names_key: tuple[str, ...]) -> tuple[str, ...]:
+    """The main statement of a sentence as clauses (memoised per sentence and names)."""
+    names = list(names_key)
     parts = [NUMBERED.sub("", _clean_clause(c)) for c in clauses(sentence)]
     parts = _drop_split_frames([p for p in parts if p])
     if not parts:
-        return []
+        return ()
     parts = parts[_start(parts, names) :]
     while len(parts) > 1 and _leading_noise(parts[0], names):
         parts = parts[1:]
@@ -182,7 +189,7 @@ def _main_clauses(sentence: str, names: list[str]) -> list[str]:
             continue
         if not FLUFF.search(p) or FIGURE.search(p) or "“" in p:
             keep.append(TRAIL_CONNECTIVE.sub("", p))
-    return keep
+    return tuple(keep)
 
 
 def _title_method(case: Case, chosen: list[str], names: list[str]) -> list[str]:

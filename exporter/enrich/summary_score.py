@@ -31,15 +31,17 @@ def _grams(text: str) -> frozenset[str]:
 
 
 def topic_grams(case: Case) -> dict[str, float]:
-    """Character bigrams of the title, headings and lead phrases: what the article is about."""
-    weights: dict[str, float] = {}
+    """Character bigrams of the title, headings and lead phrases: what the article is about.
+
+    Each weight is capped at 2 so a word repeated in every heading cannot dominate.
+    """
+    weights: Counter[str] = Counter()
     heads = [case.title or ""] if not case.title_generated else []
     heads += [s.heading or "" for s in case.sections]
     heads += [p.lead or "" for p in case.paragraphs()]
     for text in heads:
-        for g in _grams(text):
-            weights[g] = weights.get(g, 0.0) + 1.0
-    return weights
+        weights.update(_grams(text))
+    return {g: min(float(n), 2.0) for g, n in weights.items()}
 
 
 def centroid_of(case: Case) -> dict[str, float]:
@@ -50,20 +52,25 @@ def centroid_of(case: Case) -> dict[str, float]:
     return {g: math.log(n) for g, n in counts.items() if n > 1}
 
 
+def _weight_sum(grams: frozenset[str], weights: dict[str, float]) -> float:
+    # Only the shared grams are looked at (a C-level set intersection); fsum is exact, so
+    # the (hash-seeded) order of the set cannot change the last digit.
+    return math.fsum(weights[g] for g in weights.keys() & grams)
+
+
 def centrality(text: str, centroid: dict[str, float]) -> float:
     grams = _grams(text)
     if not grams:
         return 0.0
-    # fsum: exact, so the set's (hash-seeded) order cannot change the last digit
-    return W["centrality"] * math.fsum(centroid.get(g, 0.0) for g in grams) / len(grams)
+    return W["centrality"] * _weight_sum(grams, centroid) / len(grams)
 
 
 def relevance(text: str, topic: dict[str, float]) -> float:
+    """Overlap with `topic_grams` (weights already capped)."""
     grams = _grams(text)
     if not grams or not topic:
         return 0.0
-    hit = math.fsum(min(topic.get(g, 0.0), 2.0) for g in grams)
-    return W["relevance"] * hit / math.sqrt(len(grams))
+    return W["relevance"] * _weight_sum(grams, topic) / math.sqrt(len(grams))
 
 
 @lru_cache(maxsize=1 << 16)

@@ -26,8 +26,12 @@ def names_of(case: Case) -> list[str]:
     gz = gazetteer()
     for value in list(out):
         out.extend(m.text for m in gz.scan(value))
-    stems = [re.sub(r"(党委|党工委|党支部|党总支|党组织|委)$", "", x) for x in out]
-    return [x for x in {*out, *stems} if len(x) >= 2]
+    stems = [_ORG_SUFFIX.sub("", x) for x in out]
+    # a fixed order (longest first), so ties never depend on the process's hash seed
+    return sorted((x for x in {*out, *stems} if len(x) >= 2), key=lambda x: (-len(x), x))
+
+
+_ORG_SUFFIX = re.compile(r"(党委|党工委|党支部|党总支|党组织|委)$")
 
 
 def _region_values(case: Case) -> list[str]:

@@ -23,6 +23,7 @@ def is_editorial(heading: str | None) -> bool:
     return bool(heading and EDITORIAL.match(strip_markup(heading).strip()))
 
 
+@lru_cache(maxsize=1 << 16)
 def strip_markup(text: str) -> str:
     return _MD.sub("", text)
 
