@@ -105,3 +105,23 @@ def test_same_input_gives_same_bytes(built_book: Built, tmp_path: Path) -> None:
 def test_special_characters_round_trip_exactly(built: Built) -> None:
     texts = [p.text for p in docx.Document(str(built.path)).paragraphs]
     assert SPECIAL in texts
+
+
+def test_same_bytes_in_another_process(built_book: Built, tmp_path: Path) -> None:
+    """No dependence on hash seeds, caches or the clock."""
+    import os
+    import subprocess
+    import sys
+
+    out = tmp_path / "other.docx"
+    code = (
+        "import sys; from pathlib import Path; sys.path.insert(0, sys.argv[2]);"
+        "from writers.docx.sample import sample_book;"
+        "from exporter.layout.load import load_layout;"
+        "from exporter.writers.docx import write_docx;"
+        "write_docx(sample_book()[0], load_layout('book'), Path(sys.argv[1]), embed_fonts=True)"
+    )
+    tests_dir = str(Path(__file__).resolve().parents[2])
+    env = {**os.environ, "PYTHONHASHSEED": "12345"}
+    subprocess.run([sys.executable, "-c", code, str(out), tests_dir], check=True, env=env)
+    assert out.read_bytes() == built_book.path.read_bytes()
