@@ -20,7 +20,14 @@ from pathlib import Path
 from exporter.errors import InputError
 from exporter.model import Case, Compendium, Credit, Dropped, SourceFile
 from exporter.readers import markdown
-from exporter.readers.build import Built, FileFacts, build_article, mark_truncation, top_headings
+from exporter.readers.build import (
+    Built,
+    FileFacts,
+    build_article,
+    has_closing,
+    mark_truncation,
+    top_headings,
+)
 from exporter.readers.bylines import photo_credit_line
 from exporter.readers.checks import check_line
 from exporter.readers.decode import decode
@@ -80,6 +87,7 @@ def read_text(
     built: list[Built] = [build_article(a, facts) for a in articles]
     cases = [c for b in built for c in b.cases]
     facts.max_top_headings = max((top_headings(c) for c in cases), default=0)
+    facts.closing_cases = sum(1 for c in cases if has_closing(c))
     _number_and_truncate(cases, facts, p.stem)
     noise = _credit_photo_news(cases, noise)
     for b in built:

@@ -37,6 +37,7 @@ class FileFacts:
     path: str
     page_jumps: list[int] = field(default_factory=list)  # line numbers of 下转 markers
     max_top_headings: int = 0  # most numbered top-level headings any article has (compendia)
+    closing_cases: int = 0  # articles whose numbered parts end with a lessons/outlook part
 
 
 @dataclass
@@ -158,6 +159,27 @@ def top_headings(case: Case) -> int:
     return sum(1 for s in case.sections if s.heading and _CHINESE_NUMBERED.match(s.heading))
 
 
+# The part a compendium entry closes with: lessons, reflections, outlook.
+_CLOSING = re.compile(r"启示|体会|思考|启发|展望|下一步|结语|评析|点评|经验")
+
+
+def has_closing(case: Case) -> bool:
+    return any(
+        s.heading and _CHINESE_NUMBERED.match(s.heading) and _CLOSING.search(s.heading)
+        for s in case.sections
+    )
+
+
+def _missing_sections(case: Case, top: int, facts: FileFacts) -> bool:
+    """Numbered parts stop short: the file's entries end with a lessons part and this one has
+    none, or (no such pattern) it has fewer parts than the file's entries usually have."""
+    if top == 0:
+        return False
+    if facts.closing_cases >= 2:
+        return top >= 2 and not has_closing(case)
+    return top < facts.max_top_headings and facts.max_top_headings >= 3
+
+
 def mark_truncation(case: Case, facts: FileFacts, next_start: int) -> None:
     """Flag a case that stops mid-sentence, at a page jump, or before its announced parts."""
     paras = case.paragraphs()
@@ -170,7 +192,7 @@ def mark_truncation(case: Case, facts: FileFacts, next_start: int) -> None:
         case.truncated, case.truncation = True, "continued_elsewhere"
     elif not ends_sentence(paras[-1].text):
         case.truncated, case.truncation = True, "mid_sentence"
-    elif 0 < top < facts.max_top_headings and facts.max_top_headings >= 3:
+    elif _missing_sections(case, top, facts):
         case.truncated, case.truncation = True, "missing_sections"
 
 

@@ -32,6 +32,7 @@ _ROLES = (
     "评论员",
     "记者",
     "作者",
+    "撰稿人",
     "撰稿",
     "撰文",
     "策划",
@@ -52,6 +53,7 @@ _ROLE_NORMAL = {
     "撰文": "作者",
     "文": "作者",
     "统筹": "策划",
+    "撰稿人": "撰稿",
     "图": "摄影",
     "摄像": "摄影",
 }
@@ -64,9 +66,25 @@ _SUBMITTED = re.compile(rf"^(?:{_BULLET}\s*)?(?P<unit>.{{2,40}}?)\s*(?P<verb>申
 _SUPPLIED = re.compile(r"^[（(]?(?P<unit>[^（()）]{2,40}?)\s*(?P<verb>供稿)[)）]?$")
 _SOURCE = re.compile(r"^[（(]?(?:来源|稿源)\s*[:：]\s*(?P<unit>[^（()）]{2,40})[)）]?$")
 _LABELLED_UNIT = re.compile(
-    r"^(?P<label>申报单位|推荐单位|报送单位|供稿单位|供稿)\s*[:：]\s*(?P<unit>[^（()）]{2,40})$"
+    r"^[（(]?(?P<label>申报单位|推荐单位|报送单位|供稿单位|供稿|作者单位|选送单位)\s*[:：]\s*"
+    r"(?P<unit>[^（()）]{2,40}?)[)）]?$"
 )
-_LABEL_ROLE = {"申报单位": "申报单位", "推荐单位": "申报单位", "报送单位": "申报单位"}
+_LABEL_ROLE = {
+    "申报单位": "申报单位",
+    "推荐单位": "申报单位",
+    "报送单位": "申报单位",
+    "选送单位": "申报单位",
+}
+# Endings of organisation names (the longest alternatives first where they share a tail).
+_UNIT_END = (
+    r"(?:委组织部|组织部|宣传部|统战部|社会工作部|党工委|工委|党委|党组|党总支|总支部?|党支部|支部|"
+    r"委员会|管委会|村委会|居委会|局|厅|办公室|街道办事处|办事处|政府|中心|公司|集团|医院|学校|大学|"
+    r"学院|研究院|协会|联合会)"
+)
+_UNIT_LINE = re.compile(
+    rf"^(?:中共|中国共产党)?[{_HAN}（）()]{{2,28}}?{_UNIT_END}"
+    rf"(?:[\s、]+(?:中共)?[{_HAN}（）()]{{2,28}}?{_UNIT_END}){{0,3}}$"
+)
 _PREFIX = re.compile(
     r"^(?P<raw>(?:本报|本刊|本网|新华社|人民网|中新社)[^，,。(（]{0,16}?[讯电]\s*"
     r"[(（](?P<inner>[^()（）]{2,60})[)）])"
@@ -195,6 +213,17 @@ def own_line(text: str) -> Byline | None:
     if not credits or len(leftover) > len(named) + 2:
         return None
     return Byline(stripped, credits)
+
+
+def unit_line(text: str) -> Byline | None:
+    """`中共某某区委组织部`: an organisation's name alone on a line. Only a byline where one
+    may stand (between a headline and its text); the caller checks the position."""
+    stripped = text.strip()
+    body = re.sub(rf"^{_BULLET}\s*", "", stripped).strip("*_ ")
+    if len(body) > 60 or not _UNIT_LINE.match(body):
+        return None
+    units = [u for u in re.split(r"[\s、]+", body) if u]
+    return Byline(stripped, [Credit(u, "申报单位") for u in units])
 
 
 def photo_credit_line(text: str) -> list[str] | None:
