@@ -13,7 +13,7 @@ from functools import cache, lru_cache
 
 from exporter.enrich.gazetteer import gazetteer
 from exporter.enrich.options import EnrichOptions
-from exporter.enrich.segment import idf_table, words
+from exporter.enrich.segment import idf_table, run_words, runs
 from exporter.enrich.text import strip_markup
 from exporter.model import Case, Compendium
 
@@ -71,6 +71,12 @@ def _term(term: str) -> bool:
     )
 
 
+@lru_cache(maxsize=1 << 16)
+def _run_terms(run: str) -> tuple[str, ...]:
+    """The words of a run that may be index terms in any case (memoised per run)."""
+    return tuple(w for w in run_words(run) if len(w) <= 8 and _term(w))
+
+
 def _ok(term: str, exclude: set[str]) -> bool:
     return _term(term) and term not in _joined(exclude)
 
@@ -83,9 +89,11 @@ def _joined(exclude: set[str]) -> str:
 def _tfidf(text: str, exclude: set[str]) -> list[str]:
     """TF-IDF over the segmentation of the Chinese runs of the text."""
     idf, median = idf_table()
-    counts = Counter(w for w in words(text) if 2 <= len(w) <= 8)
+    counts: Counter[str] = Counter()
+    for run in runs(text):
+        counts.update(_run_terms(run))
     banned = _joined(exclude)
-    scored = {w: n * idf.get(w, median) for w, n in counts.items() if _term(w) and w not in banned}
+    scored = {w: n * idf.get(w, median) for w, n in counts.items() if w not in banned}
     return sorted(scored, key=lambda w: (-scored[w], w))
 
 

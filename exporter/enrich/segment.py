@@ -115,6 +115,16 @@ def _run_words(run: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+def runs(text: str) -> list[str]:
+    """The runs of two or more Chinese characters of a text."""
+    return _RUN.findall(text)
+
+
+def run_words(run: str) -> tuple[str, ...]:
+    """The words of one run (memoised)."""
+    return _run_words(run)
+
+
 def words(text: str) -> list[str]:
     """The words of the Chinese runs of a text, in order."""
     out: list[str] = []

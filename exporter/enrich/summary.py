@@ -118,15 +118,21 @@ def _sentence_list(case: Case) -> list[tuple[str, bool]]:
 
 
 def _main_score(i: int, sentence: str, names: list[str]) -> float:
-    score = -0.35 * i
+    return -0.35 * i + _main_content(sentence, tuple(names))
+
+
+@lru_cache(maxsize=1 << 14)
+def _main_content(sentence: str, names_key: tuple[str, ...]) -> float:
+    """How well a sentence states who did what, wherever it stands (memoised)."""
     if ANECDOTE.match(sentence) or sentence.startswith("“") or _QUOTED_SPEECH.search(sentence):
-        return score - 6
+        return -6.0
+    names = list(names_key)
     parts = _main_clauses(sentence, names)
     first = parts[0] if parts else ""
     org = opens_with_org(first, names)
     named = org or any(n in first[:16] for n in names)
     acts = bool(ACTION.search(first))
-    score += 3 if named and acts else 1.5 if named else 0
+    score = 3.0 if named and acts else 1.5 if named else 0.0
     score += 1 if acts else 0
     score -= 0.8 * len(FLUFF.findall("".join(parts)))
     if SCENE.search(first):

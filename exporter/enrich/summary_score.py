@@ -55,7 +55,7 @@ def centroid_of(case: Case) -> dict[str, float]:
 def _weight_sum(grams: frozenset[str], weights: dict[str, float]) -> float:
     # Only the shared grams are looked at (a C-level set intersection); fsum is exact, so
     # the (hash-seeded) order of the set cannot change the last digit.
-    return math.fsum(weights[g] for g in weights.keys() & grams)
+    return math.fsum(map(weights.__getitem__, weights.keys() & grams))
 
 
 def centrality(text: str, centroid: dict[str, float]) -> float:
