@@ -22,6 +22,7 @@ from exporter.readers.roundup import (
 )
 from exporter.readers.segment import Article
 from exporter.readers.text import ends_sentence, first_sentence
+from exporter.readers.titles import lower_subject
 
 _CHINESE_NUMBERED = re.compile(r"^[一二三四五六七八九十]{1,3}、")
 _PAREN_NUMBERED = re.compile(r"^[(（][一二三四五六七八九十]{1,3}[)）]")
@@ -229,15 +230,19 @@ def build_article(art: Article, facts: FileFacts) -> Built:
     return Built([case], None, list(art.dropped))
 
 
+UNTITLED_LOOKAHEAD = 5  # an anecdotal lead may run a few paragraphs before the subject
+
+
 def _untitled(case: Case, raw: list[RawSection]) -> None:
     """An item printed without a headline gets a generated `地名：…` title when it names one."""
-    first = next((p for _, ps in raw for p in ps), None)
-    if first is None:
-        return
-    place = block_place(first.text)
-    if place:
-        case.title = normalize(generated_title(Block(place, None, [first])))
-        case.title_generated = True
+    paras = [p for _, ps in raw for p in ps][:UNTITLED_LOOKAHEAD]
+    for para in paras:
+        sentence = first_sentence(para.text)
+        place = block_place(sentence) or lower_subject(sentence)
+        if place:
+            case.title = normalize(generated_title(Block(place, None, [para])))
+            case.title_generated = True
+            return
 
 
 def _case_span(art: Article, path: str) -> Span | None:

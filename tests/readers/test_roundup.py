@@ -84,6 +84,6 @@ def test_enterprise_blocks() -> None:
     )
     _, cases = read_text(text, "o.txt")
     assert [(c.title, len(c.paragraphs())) for c in cases] == [
-        ("国网浙江省电力有限公司党委：推行“党员服务队”模式", 2),
-        ("中国石化某某分公司党委：开展“红色引擎”工程", 1),
+        ("国网浙江省电力有限公司：推行“党员服务队”模式", 2),
+        ("中国石化某某分公司：开展“红色引擎”工程", 1),
     ]

@@ -47,7 +47,9 @@ def test_roundup_cut_into_locality_cases(comp: Compendium) -> None:
 def test_page_titles_kickers_rubrics_and_bylines(comp: Compendium) -> None:
     hohhot = _cases(comp, "004")
     assert hohhot[0].title == "新城区：以高质量党建赋能乡村振兴新征程"
-    assert hohhot[1].title is None and hohhot[1].rubric == "基层实践"
+    untitled = hohhot[1]  # only a column label: the title is generated from the text
+    assert untitled.rubric == "基层实践" and untitled.title_generated
+    assert untitled.title is not None and untitled.title.startswith("兴安南路街道：")
     assert hohhot[2].byline == "本报讯(记者 宋向华)"
     assert not hohhot[2].paragraphs()[0].text.startswith("本报讯")
     assert hohhot[5].kind == "news" and hohhot[5].authors == ["祁晓燕"]

@@ -1,0 +1,208 @@
+"""Generated titles for items printed without a headline: `<place or body>：<key practice>`.
+
+The practice is, in order of preference, a quoted brand or method term with its verb
+(`推行“党建+妇建”工作法`), else the main predicate clause of the lead sentence once dates,
+openers, the subject and partners are stripped. The phrase is at most TITLE_MAX code points
+and is only ever cut at a word boundary (a pause, a closing quote, a conjunction).
+"""
+
+from __future__ import annotations
+
+import re
+
+from exporter.readers.places import locality_at_start, organisation_at_start, short_name
+
+TITLE_MAX = 24
+_H = r"\u3400-\u4dbf\u4e00-\u9fff\U00020000-\U0003134f"
+_LOWER_UNIT = re.compile(rf"^[{_H}]{{2,8}}?(?:街道|镇|乡|村|社区)(?!党|委|两委)")
+# A body attached to the place: `市直机关党组织`, `公安局党委`, `县委组织部`.
+_ORG = re.compile(
+    rf"^[{_H}]{{0,8}}?(?:公安局|局|厅|委员会|公司|集团|医院|学校|中心|协会|市直机关|直属机关|机关|"
+    r"委组织部|组织部|委社会工作部|社会工作部)(?:党组织|党工委|党委|党组|党总支|党支部)?"
+)
+_PARTY_ORGAN = re.compile(r"(?:党委|党组|党工委|党总支|党支部|党组织|工委)$")
+_OPENER = re.compile(
+    r"^(?:近日|日前|近期|近年来|今年以来|去年以来|目前|当前|\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?(?:以来)?|"
+    r"\d{1,2}月\d{1,2}日(?:上午|下午|晚)?)[，,]?"
+)
+# Circumstance and purpose clauses before the predicate (`为进一步…`, `在…下`, `…之际`).
+_SETTING = re.compile(
+    r"^(?:在[^，,。]{1,40}[下中]|[^，,。]{2,30}之际|据[^，,。]{1,20}|"
+    r"为(?=[^，,。]*(?:进一步|加强|推动|深化|提升|促进|庆祝|纪念|落实|贯彻|更好|切实|有效|破解|"
+    r"解决|打通|激发|助力|推进|满足|营造|确保|做好|扎实))[^，,。]{2,40})$"
+)
+_ADVERB = re.compile(
+    r"^(?:党委|党工委|党组|委|的|近日|日前|还|也|都|先后|紧紧|积极|不断|持续|大力|深入|着力|始终|全面|"
+    rf"扎实|主动|充分|进一步|坚持|高位|精心)+(?=[{_H}“])"
+)
+_PARTNER = re.compile(
+    r"^(?:携手|联合|会同|联手)[^，,。]{2,28}?(?=开展|举办|举行|签订|共同|推进|启动|组织)"
+)
+_VISIT = re.compile(
+    rf"^[^，,。]{{0,24}}?(?:书记|市长|县长|区长|州长|主任|部长|局长)[{_H}]{{2,3}}?"
+    r"(?:赴|到|来到|深入|前往)[^，,。]{0,16}?(?=调研|视察|考察|检查|督导|走访|慰问)"
+)
+_HELD = re.compile(
+    rf"^(?P<event>[^，,。]{{2,20}}?)(?:近日|日前)?在[{_H}]{{1,12}}(?P<verb>举行|举办|召开)$"
+)
+_VERBS = (
+    "推行|打造|探索|实施|深化|建立|构建|创新|创建|推出|推进|开展|实行|建设|组建|成立|搭建|用好|"
+    "做实|做强|推广|建强|启动|深耕|升级|首创|设立|开通|上线|以"
+)
+_BRAND = re.compile(
+    rf"(?P<verb>(?:{_VERBS})[{_H}]{{0,2}}?)?“(?P<term>[^“”，,。；;！？]{{2,12}})”"
+    rf"(?P<tail>的?[{_H}+]{{0,8}})"
+)
+_METHOD = re.compile(
+    r"工作法|模式|机制|体系|品牌|行动|工程|服务|平台|清单|制度|模型|计划|项目|驿站|联盟"
+)
+_YEAR = re.compile(r"\d{4}年度?|\d{1,2}月\d{1,2}日|近日|日前")
+# Words a title can do without when it is too long.
+_FILLER = re.compile(
+    r"曾经|已经|先后|大大小小|积极|主动|不断|持续|进一步|全面|切实|有效|认真|扎实|同时|"
+    r"深入(?=开展|推进|实施)|首批|\d+[个名位家项]"
+)
+# `为某某授流动红旗`: the giving is the practice; the long recipient can go.
+_GIVE = re.compile(r"^为[^，,。]{6,}?(?=授予?|颁发|颁授|发放|赠送|送上)")
+_CUT_BEFORE = "和与及并为在"
+
+
+def clauses(text: str) -> list[str]:
+    """Split at clause punctuation outside quotes."""
+    out: list[str] = []
+    buf: list[str] = []
+    depth = 0
+    for ch in text:
+        if ch in "“《（(":
+            depth += 1
+        elif ch in "”》）)" and depth:
+            depth -= 1
+        if ch in "，,。；;：:！？!?" and depth == 0:
+            out.append("".join(buf))
+            buf = []
+            if ch in "。！？!?":
+                out.append("。")
+            continue
+        buf.append(ch)
+    if buf:
+        out.append("".join(buf))
+    return [c for c in (c.strip() for c in out) if c]
+
+
+def subject(place: str, text: str) -> tuple[str, str]:
+    """The display name of the acting body and the text after it."""
+    pos = text.find(place)
+    rest = text[pos + len(place) :] if pos >= 0 else text
+    is_org = organisation_at_start(place) == place
+    name = place if is_org else short_name(place)
+    while lower := _LOWER_UNIT.match(rest):
+        name, rest = lower.group(0), rest[lower.end() :]
+    topic = rest.startswith(("，", ","))  # `某村，党群服务中心…`: the place is a topic
+    rest = rest.lstrip("，,、 ")
+    org = None if topic else _ORG.match(rest)
+    if org and len(org.group(0)) <= 12:
+        name, rest = name + org.group(0), rest[org.end() :]
+    name = _PARTY_ORGAN.sub("", name) or name
+    partner = re.match(r"^(?:与|和|同)", rest)
+    if partner:
+        other = locality_at_start(rest[1:])
+        if other:
+            name = f"{name}与{short_name(other)}"
+            rest = rest[1 + len(other) :]
+            lower = _LOWER_UNIT.match(rest)
+            if lower:
+                name = f"{name.rsplit('与', 1)[0]}与{lower.group(0)}"
+                rest = rest[lower.end() :]
+    return name, rest
+
+
+def _brand(sentence: str) -> str | None:
+    """The best quoted method term with its verb and head noun."""
+    best: tuple[int, str] | None = None
+    for m in _BRAND.finditer(sentence):
+        term, verb, tail = m.group("term"), m.group("verb") or "", m.group("tail")
+        score = 2 * bool(verb) + bool(_METHOD.search(tail)) - ("、" in term)
+        if not verb and not _METHOD.search(tail):
+            continue
+        tail = tail[1:] if tail.startswith("的") and _METHOD.match(tail[1:]) else tail
+        tail = _cut_tail(tail)
+        phrase = f"{verb}“{term}”{tail}"
+        if len(phrase) > TITLE_MAX:
+            phrase = f"“{term}”{tail}"
+        if len(phrase) <= TITLE_MAX and (best is None or score > best[0]):
+            best = (score, phrase)
+    return best[1] if best and best[0] >= 1 else None
+
+
+def _cut_tail(tail: str) -> str:
+    """A noun run after a quote ends before a particle (`党建服务` of `党建服务的`)."""
+    m = re.search(r"[的了和与及并在]", tail)
+    return tail[: m.start()] if m else tail
+
+
+def _predicate(rest: str) -> str:
+    parts = [c for c in clauses(rest) if c != "。"]
+    for n, clause in enumerate(parts):
+        if n + 1 < len(parts) and _SETTING.match(clause):
+            continue
+        clause = _strip_openers(clause)
+        if len(clause) >= 4:
+            return clause
+    return ""
+
+
+def _strip_openers(clause: str) -> str:
+    for _ in range(4):
+        before = clause
+        clause = _OPENER.sub("", clause, count=1)
+        clause = _PARTNER.sub("", clause, count=1)
+        clause = _VISIT.sub("", clause, count=1)
+        clause = _ADVERB.sub("", clause, count=1)
+        if clause == before:
+            break
+    held = _HELD.match(clause)
+    if held:
+        clause = held.group("verb") + held.group("event").removesuffix("的")
+    return clause.lstrip("的，,、 ")
+
+
+def shorten(phrase: str) -> str:
+    """At most TITLE_MAX code points, cut only at a word boundary."""
+    phrase = _YEAR.sub("", phrase)
+    for step in (lambda p: _FILLER.sub("", p), lambda p: _GIVE.sub("", p)):
+        if len(phrase) <= TITLE_MAX:
+            return phrase
+        phrase = step(phrase)
+    if len(phrase) <= TITLE_MAX:
+        return phrase
+    dropped = re.sub(r"“[^”]{9,}”", "", phrase)
+    if 4 <= len(dropped) <= TITLE_MAX:
+        return dropped
+    cut = phrase[: TITLE_MAX + 1]
+    stops = [i for i, ch in enumerate(cut) if ch in _CUT_BEFORE and i >= 6]
+    stops += [i + 1 for i, ch in enumerate(cut) if ch in "”、》" and i + 1 <= TITLE_MAX]
+    if cut.count("“") > cut.count("”"):
+        stops = [s for s in stops if s <= cut.rfind("“")]
+    stops = [s for s in stops if 6 <= s <= TITLE_MAX]
+    end = max(stops, default=TITLE_MAX)
+    return phrase[:end].rstrip("、和与及的并为在")
+
+
+def make_title(place: str, text: str) -> str:
+    """`黔东南州：深化“组团式”党建服务` from a block's place and its first paragraph."""
+    name, rest = subject(place, text)
+    first = rest[: rest.find("。") + 1] if "。" in rest else rest
+    phrase = _brand(first) or _predicate(rest)
+    phrase = shorten(phrase.strip())
+    return f"{name}：{phrase}" if phrase else name
+
+
+_LOWER_SUBJECT = re.compile(
+    rf"^[{_H}]{{2,8}}?(?:街道|镇|乡|村|社区)(?=党工委|党委|[{_H}]{{0,2}}(?:探索|坚持|推行|构建|建立|打造|开展|实施|推进|创新|以|把|通过|聚焦|围绕|积极|持续|不断))"
+)
+
+
+def lower_subject(sentence: str) -> str | None:
+    """A street, township, village or community opening a sentence as its subject."""
+    m = _LOWER_SUBJECT.match(sentence)
+    return m.group(0) if m else None
