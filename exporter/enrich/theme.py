@@ -132,6 +132,11 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "暖心",
         "孤寡",
         "送温暖",
+        "市民",
+        "宜居",
+        "绿化",
+        "公园",
+        "健身",
     ),
     "机关企事业": (
         "机关",
@@ -192,6 +197,10 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "党的理论",
         "头雁队伍",
         "干部",
+        "送学",
+        "充电",
+        "宣讲",
+        "向心力",
     ),
 }
 THEMES = (*LEXICON, "综合")
@@ -202,6 +211,8 @@ _PATTERNS = {
 TITLE_WEIGHT = 4.0
 HEAD_WEIGHT = 2.0
 BODY_CAP = 4
+VILLAGE_PRIOR = TITLE_WEIGHT
+_VILLAGE_ORG = re.compile(r"村(?:党支部|党总支|党委|两委)$")
 
 
 def _weighted_text(case: Case) -> list[tuple[float, str]]:
@@ -216,6 +227,13 @@ def _weighted_text(case: Case) -> list[tuple[float, str]]:
                 out.append((HEAD_WEIGHT, p.lead))
             out.append((1.0, p.text))
     return out
+
+
+def _village_body(case: Case) -> bool:
+    """The acting body is a village (`青塘村`, `石马村党支部`), not an urban community."""
+    village = case.region.village or ""
+    org = case.organization or ""
+    return village.endswith("村") or bool(_VILLAGE_ORG.search(org))
 
 
 def theme_scores(case: Case) -> dict[str, tuple[float, Counter[str]]]:
@@ -233,6 +251,8 @@ def theme_scores(case: Case) -> dict[str, tuple[float, Counter[str]]]:
         total = sum(strong.values()) + sum(min(n, BODY_CAP) for n in body.values())
         if case.title and not case.title_generated and theme in case.title:
             total += 4 * TITLE_WEIGHT  # the title names the field outright (…助力乡村振兴)
+        if theme == "乡村振兴" and _village_body(case):
+            total += VILLAGE_PRIOR  # a village acting body leans rural
         terms = Counter(body)
         for term, w in strong.items():
             terms[term] += round(w)

@@ -41,3 +41,28 @@ def test_on_topic_needs_party_building_content() -> None:
     )
     assert not is_on_topic(greening)
     assert is_on_topic(party)
+
+
+def test_village_acting_body_leans_rural_against_volunteering_words() -> None:
+    case = make_case(
+        [
+            "村党总支组建志愿服务队，志愿者为老人和儿童开展志愿服务，便民服务进家门。",
+            "村里发展特色产业，农产品进城销售，带动村民增收。",
+        ],
+        title="“党建+志愿服务”助力乡村振兴",
+    )
+    case.region.village = "石桥村"
+    theme, _, evidence = classify(case)
+    assert theme == "乡村振兴"
+    assert evidence  # the deciding terms are kept
+
+
+def test_party_member_learning_at_home_is_team_building() -> None:
+    case = make_case(
+        [
+            "社区党支部开展“送学上门”活动，把党的理论学习送到老党员家中。",
+            "活动为老党员及时“充电”，增强了党组织的凝聚力和向心力。",
+        ],
+        title="送学上门传党音",
+    )
+    assert classify(case)[0] == "队伍建设"
