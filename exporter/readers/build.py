@@ -211,6 +211,7 @@ def build_article(art: Article, facts: FileFacts) -> Built:
             return _roundup_cases(art, split, byline, facts)
     if _editor_note(block, raw):
         return _note_container(art, raw, block, path)
+    note = _leading_note(raw) if block and block.title else []
     case = Case(id="", source=path)
     if block:
         case.title = normalize(block.title) if block.title else None
@@ -227,7 +228,21 @@ def build_article(art: Article, facts: FileFacts) -> Built:
     case.span = _case_span(art, path)
     if case.title is None and paras:
         _untitled(case, raw)
-    return Built([case], None, list(art.dropped))
+    box = None
+    if note:
+        box = Container(title=None, intro=[_paragraph(p, path, None) for p in note])
+        box.span = Span(path, note[0].first, note[-1].last)
+    return Built([case], box, list(art.dropped))
+
+
+def _leading_note(raw: list[RawSection]) -> list[Unit]:
+    """`编者按：…` right under a headline introduces the article; it is not its text. The
+    note's paragraphs are taken out of the first section and returned."""
+    if not raw or not raw[0][1] or not _EDITOR_NOTE.match(raw[0][1][0].text):
+        return []
+    if sum(len(ps) for _, ps in raw) < 2:
+        return []
+    return [raw[0][1].pop(0)]
 
 
 UNTITLED_LOOKAHEAD = 5  # an anecdotal lead may run a few paragraphs before the subject

@@ -81,6 +81,8 @@ class Situation:
     md_title_level: int = 2  # Markdown heading level of article titles in this file
     in_roundup: bool = False  # the current article is a roundup: its sub-heads are themes
     credit_after: bool = False  # a photographer's line follows the next paragraph (photo news)
+    new_subject: bool = False  # the next text opens with a place the article has not named
+    has_inner: bool = False  # the current article already has inner headings
 
 
 def opens_article(run: list[Unit], sit: Situation) -> bool:
@@ -119,6 +121,7 @@ def opens_article(run: list[Unit], sit: Situation) -> bool:
     score += lede
     score += sit.noise_between
     score += sit.credit_after
+    score += sit.new_subject * (1 if sit.has_inner else 2)
     return score >= 2
 
 
@@ -203,11 +206,17 @@ def parse_header(run: list[Unit]) -> ParsedHeader:
             segments.append([])
     tail = segments.pop()  # units after the last byline (or the whole run without one)
     if segments:
-        *before, last = segments
+        merged: list[list[Unit]] = []
+        for seg in segments:  # a byline line without a headline continues the one before
+            if merged and not any(u.role == HEAD for u in seg):
+                merged[-1].extend(seg)
+            else:
+                merged.append(seg)
+        *before, last = merged
         for seg in before:
             if any(u.role == HEAD for u in seg):
                 orphans.append(seg)
-            else:  # a second byline line continues the first
+            else:
                 last = seg + last
         heads = [u for u in last if u.role == HEAD]
         bylines = [u for u in last if u.role == BYLINE]

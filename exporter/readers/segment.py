@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 import statistics
@@ -17,10 +18,11 @@ from exporter.readers.header import (
     promote_bare_names,
 )
 from exporter.readers.lines import BODY, BYLINE, HEAD
-from exporter.readers.places import locality_at_start
+from exporter.readers.places import locality_at_start, mentions
 from exporter.readers.repair import Unit
-from exporter.readers.roundup import looks_like_roundup
+from exporter.readers.roundup import block_place, looks_like_roundup
 from exporter.readers.text import first_sentence
+from exporter.readers.titles import lower_subject
 
 _LEDE = re.compile(r"^(?:近日|日前|近期|近年来|今年以来|\d{1,2}月\d{1,2}日|\d{4}年)")
 # A caption describes people in a photo: `X和同事们…`, `X正在…`, `X在…`.
@@ -48,8 +50,9 @@ def _typical_gap(units: list[Unit]) -> int:
 
 def segment(units: list[Unit], noise: dict[int, str]) -> tuple[list[Article], list[list[Unit]]]:
     """Group units into articles; `noise` maps dropped line numbers to their reasons."""
-    noise_lines = set(noise)
-    credits = {n for n, reason in noise.items() if reason == "photo_credit"}
+    noise_sorted = sorted(noise)
+    credits = sorted(n for n, reason in noise.items() if reason == "photo_credit")
+    retitles = sorted(n for n, reason in noise.items() if reason == "original_title")
     articles: list[Article] = []
     orphans: list[list[Unit]] = []
     cur: Article | None = None
@@ -82,14 +85,13 @@ def segment(units: list[Unit], noise: dict[int, str]) -> tuple[list[Article], li
         if next_body is None:
             orphans.append(run)
             continue
-        between = prev_body is not None and any(
-            prev_body.last < n < run[0].first for n in noise_lines
-        )
+        between = prev_body is not None and _any_in(noise_sorted, prev_body.last, run[0].first)
         sit = Situation(prev_body, next_body, gap, between, md_level, _is_roundup(cur))
-        sit.credit_after = next_body is not None and any(
-            next_body.last < n <= next_body.last + 3 for n in credits
-        )
-        if cur is None or closed or opens_article(run, sit):
+        sit.credit_after = _any_in(credits, next_body.last, next_body.last + 4)
+        sit.new_subject = _new_subject(cur, next_body)
+        sit.has_inner = cur is not None and any(u.role == HEAD for u in cur.items)
+        retitled = prev_body is not None and _any_in(retitles, prev_body.last, next_body.first)
+        if cur is None or closed or retitled or _is_note(cur) or opens_article(run, sit):
             parsed = parse_header(run)
             orphans.extend(parsed.orphans)
             cur = Article(parsed, list(parsed.inner))
@@ -99,6 +101,38 @@ def segment(units: list[Unit], noise: dict[int, str]) -> tuple[list[Article], li
     for art in articles:
         _drop_unlabelled_caption(art)
     return articles, orphans
+
+
+def _any_in(sorted_lines: list[int], after: int, before: int) -> bool:
+    """Whether a line number lies strictly between `after` and `before`."""
+    k = bisect.bisect_right(sorted_lines, after)
+    return k < len(sorted_lines) and sorted_lines[k] < before
+
+
+_NOTE = re.compile(r"^[【\[]?(?:编者按|编者的话|编辑部的话)[】\]]?[:：]")
+
+
+def _is_note(art: Article | None) -> bool:
+    """An editor's note heading the page: the next headline opens the first article."""
+    if art is None or (art.header is not None and art.header.block.title is not None):
+        return False
+    body = art.body()
+    return bool(body) and bool(_NOTE.match(body[0].text))
+
+
+def _new_subject(art: Article | None, next_body: Unit) -> bool:
+    """The next text opens with a place or body the current article has not named."""
+    if art is None:
+        return False
+    sentence = first_sentence(next_body.text)
+    place = block_place(sentence) or lower_subject(sentence)
+    if not place:
+        return False
+    seen = "".join(u.text for u in art.items)
+    if art.header is not None:
+        b = art.header.block
+        seen += f"{b.title or ''}{b.subtitle or ''}{b.rubric or ''}"
+    return not mentions(seen, place)
 
 
 def md_title_level(units: list[Unit]) -> int:

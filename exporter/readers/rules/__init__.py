@@ -49,10 +49,13 @@ Rule = Callable[[Line, int, Context], "tuple[str, str] | None"]
 RULES: list[tuple[str, Rule]] = [
     ("page_jump", noise.page_jump),
     ("end_marker", noise.end_marker),
+    ("original_title", noise.original_title),
     ("stray_number", noise.stray_number),
     ("page_number", noise.page_number),
     ("ornament", noise.ornament),
     ("photo_caption", noise.photo_caption),
+    ("arrow_caption", noise.arrow_caption),
+    ("social_furniture", noise.social_furniture),
     ("photo_credit", noise.photo_credit),
     ("caption_before_credit", noise.caption_before_credit),
     ("layout_credit", noise.layout_credit),

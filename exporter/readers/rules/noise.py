@@ -45,6 +45,35 @@ _RUNNING = re.compile(
 _END_MARK = re.compile(r"^[(（【\[]?\s*(?:完|全文完|本文完|未完待续|待续|续完)\s*[)）】\]]?$")
 
 
+_ORIGINAL_TITLE = re.compile(r"^[【\[]?原(?:标)?题[】\]]?\s*[:：]")
+
+
+def original_title(line: Line, i: int, ctx: Context) -> Found:
+    """`原标题：…`: a reposted item's former headline, metadata rather than text."""
+    return (NOISE, "original_title") if _ORIGINAL_TITLE.match(line.text) else None
+
+
+_ARROW_CAPTION = re.compile(r"^[▲△↑⬆]\s*[^。；;！？]{2,40}$")
+_SOCIAL = re.compile(
+    r"^(?:END|THE END|-+\s*END\s*-+|往期推荐|往期回顾|推荐阅读|相关阅读|延伸阅读|阅读原文|"
+    r"点击(?:上方)?蓝字.{0,8}|关注我们|长按(?:识别)?二维码.{0,12}|扫码关注.{0,12}|"
+    r"(?:点个?)?(?:在看|赞|分享)(?:[、，,]?(?:在看|赞|分享|收藏)){0,3}|"
+    r"[(（]?(?:本文)?来源[:：].{1,20}?(?:微信公众号|公众号)[)）]?|.{0,12}(?:转载|转自).{0,20}(?:公众号|微信))$",
+    re.I,
+)
+
+
+def arrow_caption(line: Line, i: int, ctx: Context) -> Found:
+    """`▲网格员入户走访`: a short unpunctuated line under a ▲ describes the photo above it
+    (a ▲ bullet with a sentence is body text)."""
+    return (NOISE, "photo_caption") if _ARROW_CAPTION.match(line.text) else None
+
+
+def social_furniture(line: Line, i: int, ctx: Context) -> Found:
+    """`往期推荐`, `点击蓝字关注我们`, `END`: a social-media post's furniture."""
+    return (NOISE, "social_furniture") if _SOCIAL.match(line.text) else None
+
+
 def end_marker(line: Line, i: int, ctx: Context) -> Found:
     """`（完）`: closes an article; nothing to keep."""
     return (NOISE, "end_marker") if _END_MARK.match(line.text) else None
