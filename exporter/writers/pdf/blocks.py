@@ -186,3 +186,82 @@ class BarChart(Flowable):
             canv.rect(x0, y - 0.15 * lst.size, max(length, 0.5), 0.9 * lst.size, stroke=0, fill=1)
             canv.restoreState()
             draw_label(canv, ctx, lst, str(value), x0 + length + 0.3 * lst.size, y)
+
+
+class Columns(Flowable):
+    """Short entries (index lines) in two columns, balanced on the last page. An entry that
+    keeps with the next one (a heading entry) never ends a column."""
+
+    content = True
+
+    def __init__(self, entries: list[Flowable], gap: float) -> None:
+        super().__init__()
+        self.entries, self.gap = entries, gap
+        self.width = self.height = 0.0
+        self._cols: list[list[tuple[Flowable, float]]] = []  # per column: (entry, y from top)
+
+    def _heights(self, cw: float) -> list[float]:
+        return [e.getSpaceBefore() + e.wrap(cw, 1e6)[1] for e in self.entries]
+
+    def _fill(self, heights: list[float], limit: float, start: int) -> int:
+        """Index after the entries that fit one column of height `limit` from `start`."""
+        y, i = 0.0, start
+        while i < len(heights) and y + heights[i] <= limit + 0.01:
+            y += heights[i]
+            i += 1
+        keeps = [getattr(e, "keep_next", False) for e in self.entries]
+        while i - 1 > start and i < len(heights) and keeps[i - 1]:
+            i -= 1  # a heading entry moves to the next column with its first sub-entry
+        return i
+
+    def _place(self, aw: float, limit: float, balance: bool) -> int:
+        """Lay out as many entries as fit two columns of `limit`; return how many."""
+        cw = (aw - self.gap) / 2
+        heights = self._heights(cw)
+        if balance:
+            low = max(heights or [0.0])
+            high = min(limit, sum(heights))
+            while high - low > 1.0:  # the shortest height that holds everything
+                mid = (low + high) / 2
+                if self._fill(heights, mid, self._fill(heights, mid, 0)) >= len(heights):
+                    high = mid
+                else:
+                    low = mid
+            limit = high
+        first = self._fill(heights, limit, 0)
+        second = self._fill(heights, limit, first)
+        self._cols = []
+        for lo, hi in ((0, first), (first, second)):
+            y, col = 0.0, []
+            for e, h in zip(self.entries[lo:hi], heights[lo:hi], strict=True):
+                col.append((e, y + e.getSpaceBefore()))
+                y += h
+            self._cols.append(col)
+        self.height = max(
+            (y + e.wrap(cw, 1e6)[1] for col in self._cols for e, y in col[-1:]), default=0.0
+        )
+        return second
+
+    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
+        self.width = aw
+        cw = (aw - self.gap) / 2
+        total = sum(self._heights(cw))
+        self._place(aw, max(ah, total / 2), balance=True)
+        return aw, self.height
+
+    def split(self, aw: float, ah: float) -> list[Flowable]:
+        n = self._place(aw, ah, balance=False)
+        if n == 0:
+            return []
+        if n >= len(self.entries):
+            return [self]
+        head = Columns(self.entries[:n], self.gap)
+        head._place(aw, ah, balance=False)
+        return [head, Columns(self.entries[n:], self.gap)]
+
+    def draw(self) -> None:
+        cw = (self.width - self.gap) / 2
+        for k, col in enumerate(self._cols):
+            for e, y in col:
+                _, h = e.wrap(cw, 1e6)
+                e.drawOn(self.canv, k * (cw + self.gap), self.height - y - h)

@@ -6,10 +6,12 @@ from __future__ import annotations
 from reportlab.platypus.flowables import Flowable
 
 from exporter.writers.pdf.context import Context, form_name
-from exporter.writers.pdf.draw import draw_repeated, draw_text
+from exporter.writers.pdf.draw import draw_paragraph, draw_repeated, draw_text
 from exporter.writers.pdf.flowables import TextFlow, prepared
-from exporter.writers.pdf.linebreak import Line, break_lines, justified, natural
+from exporter.writers.pdf.linebreak import Line, Prepared, break_lines, justified, natural
 from exporter.writers.pdf.styles import PStyle
+
+LONG_REFS = 0.45  # page numbers wider than this share of the measure go on lines of their own
 
 
 class LeaderLine(Flowable):
@@ -111,6 +113,65 @@ class PageRefLine(LeaderLine):
     ) -> None:
         super().__init__(ctx, text, st, "toc")
         self.anchors, self.leaders = anchors, leaders
+        self.refs: tuple[Prepared, list[Line], list[tuple[int, int]]] | None = None
+
+    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
+        """Many page numbers (an index entry found in many cases) do not fit beside the
+        entry: they then follow it as an indented paragraph of their own."""
+        self.anchors = self._distinct_pages(self.anchors)
+        labels = [self.ctx.anchor_pages.get(a) for a in self.anchors]
+        self.refs = None
+        if len(labels) > 1 and all(labels):
+            st = self.st
+            text = "，".join(label or "" for label in labels)
+            pp = prepared(self.ctx, text, st)
+            if pp.pos[-1] + 1.5 * st.size > LONG_REFS * aw:
+                spans, start = [], 0
+                for label in labels:
+                    spans.append((start, start + len(label or "")))
+                    start += len(label or "") + 1
+                indent = st.left_indent + 2 * st.em
+                ref_lines = break_lines(pp, aw, 0.0, indent, "left")
+                flow = self.flow
+                flow._lines = break_lines(flow.pp, aw, st.first_indent, st.left_indent, "left")
+                flow._width = self.width = -1.0  # the leader layout is not cached
+                self.refs = (pp, ref_lines, spans)
+                self.height = (len(flow._lines) + len(ref_lines)) * st.leading
+                self.flow.height = self.height
+                return aw, self.height
+        return super().wrap(aw, ah)
+
+    def _distinct_pages(self, anchors: list[str]) -> list[str]:
+        """One target per page: two cases on one page print (and link) one number."""
+        seen: set[str] = set()
+        out = []
+        for a in anchors:
+            label = self.ctx.anchor_pages.get(a)
+            if label is None or label not in seen:
+                out.append(a)
+                if label is not None:
+                    seen.add(label)
+        return out
+
+    def draw(self) -> None:
+        if self.refs is None:
+            super().draw()
+            return
+        st, flow, canv, ctx = self.st, self.flow, self.canv, self.ctx
+        flow.canv = canv
+        flow.draw()
+        del flow.canv
+        pp, lines, spans = self.refs
+        top = self.height - len(flow._lines) * st.leading
+        draw_paragraph(canv, ctx.encoder(canv), pp, lines, st.chain, st.chain, st.color, 0.0,
+                       top, st.leading, st.baseline, ctx.missing, flow.where)  # fmt: skip
+        for anchor, (a, b) in zip(self.anchors, spans, strict=True):
+            k = next(i for i, ln in enumerate(lines) if ln.start <= a < max(ln.end, a + 1))
+            ln = lines[k]
+            x0 = ln.x + pp.pos[a] - pp.pos[ln.start]
+            x1 = ln.x + pp.pos[b] - pp.pos[ln.start]
+            y = top - k * st.leading - st.baseline
+            canv.linkRect("", anchor, (x0, y - 0.2 * st.size, x1, y + 0.8 * st.size), thickness=0)
 
     def right_width(self) -> float:
         digits = prepared(self.ctx, "0000，", self.st).pos[-1]

@@ -212,10 +212,10 @@ def break_lines(
         b = bisect_right(pos, pos[a] + measure + EPS, a + 1, n + 1) - 1
         if b < n and natural(pp, a, b + 1) <= measure + EPS:
             b += 1
+        b = max(b, a + 1)  # at least one character per line, even in a too-narrow measure
         if b >= n:
             lines.append(_finish(pp, a, n, measure, indent, align, last=True, comp=False))
             break
-        b = max(b, a + 1)
         p = b
         while p > a and not can_break(pp, p):
             p -= 1

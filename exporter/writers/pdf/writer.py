@@ -11,7 +11,7 @@ from reportlab.platypus.flowables import CondPageBreak, Flowable
 from exporter.assemble import plan
 from exporter.layout.model import MM, Layout
 from exporter.writers import MissingGlyph, WriteResult
-from exporter.writers.pdf.blocks import BarChart, GridTable, list_items
+from exporter.writers.pdf.blocks import BarChart, Columns, GridTable, list_items
 from exporter.writers.pdf.context import Context
 from exporter.writers.pdf.doc import BookDoc
 from exporter.writers.pdf.flowables import BoxFlow, PartMarker, TextFlow
@@ -20,6 +20,7 @@ from exporter.writers.pdf.styles import StyleSheet
 
 FIGURE_MAX = 16  # characters of a figure set on the right of a leader line
 KEEP_CAP = 0.5  # a keep-with-next group never asks for more than this share of a page
+INDEX_COLUMNS_FROM = 8  # entries: shorter indexes stay in one column
 
 
 class StoryBuilder:
@@ -103,14 +104,20 @@ class StoryBuilder:
         return out
 
     def index(self, b: plan.Index) -> list[Flowable]:
+        """Index entries in two balanced columns (they are short; one column wastes half
+        the page)."""
         out: list[Flowable] = []
-        for e in b.entries:
+        for i, e in enumerate(b.entries):
             st = self.styles[f"index-{min(e.level, 3)}"]
             anchors = [a for a, _ in e.targets]
             line = PageRefLine(self.ctx, e.text, st, anchors, leaders=bool(anchors))
-            line.keep_next = e.level == 1
+            nxt = b.entries[i + 1] if i + 1 < len(b.entries) else None
+            line.keep_next = nxt is not None and nxt.level > e.level  # stays with sub-entries
             out.append(line)
-        return out
+        if len(out) < INDEX_COLUMNS_FROM:
+            return out
+        gap = 2 * self.styles["body"].em
+        return [Columns(out, gap)]
 
 
 def is_figure_table(t: plan.Table) -> bool:

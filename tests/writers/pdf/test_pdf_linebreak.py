@@ -123,3 +123,8 @@ def _had_legal_break(pp, prev, ln) -> bool:
     from exporter.writers.pdf.linebreak import can_break
 
     return any(can_break(pp, p) for p in range(prev.start + 1, ln.start + 1))
+
+
+def test_a_measure_narrower_than_a_character_still_sets_every_character() -> None:
+    texts, _ = lines_of("党建AED。", 0.5)
+    assert "".join(texts) == "党建AED。" and all(texts)
