@@ -161,8 +161,21 @@ class Builder:
             return self.sheet.boxed(role, self.box_role)
         return self.sheet.para(role)
 
-    def _para(self, style_id: str, runs: list[ooxml.Element], **kw: object) -> ooxml.Element:
-        p = ooxml.paragraph(style_id, runs, page_break_before=self.break_pending, **kw)  # type: ignore[arg-type]
+    def _para(
+        self,
+        style_id: str,
+        runs: list[ooxml.Element],
+        *,
+        outline_level: int | None = None,
+        num: tuple[int, int] | None = None,
+    ) -> ooxml.Element:
+        p = ooxml.paragraph(
+            style_id,
+            runs,
+            page_break_before=self.break_pending,
+            outline_level=outline_level,
+            num=num,
+        )
         self.break_pending = False
         self.body.append(p)
         return p
