@@ -43,6 +43,19 @@ BUILTIN = {
     "chart": ("Caption", "caption"),
     "list-item": ("ListNumber", "List Number"),
 }
+# Roles an editor applies by hand: shown in Word's style gallery.
+QUICK_ROLES = {
+    "body",
+    "cover-title",
+    "cover-subtitle",
+    "summary",
+    "source-line",
+    "card-label",
+    "list-item",
+    "lesson",
+    "note",
+    "preface",
+}
 TABLE_ROLES = ("figures-table", "figures-header")
 ALIGN = {"justify": "both", "left": "left", "center": "center", "right": "right"}
 
@@ -229,7 +242,14 @@ def _style_def(layout: Layout, role: str, st: Style, embed: bool, text_twips: in
     next_id = "BodyText" if role.startswith("heading-") else None
     priority = 9 if role.startswith("heading-") else 20
     return StyleDef(
-        style_id, name, based_on="Normal", next_id=next_id, ui_priority=priority, ppr=ppr, rpr=rpr
+        style_id,
+        name,
+        based_on="Normal",
+        next_id=next_id,
+        ui_priority=priority,
+        ppr=ppr,
+        rpr=rpr,
+        quick=role.startswith("heading-") or role in QUICK_ROLES,
     )
 
 
