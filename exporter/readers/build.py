@@ -224,7 +224,7 @@ def build_article(art: Article, facts: FileFacts) -> Built:
     submitted = bool(byline and any(c.role == "申报单位" for c in byline.credits))
     rubric = block.rubric if block else None
     photo = bool(suffix and any(c.role == "摄影" for c in suffix.credits))
-    case.kind = kind_of(paras, rubric, bool(heads), submitted, photo)
+    case.kind = kind_of(paras, rubric, bool(heads), submitted, photo, title=case.title)
     case.span = _case_span(art, path)
     if case.title is None and paras:
         _untitled(case, raw)

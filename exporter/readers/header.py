@@ -33,6 +33,18 @@ _SPLIT_HEADLINE = re.compile(
 )
 
 
+BULLETS = "◆◇▲△■□●○★☆▶►•◎❖"
+
+
+def strip_bullet(text: str) -> str:
+    """`◆红石镇推行…`: a bulletin's item glyph is layout, not part of the headline."""
+    return text.lstrip(BULLETS).lstrip() or text
+
+
+def lead_bullet(text: str) -> str | None:
+    return text[0] if text and text[0] in BULLETS else None
+
+
 def is_kicker(u: Unit) -> bool:
     """`新城区：` or a bare locality line printed over the main title."""
     t = u.text
@@ -83,6 +95,7 @@ class Situation:
     credit_after: bool = False  # a photographer's line follows the next paragraph (photo news)
     new_subject: bool = False  # the next text opens with a place the article has not named
     has_inner: bool = False  # the current article already has inner headings
+    title_bullet: str | None = None  # the glyph the current article's headline opens with
 
 
 def opens_article(run: list[Unit], sit: Situation) -> bool:
@@ -93,6 +106,8 @@ def opens_article(run: list[Unit], sit: Situation) -> bool:
     heads = [u for u in run if u.role == HEAD]
     if any(u.role == BYLINE and not is_end_byline(u) for u in run):
         return True
+    if sit.title_bullet and any(lead_bullet(u.text) == sit.title_bullet for u in heads):
+        return True  # a sibling item of a bulletin list
     if any(is_kicker(u) for u in heads[:-1]):
         return True
     md_heads = [u for u in heads if u.md_level]
@@ -191,7 +206,7 @@ def _title_block(heads: list[Unit], orphans: list[list[Unit]], bylined: bool) ->
 
 def join_title(parts: list[str]) -> str:
     out = ""
-    for p in parts:
+    for p in map(strip_bullet, parts):
         out = p if not out else out + ("" if out.endswith((":", "：")) else " ") + p
     return out
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from exporter.readers.places import locality_at_start, provinces_in
+from exporter.readers.text import first_sentence
 
 _COMMENTARY_RUBRIC = re.compile(
     r"评论|观澜|短评|时评|论坛|观察|杂谈|随笔|锐评|言论|声音|视点|微言|说道|论语|议论"
@@ -22,6 +23,13 @@ _EVENT = re.compile(
 EVENT_MAX_PARAGRAPHS = 3
 OVERVIEW_PROVINCES = 4
 NEWS_MAX_CHARS = 400
+# A short item still reports a practice when its headline or lead names a method it runs.
+_PRACTICE = re.compile(
+    r"推行|探索|建立|构建|打造|实施|创新|推出|实行|深化|织密|做实|激活|赋能|破解|盘活|培育|"
+    r"健全|完善|搭建|创建|用好|建强|“[^”]{1,12}”(?:工作法|模式|机制|清单|制度|品牌|体系)"
+)
+# A short item is news when an occasion is its subject.
+_OCCASION = re.compile(r"召开|举行|举办|开班|开幕|闭幕|启动仪式|签约|揭牌|颁发|表彰|慰问|调研|视察")
 
 
 def kind_of(
@@ -31,6 +39,7 @@ def kind_of(
     submitted: bool,
     photo_credit: bool,
     in_roundup: bool = False,
+    title: str | None = None,
 ) -> str:
     body = "".join(paragraphs)
     first = paragraphs[0] if paragraphs else ""
@@ -45,7 +54,7 @@ def kind_of(
     if not in_roundup and len(paragraphs) <= EVENT_MAX_PARAGRAPHS and _EVENT.search(first[:100]):
         return "news"
     if len(paragraphs) == 1 and len(body) <= NEWS_MAX_CHARS and not (submitted or in_roundup):
-        return "news"
+        return "case" if _short_practice(title, first) else "news"
     if not has_headings and not submitted and _is_opinion(paragraphs):
         return "commentary"
     return "case"
@@ -58,3 +67,8 @@ def _is_opinion(paragraphs: list[str]) -> bool:
     if any(re.search(r"\d{1,2}月\d{1,2}日|近日|日前", p) for p in paragraphs):
         return False
     return len(_MODAL.findall("".join(paragraphs))) >= 3 and len(paragraphs) >= 3
+
+
+def _short_practice(title: str | None, first: str) -> bool:
+    head = f"{title or ''}。{first_sentence(first)}"
+    return bool(_PRACTICE.search(head)) and not _OCCASION.search(head)

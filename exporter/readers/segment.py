@@ -13,6 +13,7 @@ from exporter.readers.header import (
     ParsedHeader,
     Situation,
     is_end_byline,
+    lead_bullet,
     opens_article,
     parse_header,
     promote_bare_names,
@@ -90,6 +91,7 @@ def segment(units: list[Unit], noise: dict[int, str]) -> tuple[list[Article], li
         sit.credit_after = _any_in(credits, next_body.last, next_body.last + 4)
         sit.new_subject = _new_subject(cur, next_body)
         sit.has_inner = cur is not None and any(u.role == HEAD for u in cur.items)
+        sit.title_bullet = _title_bullet(cur)
         retitled = prev_body is not None and _any_in(retitles, prev_body.last, next_body.first)
         if cur is None or closed or retitled or _is_note(cur) or opens_article(run, sit):
             parsed = parse_header(run)
@@ -101,6 +103,12 @@ def segment(units: list[Unit], noise: dict[int, str]) -> tuple[list[Article], li
     for art in articles:
         _drop_unlabelled_caption(art)
     return articles, orphans
+
+
+def _title_bullet(art: Article | None) -> str | None:
+    if art is None or art.header is None or not art.header.block.title_units:
+        return None
+    return lead_bullet(art.header.block.title_units[0].text)
 
 
 def _any_in(sorted_lines: list[int], after: int, before: int) -> bool:

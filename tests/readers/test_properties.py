@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 
 from exporter.model import Case, SourceFile
 from exporter.readers import read_text
+from exporter.readers.header import BULLETS
 
 PIECES = [
     "本报记者 张三",
@@ -100,7 +101,8 @@ def test_reading_never_crashes_nor_loses_characters(text: str) -> None:
     src, cases = read_text(text, "prop.txt", markdown_file=False)
     have = _fold(_model_text(src, cases))
     want = _fold(text)
-    missing = want - have
+    # A bulletin item's glyph (◆, ●…) opening a headline is layout, not text.
+    missing = Counter({k: v for k, v in (want - have).items() if k not in BULLETS})
     assert not missing, f"lost {dict(missing)}"
     assert src.cases == [c.id for c in cases]
 

@@ -66,7 +66,11 @@ _SOCIAL = re.compile(
 def arrow_caption(line: Line, i: int, ctx: Context) -> Found:
     """`▲网格员入户走访`: a short unpunctuated line under a ▲ describes the photo above it
     (a ▲ bullet with a sentence is body text)."""
-    return (NOISE, "photo_caption") if _ARROW_CAPTION.match(line.text) else None
+    if not _ARROW_CAPTION.match(line.text):
+        return None
+    prev = ctx.prev_line(i)
+    after_image = prev is not None and prev.reason in ("image", "photo_credit")
+    return (NOISE, "photo_caption") if ctx.markdown or after_image else None
 
 
 def social_furniture(line: Line, i: int, ctx: Context) -> Found:
