@@ -10,6 +10,7 @@ text lacks it. Output: full-width punctuation, ends with `。`.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -117,6 +118,9 @@ def _sentence_list(case: Case) -> list[tuple[str, bool]]:
     return out
 
 
+MAIN_MAX = 4.0  # named and acting (3) plus acting (1); penalties only lower it
+
+
 def _main_score(i: int, sentence: str, names: list[str]) -> float:
     return -0.35 * i + _main_content(sentence, tuple(names))
 
@@ -141,8 +145,19 @@ def _main_content(sentence: str, names_key: tuple[str, ...]) -> float:
 
 
 def _main_sentence(sents: list[tuple[str, bool]], names: list[str]) -> int:
-    scores = [_main_score(i, s, names) for i, (s, _) in enumerate(sents[:14])]
-    return max(range(len(scores)), key=lambda i: (scores[i], -i))
+    """The best-scoring of the first 14 sentences, the earliest on a tie.
+
+    A sentence's content score is at most MAIN_MAX, so once the position penalty alone puts
+    that bound at or below the best score so far, no later sentence can win.
+    """
+    best, best_i = -math.inf, 0
+    for i, (s, _) in enumerate(sents[:14]):
+        if -0.35 * i + MAIN_MAX <= best:
+            break
+        score = _main_score(i, s, names)
+        if score > best:
+            best, best_i = score, i
+    return best_i
 
 
 def _leading_noise(part: str, names: list[str]) -> bool:

@@ -27,7 +27,7 @@ _PART_OF = re.compile(r"其中|下设|包括|分别")
 def _grams(text: str) -> frozenset[str]:
     """Character bigrams of the letters of a text (memoised: clauses recur across cases)."""
     text = _NOT_LETTER.sub("", text)
-    return frozenset(text[i : i + 2] for i in range(len(text) - 1))
+    return frozenset(map(str.__add__, text, text[1:]))
 
 
 def topic_grams(case: Case) -> dict[str, float]:
@@ -44,12 +44,17 @@ def topic_grams(case: Case) -> dict[str, float]:
     return {g: min(float(n), 2.0) for g, n in weights.items()}
 
 
-def centroid_of(case: Case) -> dict[str, float]:
-    """How often each bigram recurs in the body: recurring content is central content."""
+def centroid_of(case: Case) -> Counter[str]:
+    """In how many paragraphs each bigram occurs: recurring content is central content."""
     counts: Counter[str] = Counter()
     for p in case.paragraphs():
         counts.update(_grams(p.text))
-    return {g: math.log(n) for g, n in counts.items() if n > 1}
+    return counts
+
+
+@lru_cache(maxsize=4096)
+def _log(n: int) -> float:
+    return math.log(n)
 
 
 def _weight_sum(grams: frozenset[str], weights: dict[str, float]) -> float:
@@ -58,11 +63,13 @@ def _weight_sum(grams: frozenset[str], weights: dict[str, float]) -> float:
     return math.fsum(map(weights.__getitem__, weights.keys() & grams))
 
 
-def centrality(text: str, centroid: dict[str, float]) -> float:
+def centrality(text: str, centroid: Counter[str]) -> float:
+    """Mean log paragraph count of the clause's bigrams (a bigram seen once adds log 1 = 0)."""
     grams = _grams(text)
     if not grams:
         return 0.0
-    return W["centrality"] * _weight_sum(grams, centroid) / len(grams)
+    common = centroid.keys() & grams
+    return W["centrality"] * math.fsum(map(_log, map(centroid.__getitem__, common))) / len(grams)
 
 
 def relevance(text: str, topic: dict[str, float]) -> float:
@@ -75,7 +82,7 @@ def relevance(text: str, topic: dict[str, float]) -> float:
 
 @lru_cache(maxsize=1 << 16)
 def _raw_grams(text: str) -> frozenset[str]:
-    return frozenset(text[i : i + 2] for i in range(len(text) - 1))
+    return frozenset(map(str.__add__, text, text[1:]))
 
 
 def overlap(a: str, b: str) -> float:
