@@ -23,9 +23,15 @@ Page references need one layout pass: the TOC draws form XObjects filled in with
 labels once the book is laid out; index entries (after their targets) print labels directly.
 """
 
+from reportlab import rl_config
+
 from exporter.writers.pdf import tounicode
 from exporter.writers.pdf.writer import write_pdf
 
 tounicode.install()
+# Binary Flate streams: ASCII85 adds a quarter to every stream and costs pure-Python time.
+# Set once for the process (reportlab reads it while writing), never toggled per build,
+# so concurrent builds in threads write the same bytes.
+rl_config.useA85 = 0
 
 __all__ = ["write_pdf"]

@@ -125,14 +125,11 @@ def list_items(
     return out
 
 
-_HANGING: dict[tuple[int, float], PStyle] = {}
-
-
 def _with_first_indent(st: PStyle, first: float) -> PStyle:
-    key = (id(st), round(first, 2))
-    if key not in _HANGING:
-        _HANGING[key] = replace(st, first_indent=first)
-    return _HANGING[key]
+    key = round(first, 2)
+    if key not in st.hanging:  # the variant lives on the style, like the style's build
+        st.hanging[key] = replace(st, first_indent=first, hanging={})
+    return st.hanging[key]
 
 
 class BarChart(Flowable):

@@ -11,12 +11,15 @@ the same numbering. The font is written when the document is saved (a delayed fo
 from __future__ import annotations
 
 import hashlib
+import threading
 from typing import Any
 
 from reportlab.pdfbase import pdfdoc
 from reportlab.pdfbase.ttfonts import TTFont
 
 from exporter.writers.pdf.tounicode import BLOCK, utf16_hex
+
+_SUBSET_LOCK = threading.Lock()
 
 
 class CIDEmbed:
@@ -97,7 +100,8 @@ class CIDEmbed:
         if not self.codes:
             return
         base = self._base_name()
-        descriptor = self.font.face.addSubsetObjects(doc, base, self.codes)
+        with _SUBSET_LOCK:  # the parsed face reads its data through a shared file position
+            descriptor = self.font.face.addSubsetObjects(doc, base, self.codes)
         cid_font = pdfdoc.PDFDictionary(
             {
                 "Type": pdfdoc.PDFName("Font"),

@@ -197,16 +197,16 @@ def draw_paragraph(
         canv.restoreState()
 
 
-_RGB: dict[int, str] = {}
+_RGB: dict[tuple[float, float, float], str] = {}
 
 
 def _rgb(color: Any) -> str:
-    """The colour as `r g b` operands (cached per colour object)."""
-    key = id(color)
-    if key not in _RGB:
-        r, g, b = color.rgb()
-        _RGB[key] = f"{_num(r)} {_num(g)} {_num(b)}"
-    return _RGB[key]
+    """The colour as `r g b` operands."""
+    key = color.rgb()
+    out = _RGB.get(key)
+    if out is None:
+        out = _RGB[key] = " ".join(_num(v) for v in key)
+    return out
 
 
 def draw_text(

@@ -8,7 +8,7 @@ leading is within 1 pt of the line pitch snap to it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from reportlab.lib.colors import Color, HexColor
 
@@ -36,6 +36,7 @@ class PStyle:
     page_break_before: bool
     background: Color | None
     border: Color | None
+    hanging: dict[float, PStyle] = field(default_factory=dict, repr=False)  # list variants
 
     @property
     def em(self) -> float:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import gc
 from pathlib import Path
 
-from reportlab import rl_config
 from reportlab.platypus.flowables import CondPageBreak, Flowable
 
 from exporter.assemble import plan
@@ -161,14 +160,11 @@ def write_pdf(book: plan.Book, layout: Layout, out: Path) -> WriteResult:
     width = layout.page.text_width_mm * MM
     story = keep_with_next(story, width, layout.page.text_height_mm * MM)
     doc = BookDoc(Path(out), builder_ctx, book.meta)
-    saved = rl_config.useA85
-    rl_config.useA85 = 0  # binary Flate streams: ASCII85 costs 25 % size and pure-Python time
     collecting = gc.isenabled()
     gc.disable()  # the build allocates millions of short-lived objects and no cycles to speak of
     try:
         doc.build(story)
     finally:
-        rl_config.useA85 = saved
         if collecting:
             gc.enable()
     result = WriteResult(path=Path(out), format="pdf", pages=builder_ctx.page)

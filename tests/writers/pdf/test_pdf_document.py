@@ -72,6 +72,21 @@ def test_same_input_gives_identical_bytes(tmp_path: Path) -> None:
     assert a.path.read_bytes() == b.path.read_bytes()
 
 
+def test_builds_in_parallel_threads_give_the_same_bytes(tmp_path: Path) -> None:
+    import threading
+
+    serial = build(small_book(SPECIAL), "book", tmp_path / "serial.pdf").path.read_bytes()
+    outs = [tmp_path / f"t{i}.pdf" for i in range(3)]
+    threads = [
+        threading.Thread(target=build, args=(small_book(SPECIAL), "book", out)) for out in outs
+    ]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert all(out.read_bytes() == serial for out in outs)
+
+
 def _outline(reader: PdfReader) -> list[tuple[int, str]]:
     out: list[tuple[int, str]] = []
 
