@@ -16,9 +16,11 @@ from exporter.readers.roundup import (
     Block,
     Split,
     block_place,
+    compendium_entry,
     generated_title,
     looks_like_roundup,
     split_roundup,
+    structural_roundup,
 )
 from exporter.readers.segment import Article
 from exporter.readers.text import ends_sentence, first_sentence
@@ -205,9 +207,11 @@ def build_article(art: Article, facts: FileFacts) -> Built:
     own = block.byline if block else None
     ends = [u.byline for u in art.items if u.role == BYLINE and u.byline]
     byline = _combine([own, prefix, *ends, suffix])
-    if block and looks_like_roundup(block.title, block.subtitle, own):
-        split = split_roundup(raw)
-        if split is not None:
+    if block and block.title:
+        credited = looks_like_roundup(block.title, block.subtitle, own)
+        split = None if compendium_entry([h for h, _ in raw if h]) else split_roundup(raw)
+        heading = f"{block.title}{block.subtitle or ''}{block.rubric or ''}"
+        if split is not None and (credited or structural_roundup(split, heading)):
             return _roundup_cases(art, split, byline, facts)
     if _editor_note(block, raw):
         return _note_container(art, raw, block, path)

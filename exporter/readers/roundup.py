@@ -17,10 +17,11 @@ from exporter.readers.places import (
     locality_at_start,
     mentions,
     organisation_at_start,
+    short_name,
 )
 from exporter.readers.repair import Unit
 from exporter.readers.text import first_sentence
-from exporter.readers.titles import make_title
+from exporter.readers.titles import lower_subject, make_title
 
 _ROUNDUP_WORDS = re.compile(r"综述|巡礼|扫描|掠影|集锦|纵览|一览|采撷|速览|撷英|荟萃|^各地")
 MIN_BLOCKS = 2
@@ -44,7 +45,33 @@ class Split:
 def looks_like_roundup(title: str | None, subtitle: str | None, byline: Byline | None) -> bool:
     if byline and any(c.role in ("撰稿", "策划") for c in byline.credits):
         return True
-    return bool(_ROUNDUP_WORDS.search(f"{title or ''}{subtitle or ''}"))
+    return any(_ROUNDUP_WORDS.search((t or "").lstrip("—－- ")) for t in (title, subtitle))
+
+
+_ENTRY_PART = re.compile(
+    r"^[一二三四五六七八九十]{1,2}、.{0,6}(?:背景|情况|做法|成效|启示|体会|经验)"
+)
+
+
+def compendium_entry(headings: list[Unit]) -> bool:
+    """`一、背景 / 二、主要做法 / 三、经验启示`: an award compendium's entry, never a roundup."""
+    return sum(1 for h in headings if _ENTRY_PART.match(h.text)) >= 2
+
+
+STRUCTURAL_MIN_BLOCKS = 3
+
+
+def structural_roundup(split: Split, title: str) -> bool:
+    """An uncredited roundup: three or more places each open a block, none of them named in
+    the headline, and the blocks hold most of the text."""
+    names = {short_name(b.place) for b in split.blocks}
+    if len(split.blocks) < STRUCTURAL_MIN_BLOCKS or len(names) < STRUCTURAL_MIN_BLOCKS:
+        return False
+    if any(mentions(title, b.place) for b in split.blocks):
+        return False
+    in_blocks = sum(len(b.paragraphs) for b in split.blocks)
+    outside = len(split.intro) + sum(len(ps) for _, ps in split.section_intros)
+    return outside <= 0.4 * (in_blocks + outside)
 
 
 def block_place(paragraph: str) -> str | None:
@@ -53,6 +80,7 @@ def block_place(paragraph: str) -> str | None:
         locality_at_start(sentence)
         or date_led_locality(sentence)
         or organisation_at_start(sentence)
+        or lower_subject(sentence)
     )
 
 

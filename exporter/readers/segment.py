@@ -21,7 +21,7 @@ from exporter.readers.header import (
 from exporter.readers.lines import BODY, BYLINE, HEAD
 from exporter.readers.places import locality_at_start, mentions
 from exporter.readers.repair import Unit
-from exporter.readers.roundup import block_place, looks_like_roundup
+from exporter.readers.roundup import block_place, compendium_entry, looks_like_roundup
 from exporter.readers.text import first_sentence
 from exporter.readers.titles import lower_subject
 
@@ -89,7 +89,7 @@ def segment(units: list[Unit], noise: dict[int, str]) -> tuple[list[Article], li
         between = prev_body is not None and _any_in(noise_sorted, prev_body.last, run[0].first)
         sit = Situation(prev_body, next_body, gap, between, md_level, _is_roundup(cur))
         sit.credit_after = _any_in(credits, next_body.last, next_body.last + 4)
-        sit.new_subject = _new_subject(cur, next_body)
+        sit.new_subject = _new_subject(cur, next_body) and not _places_differ(units, j)
         sit.has_inner = cur is not None and any(u.role == HEAD for u in cur.items)
         sit.title_bullet = _title_bullet(cur)
         retitled = prev_body is not None and _any_in(retitles, prev_body.last, next_body.first)
@@ -143,6 +143,24 @@ def _new_subject(art: Article | None, next_body: Unit) -> bool:
     return not mentions(seen, place)
 
 
+LOOKAHEAD = 12  # paragraphs looked at after a header run
+
+
+def _places_differ(units: list[Unit], j: int) -> bool:
+    """The paragraphs after a header open with two or more different places: a roundup's
+    thematic section, not one article about one place."""
+    seen = ""
+    places = 0
+    for u in itertools.islice(units, j, j + LOOKAHEAD):
+        if u.role != BODY:
+            break
+        place = block_place(first_sentence(u.text))
+        if place and not mentions(seen, place):
+            places += 1
+        seen += u.text
+    return places >= 2
+
+
 def md_title_level(units: list[Unit]) -> int:
     """Markdown level of article titles: the deepest heading level that carries a byline,
     else the shallowest level used."""
@@ -161,6 +179,8 @@ def _is_roundup(art: Article | None) -> bool:
     if art is None or art.header is None:
         return False
     b = art.header.block
+    if compendium_entry([u for u in art.items if u.role == HEAD]):
+        return False
     return looks_like_roundup(b.title, b.subtitle, b.byline)
 
 

@@ -14,7 +14,10 @@ from exporter.readers.places import locality_at_start, organisation_at_start, sh
 
 TITLE_MAX = 24
 _H = r"\u3400-\u4dbf\u4e00-\u9fff\U00020000-\U0003134f"
-_LOWER_UNIT = re.compile(rf"^[{_H}]{{2,8}}?(?:街道|镇|乡|村|社区)(?!党|委|两委)")
+_LOWER_UNIT = re.compile(
+    rf"^(?!推行|推动|实施|开展|探索|建立|组织|带领|发动|引导|全|各|每|本|该)[{_H}]{{2,8}}?"
+    r"(?:街道|镇|乡|村|社区)(?!党|委|两委|级|民|务|里|内|干部|集体|组织)"
+)
 # A body attached to the place: `市直机关党组织`, `公安局党委`, `县委组织部`.
 _ORG = re.compile(
     rf"^[{_H}]{{0,8}}?(?:公安局|局|厅|委员会|公司|集团|医院|学校|中心|协会|市直机关|直属机关|机关|"
