@@ -9,6 +9,7 @@ per-character font searching.
 from __future__ import annotations
 
 import sys
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -72,15 +73,17 @@ class Chain:
 
 
 _CHAINS: dict[tuple[tuple[str, ...], bool], Chain] = {}
+_CHAINS_LOCK = threading.Lock()
 
 
 def chain_for(role: FontRole, bold: bool = False) -> Chain:
     """The cached chain of a role (shared by every style and build in the process)."""
     paths = fonts.role_chain(role, bold)
     key = (tuple(str(p) for p in paths), bold)
-    if key not in _CHAINS:
-        _CHAINS[key] = Chain(paths)
-    return _CHAINS[key]
+    with _CHAINS_LOCK:  # one Chain per key for the process: caches key on its identity
+        if key not in _CHAINS:
+            _CHAINS[key] = Chain(paths)
+        return _CHAINS[key]
 
 
 class Encoder:
