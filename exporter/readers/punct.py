@@ -71,9 +71,21 @@ def _tidy_spaces(s: str) -> str:
     return re.sub(r" *([，；：！？（）]) *", r"\1", s)
 
 
+_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+_DECIMAL = re.compile(r"(?<=\d)．(?=\d)")
+
+
+def half_width_digits(text: str) -> str:
+    """GB/T 15835: Arabic numerals are set half-width (`２０２４` -> `2024`, `３．２` -> `3.2`)."""
+    if not any("０" <= ch <= "９" for ch in text):
+        return text
+    return _DECIMAL.sub(".", text.translate(_DIGITS))
+
+
 def normalize(text: str) -> str:
     if not text:
         return text
+    text = half_width_digits(text)
     pieces: list[str] = []
     pos = 0
     for m in _URL.finditer(text):
