@@ -36,6 +36,7 @@ from exporter.readers.repair import Unit, build_units
 from exporter.readers.rules import Context, classify
 from exporter.readers.rules.noise import strip_jump_tail, tail_reason
 from exporter.readers.segment import segment
+from exporter.readers.text import unfold_long_lines
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
 MARKDOWN_SUFFIXES = {".md", ".markdown"}
@@ -71,6 +72,7 @@ def read_text(
 ) -> tuple[SourceFile, list[Case]]:
     """Read already-decoded text (the testable core of `read_file`)."""
     p = Path(path)
+    text = unfold_long_lines(text)
     lines = split_lines(text, False)
     is_md = _looks_like_markdown(p, lines) if markdown_file is None else markdown_file
     if is_md:

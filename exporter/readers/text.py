@@ -35,3 +35,22 @@ def is_fragment_end(text: str) -> bool:
 def first_sentence(text: str) -> str:
     m = re.search(r"[。！？!?]", text)
     return text[: m.end()] if m else text
+
+
+LONG_LINE = 600  # code points; a "line" this long with paragraph gaps inside holds many paragraphs
+# A paragraph gap inside such a line: two or more spaces (an indent), or one ideographic space
+# after a sentence end.
+_GAP = re.compile(r"[ \t\u3000]*\u3000{2,}[ \t\u3000]*|[ \t]{2,}|(?<=[。！？”])\u3000")
+
+
+def unfold_long_lines(text: str) -> str:
+    """Text saved without line breaks (paragraphs set apart by indents only) gets a line break
+    at each paragraph gap, so it reads like any other file. Other lines are untouched."""
+    if len(text) < LONG_LINE:
+        return text
+    out = []
+    for line in text.split("\n"):
+        if len(line) >= LONG_LINE and len(_GAP.findall(line.strip())) >= 2:
+            line = _GAP.sub("\n", line.strip())
+        out.append(line)
+    return "\n".join(out)
