@@ -36,6 +36,13 @@ _SUFFIXES = frozenset("省市区县州旗盟")
 _STREETISH = re.compile(r"(?:南|北|东|西|中)?(?:路|街|大街|大道|巷|胡同|广场|公园|小区|花园|大厦)")
 
 
+@lru_cache(maxsize=1 << 14)
+def _level(code: str) -> str:
+    if code.endswith("0000"):
+        return "province"
+    return "city" if code.endswith("00") else "county"
+
+
 @dataclass(frozen=True)
 class Division:
     code: str
@@ -43,9 +50,7 @@ class Division:
 
     @property
     def level(self) -> str:
-        if self.code.endswith("0000"):
-            return "province"
-        return "city" if self.code.endswith("00") else "county"
+        return _level(self.code)
 
 
 @dataclass(frozen=True)
@@ -114,7 +119,11 @@ class Gazetteer:
         return None
 
     def chain(self, div: Division) -> dict[str, Division]:
-        """The division and its ancestors, keyed by level."""
+        """The division and its ancestors, keyed by level (a fresh dict the caller may keep)."""
+        return dict(self._chain(div))
+
+    @lru_cache(maxsize=1 << 14)  # noqa: B019 - one shared instance lives for the process
+    def _chain(self, div: Division) -> dict[str, Division]:
         out: dict[str, Division] = {}
         cur: Division | None = div
         while cur is not None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from functools import cache, lru_cache
+from itertools import chain
 
 from exporter.enrich.gazetteer import gazetteer
 from exporter.enrich.options import EnrichOptions
@@ -89,9 +90,7 @@ def _joined(exclude: set[str]) -> str:
 def _tfidf(text: str, exclude: set[str]) -> list[str]:
     """TF-IDF over the segmentation of the Chinese runs of the text."""
     idf, median = idf_table()
-    counts: Counter[str] = Counter()
-    for run in runs(text):
-        counts.update(_run_terms(run))
+    counts = Counter(chain.from_iterable(map(_run_terms, runs(text))))
     banned = _joined(exclude)
     scored = {w: n * idf.get(w, median) for w, n in counts.items() if w not in banned}
     return sorted(scored, key=lambda w: (-scored[w], w))

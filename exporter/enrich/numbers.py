@@ -18,6 +18,7 @@ DIGITS = {
 }
 SMALL_UNITS = {"十": 10, "百": 100, "千": 1000}
 BIG_UNITS = {"万": 10_000, "亿": 100_000_000}
+_HALF = str.maketrans("０１２３４５６７８９．", "0123456789.")
 CHINESE_NUMERAL = "零〇一二两三四五六七八九十百千万亿"
 
 
@@ -44,7 +45,7 @@ def chinese_to_int(text: str) -> int | None:
 def to_arabic(text: str) -> str | None:
     """Arabic form of a printed number; half-width digits and commas allowed (1,300 → 1300)."""
     t = text.replace(",", "").replace("，", "")
-    t = t.translate(str.maketrans("０１２３４５６７８９．", "0123456789."))
+    t = t.translate(_HALF)
     if t.replace(".", "", 1).isdigit():
         return t
     value = chinese_to_int(t)

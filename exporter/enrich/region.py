@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 from exporter.enrich.gazetteer import Division, Gazetteer, Mention, gazetteer
 from exporter.enrich.options import EnrichOptions
@@ -60,12 +61,18 @@ def _resolve(m: Mention, context: Counter[str], gz: Gazetteer) -> Division | Non
 
 
 def _unambiguous_codes(text: str, gz: Gazetteer) -> Counter[str]:
+    return Counter(dict(_unambiguous(text, gz)))
+
+
+@lru_cache(maxsize=1 << 15)
+def _unambiguous(text: str, gz: Gazetteer) -> tuple[tuple[str, int], ...]:
+    """Codes (with counts) of the places a text names without ambiguity, and their parents."""
     out: Counter[str] = Counter()
     for m in gz.scan(text):
         if len(m.candidates) == 1:
             for d in gz.chain(m.candidates[0]).values():
                 out[d.code] += 1
-    return out
+    return tuple(out.items())
 
 
 _UNIT_ROLES = ("申报单位", "供稿单位", "来源")
