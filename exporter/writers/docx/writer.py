@@ -284,7 +284,7 @@ class Builder:
         instruction = f'TOC \\o "1-{toc.max_level}" \\h \\z \\u'
         opened = False
         for h in entries:
-            style = self.sheet.para(f"toc-{h.level}")
+            style = self.sheet.para(self._toc_role(h.level))
             name = self.anchors[id(h)]
             runs = [] if opened else ooxml.field_open(instruction)
             opened = True
@@ -297,6 +297,13 @@ class Builder:
             # LibreOffice drops the footer of a section whose break sits in the TOC's
             # last paragraph: end the TOC with a paragraph of its own.
             self._para(self.sheet.para("toc-1"), [])
+
+    def _toc_role(self, level: int) -> str:
+        """toc-N, or the deepest TOC style the layout defines (never the body style)."""
+        for n in range(level, 0, -1):
+            if f"toc-{n}" in self.layout.styles:
+                return f"toc-{n}"
+        return "toc-1"
 
     def on_pagebreak(self, _: PageBreak) -> None:
         self.break_pending = True

@@ -34,6 +34,7 @@ def _odd_book() -> Book:
         Heading(1, "第一章", "heading-1", anchor="dup"),
         Heading(2, "同名锚点", "heading-2", anchor="dup"),
         Heading(7, "深层标题", "heading-9"),
+        Heading(3, "三级标题", "heading-3"),
         Para("控制字符\x0c与\x00已删除\t制表\n换行", "no-such-role"),
         Para("", "body"),
         Box([], "summary-box"),
@@ -65,6 +66,10 @@ def test_odd_plan_writes_a_readable_docx(tmp_path: Path, embed: bool) -> None:
     names = [n for n in xml.split('w:name="')[1:] if n.startswith("a_dup")]
     assert len({n.split('"')[0] for n in names}) == len(names) == 2  # bookmarks stay unique
     assert len(doc.sections) == 3
+    toc = [
+        p for p in doc.paragraphs if p.text.startswith("三级标题") and p.style.name != "Heading 3"
+    ]
+    assert len(toc) == 1 and toc[0].style.name.startswith("toc")  # no toc-3 role: deepest TOC
 
 
 def test_empty_book(tmp_path: Path) -> None:
