@@ -13,6 +13,7 @@ Pipeline of `read_file`, one module per step:
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -85,7 +86,7 @@ def read_text(
     units = build_units(lines)
     noise = [line for line in lines if line.role == NOISE]
     articles, orphans = segment(units, {line.no: line.reason for line in noise})
-    facts = FileFacts(path, page_jumps=_forward_jumps(noise, tails))
+    facts = FileFacts(path, page_jumps=sorted(_forward_jumps(noise, tails)))
     built: list[Built] = [build_article(a, facts) for a in articles]
     cases = [c for b in built for c in b.cases]
     facts.max_top_headings = max((top_headings(c) for c in cases), default=0)
@@ -144,6 +145,7 @@ def _credit_photo_news(cases: list[Case], noise: list[Line]) -> list[Line]:
     """A photographer's line printed under a short headlined item without a byline is that
     photo-news item's credit: move it from the dropped lines to the case."""
     credits = {n.no: n for n in noise if n.reason == "photo_credit"}
+    credit_lines = sorted(credits)
     starts = sorted(c.span.first_line for c in cases if c.span)
     used: set[int] = set()
     for case in cases:
@@ -152,8 +154,10 @@ def _credit_photo_news(cases: list[Case], noise: list[Line]) -> list[Line]:
         if len(case.paragraphs()) > PHOTO_NEWS_MAX_PARAGRAPHS:
             continue
         last = case.span.last_line
-        nxt = min((s for s in starts if s > last), default=10**9)
-        line = next((credits[n] for n in sorted(credits) if last < n < nxt), None)
+        k = bisect.bisect_right(starts, last)
+        nxt = starts[k] if k < len(starts) else 10**9
+        c = bisect.bisect_right(credit_lines, last)
+        line = credits[credit_lines[c]] if c < len(credit_lines) and credit_lines[c] < nxt else None
         if line is None or line.no in used:
             continue
         names = photo_credit_line(line.text) or []
@@ -172,8 +176,8 @@ def _number_and_truncate(cases: list[Case], facts: FileFacts, stem: str) -> None
         case.id = f"{stem}-{n:02d}"
         if case.span is None:
             continue
-        later = [s for s in starts if s > case.span.last_line]
-        mark_truncation(case, facts, later[0] if later else 10**9)
+        k = bisect.bisect_right(starts, case.span.last_line)
+        mark_truncation(case, facts, starts[k] if k < len(starts) else 10**9)
 
 
 def read_file(path: Path | str) -> tuple[SourceFile, list[Case]]:

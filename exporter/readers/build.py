@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -191,7 +192,8 @@ def mark_truncation(case: Case, facts: FileFacts, next_start: int) -> None:
     last = case.span.last_line
     nxt = next_start
     top = top_headings(case)
-    if any(last <= n < nxt for n in facts.page_jumps):
+    k = bisect.bisect_left(facts.page_jumps, last)
+    if k < len(facts.page_jumps) and facts.page_jumps[k] < nxt:
         case.truncated, case.truncation = True, "continued_elsewhere"
     elif not ends_sentence(paras[-1].text):
         case.truncated, case.truncation = True, "mid_sentence"

@@ -71,13 +71,14 @@ def _tidy_spaces(s: str) -> str:
     return re.sub(r" *([，；：！？（）]) *", r"\1", s)
 
 
+_FULL_DIGIT = re.compile("[０-９]")
 _DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 _DECIMAL = re.compile(r"(?<=\d)．(?=\d)")
 
 
 def half_width_digits(text: str) -> str:
     """GB/T 15835: Arabic numerals are set half-width (`２０２４` -> `2024`, `３．２` -> `3.2`)."""
-    if not any("０" <= ch <= "９" for ch in text):
+    if not _FULL_DIGIT.search(text):
         return text
     return _DECIMAL.sub(".", text.translate(_DIGITS))
 

@@ -38,6 +38,7 @@ _CAPTION_SUBJECT = re.compile(
 class Article:
     header: ParsedHeader | None
     items: list[Unit] = field(default_factory=list)  # body paragraphs and inner headings
+    has_inner: bool = False  # inner headings seen so far (kept up to date while segmenting)
     dropped: list[tuple[Unit, str]] = field(default_factory=list)
 
     def body(self) -> list[Unit]:
@@ -90,16 +91,17 @@ def segment(units: list[Unit], noise: dict[int, str]) -> tuple[list[Article], li
         sit = Situation(prev_body, next_body, gap, between, md_level, _is_roundup(cur))
         sit.credit_after = _any_in(credits, next_body.last, next_body.last + 4)
         sit.new_subject = _new_subject(cur, next_body) and not _places_differ(units, j)
-        sit.has_inner = cur is not None and any(u.role == HEAD for u in cur.items)
+        sit.has_inner = cur is not None and cur.has_inner
         sit.title_bullet = _title_bullet(cur)
         retitled = prev_body is not None and _any_in(retitles, prev_body.last, next_body.first)
         if cur is None or closed or retitled or _is_note(cur) or opens_article(run, sit):
             parsed = parse_header(run)
             orphans.extend(parsed.orphans)
-            cur = Article(parsed, list(parsed.inner))
+            cur = Article(parsed, list(parsed.inner), has_inner=bool(parsed.inner))
             articles.append(cur)
         else:
             cur.items.extend(run)
+            cur.has_inner = cur.has_inner or any(u.role == HEAD for u in run)
     for art in articles:
         _drop_unlabelled_caption(art)
     return articles, orphans
@@ -128,6 +130,9 @@ def _is_note(art: Article | None) -> bool:
     return bool(body) and bool(_NOTE.match(body[0].text))
 
 
+SEEN_ITEMS = 40  # paragraphs of the current article searched for a place's earlier mention
+
+
 def _new_subject(art: Article | None, next_body: Unit) -> bool:
     """The next text opens with a place or body the current article has not named."""
     if art is None:
@@ -136,7 +141,7 @@ def _new_subject(art: Article | None, next_body: Unit) -> bool:
     place = block_place(sentence) or lower_subject(sentence)
     if not place:
         return False
-    seen = "".join(u.text for u in art.items)
+    seen = "".join(u.text for u in art.items[-SEEN_ITEMS:])
     if art.header is not None:
         b = art.header.block
         seen += f"{b.title or ''}{b.subtitle or ''}{b.rubric or ''}"
@@ -179,16 +184,15 @@ def _is_roundup(art: Article | None) -> bool:
     if art is None or art.header is None:
         return False
     b = art.header.block
-    if compendium_entry([u for u in art.items if u.role == HEAD]):
+    if not looks_like_roundup(b.title, b.subtitle, b.byline):
         return False
-    return looks_like_roundup(b.title, b.subtitle, b.byline)
+    return not compendium_entry([u for u in art.items if u.role == HEAD])
 
 
 def _last_body(art: Article | None) -> Unit | None:
     if art is None:
         return None
-    body = art.body()
-    return body[-1] if body else None
+    return next((u for u in reversed(art.items) if u.role == BODY), None)
 
 
 def _ends_article(u: Unit, next_body: Unit | None) -> bool:

@@ -23,23 +23,22 @@ class Context:
     counts: Counter[str] = field(default_factory=Counter)
     wrap_width: int = 0  # line length of hard-wrapped text, 0 when paragraphs are one line
 
+    # Index walks, not slices: a slice copies the rest of the file on every call.
     def next_text(self, i: int) -> str:
-        for line in self.lines[i + 1 :]:
-            if not line.blank:
-                return line.text
+        for k in range(i + 1, len(self.lines)):
+            if not self.lines[k].blank:
+                return self.lines[k].text
         return ""
 
     def prev_line(self, i: int) -> Line | None:
-        for line in reversed(self.lines[:i]):
-            if not line.blank:
-                return line
+        for k in range(i - 1, -1, -1):
+            if not self.lines[k].blank:
+                return self.lines[k]
         return None
 
     def prev_text(self, i: int) -> str:
-        for line in reversed(self.lines[:i]):
-            if not line.blank:
-                return line.text
-        return ""
+        line = self.prev_line(i)
+        return line.text if line else ""
 
 
 Rule = Callable[[Line, int, Context], "tuple[str, str] | None"]
