@@ -85,11 +85,12 @@ def test_summary_skips_a_unit_line_and_a_speaker_attribution() -> None:
 def test_summary_drops_a_means_frame_and_keeps_the_measure() -> None:
     case = make_case(
         [
-            "某某县坚持把党建引领作为推动乡村振兴的重要抓手，在全县12个乡镇推行“党支部+合作社+农户”模式，"
+            "渭源县坚持把党建引领作为推动乡村振兴的重要抓手，在全县12个乡镇推行“党支部+合作社+农户”模式，"
             "发展特色产业。",
             "全县共组建产业党小组136个，带动1.2万户农户增收，村集体经济收入全部达到10万元以上。",
         ]
     )
+    case.region = region_of(case)
     text = summarize(case)
     assert text is not None
     assert "抓手" not in text
