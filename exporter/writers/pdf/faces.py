@@ -24,15 +24,16 @@ MISSING = -1  # face index of a character no font of the chain has
 
 
 class _FaceIndex(dict[str, int]):
-    """char -> index of the first face in the chain that has it (MISSING if none)."""
+    """char -> index of the first face in the chain that has it (MISSING if none).
+    Fallback faces are parsed only when a character reaches them."""
 
-    def __init__(self, covers: list[frozenset[int]]) -> None:
+    def __init__(self, paths: list[Path]) -> None:
         super().__init__()
-        self._covers = covers
+        self._paths = paths
 
     def __missing__(self, char: str) -> int:
         cp = ord(char)
-        idx = next((i for i, cov in enumerate(self._covers) if cp in cov), MISSING)
+        idx = next((i for i, p in enumerate(self._paths) if cp in fonts.coverage(p)), MISSING)
         self[char] = idx
         return idx
 
@@ -51,7 +52,7 @@ class _Advance(dict[str, float]):
             if char.isspace():
                 adv = 0.25
         else:
-            face = self._chain.fonts[idx].face
+            face = self._chain.font(idx).face
             adv = face.charWidths.get(ord(char), face.defaultWidth) / 1000.0
         self[char] = adv
         return adv
@@ -62,14 +63,16 @@ class Chain:
     """One font role in one weight: reportlab fonts, main face first."""
 
     paths: list[Path]
-    fonts: list[TTFont] = field(init=False)
     face_of: _FaceIndex = field(init=False)
     advance: _Advance = field(init=False)
 
     def __post_init__(self) -> None:
-        self.fonts = [fonts.load_font(p) for p in self.paths]
-        self.face_of = _FaceIndex([fonts.coverage(p) for p in self.paths])
+        fonts.load_font(self.paths[0])  # a missing or broken main face fails early
+        self.face_of = _FaceIndex(self.paths)
         self.advance = _Advance(self)
+
+    def font(self, idx: int) -> TTFont:
+        return fonts.load_font(self.paths[idx])
 
 
 _CHAINS: dict[tuple[tuple[str, ...], bool], Chain] = {}
@@ -130,7 +133,7 @@ class _EncodeTable(dict[str, "tuple[str, str] | None"]):
         idx = self._chain.face_of[char]
         value: tuple[str, str] | None = None
         if idx != MISSING:
-            name, esc = self._encoder.encode(self._chain.fonts[idx], char)
+            name, esc = self._encoder.encode(self._chain.font(idx), char)
             value = (sys.intern(name), esc)
         self[char] = value
         return value
