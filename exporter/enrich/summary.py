@@ -112,9 +112,12 @@ def _sentence_list(case: Case) -> list[tuple[str, bool]]:
         background = bool(sec.heading and "背景" in sec.heading)
         for p in sec.paragraphs:
             text = strip_markup(p.text).strip()
-            if FRAGMENT.match(text.rstrip("。")):
-                continue  # a unit line the reader left in the body is no sentence
-            out.extend((s, background) for s in sentences(text))
+            # a unit line the reader left in the body (`中共某区委组织部`) is no sentence
+            out.extend(
+                (s, background)
+                for s in sentences(text)
+                if not FRAGMENT.match(s.rstrip("。！？；").strip())
+            )
     return out
 
 

@@ -95,3 +95,16 @@ def test_summary_drops_a_means_frame_and_keeps_the_measure() -> None:
     assert text is not None
     assert "抓手" not in text
     assert "推行“党支部+合作社+农户”模式" in text
+
+
+def test_summary_never_opens_with_a_unit_name_sentence() -> None:
+    case = make_case(
+        [
+            "中共某某县委组织部。全县选派125名机关干部担任驻村第一书记，帮助村里发展茶产业。",
+            "全县401个行政村集体经济收入全部超过15万元，总收入达2.1亿元，同比增长18.6%。",
+        ]
+    )
+    text = summarize(case)
+    assert text is not None
+    assert not text.startswith("中共某某县委组织部")
+    assert "125名" in text
