@@ -177,6 +177,8 @@ def _is_name(tok: str) -> bool:
 def bare_names(text: str) -> Byline | None:
     """`马孝`, `潘江平 杨振强`: only names, separated by spaces (caller checks the position)."""
     toks = text.split()
+    if 2 <= len(toks) <= 3 and all(len(t) == 1 for t in toks):
+        toks = ["".join(toks)]  # `肖　岩`: a two-character name spaced out to the column width
     if not toks or len(toks) > 6 or not all(_is_name(t) for t in toks):
         return None
     return Byline(text, [Credit(t, "作者") for t in toks])

@@ -7,9 +7,10 @@ import re
 from exporter.readers.places import locality_at_start, provinces_in
 from exporter.readers.text import first_sentence
 
-_COMMENTARY_RUBRIC = re.compile(
-    r"评论|观澜|短评|时评|论坛|观察|杂谈|随笔|锐评|言论|声音|视点|微言|说道|论语|议论"
-)
+_COMMENTARY_RUBRIC = re.compile(r"评论|观澜|短评|时评|杂谈|随笔|锐评|言论|微言|论语|议论|评说|快评")
+# Column names that carry opinion as often as reportage: commentary only without a place as
+# the first paragraph's subject.
+_OPINION_RUBRIC = re.compile(r"论坛|观察|声音|视点|说道|感言|手记")
 _VISIT = re.compile(
     r"(?:书记|市长|省长|县长|区长|州长|旗长|主席|部长)[\u3400-\u4dbf\u4e00-\u9fff\U00020000-\U0003134f]{2,3}"
     r"(?:赴|到|来到|深入|前往)[^。]{0,40}?(?:调研|视察|考察|检查|督导|慰问|走访)"
@@ -45,9 +46,13 @@ def kind_of(
     first = paragraphs[0] if paragraphs else ""
     if rubric and _COMMENTARY_RUBRIC.search(rubric):
         return "commentary"
+    if rubric and _OPINION_RUBRIC.search(rubric) and not locality_at_start(first):
+        return "commentary"
     if photo_credit:
         return "news"
     if len(provinces_in(body)) >= OVERVIEW_PROVINCES and not submitted and not in_roundup:
+        return "overview"
+    if not (submitted or in_roundup) and _national(title, first):
         return "overview"
     if _VISIT.search(first[:120]):
         return "news"
@@ -72,3 +77,16 @@ def _is_opinion(paragraphs: list[str]) -> bool:
 def _short_practice(title: str | None, first: str) -> bool:
     head = f"{title or ''}。{first_sentence(first)}"
     return bool(_PRACTICE.search(head)) and not _OCCASION.search(head)
+
+
+_NATIONAL = re.compile(r"^(?:全国|各地|各级|中央)")
+_SOURCE_LEAD = re.compile(r"^(?:记者)?(?:从|据)[^，,。]{2,20}(?:获悉|了解到|悉)[，,]")
+
+
+def _national(title: str | None, first: str) -> bool:
+    """A national or all-localities synthesis: the headline or the lead's subject is 全国/各地."""
+    if title and _NATIONAL.match(title):
+        return True
+    lead = _SOURCE_LEAD.sub("", first_sentence(first))
+    lead = re.sub(r"^(?:近年来|今年以来|目前|截至目前)[，,]", "", lead)
+    return bool(_NATIONAL.match(lead)) and not locality_at_start(lead)
