@@ -21,7 +21,7 @@ PARTY_TERMS = re.compile(
 )
 MIN_COUNT = 2  # one mention is incidental
 DENSE_COUNT = 4  # this many decide at any length
-MIN_PER_THOUSAND = 1.0  # below DENSE_COUNT, the evidence must not be lost in a long text
+MIN_PER_THOUSAND = 1.5  # below DENSE_COUNT, the evidence must not be lost in a long text
 
 
 def party_mentions(case: Case) -> list[str]:
