@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
 from dataclasses import dataclass, field
 
 from exporter.model import Case, Container, Credit, Paragraph, Parent, Section, Span
 from exporter.readers import bylines as by
-from exporter.readers.header import TitleBlock, is_dash
+from exporter.readers.header import TitleBlock, is_dash, lead_bullet, strip_bullet
 from exporter.readers.kinds import kind_of
 from exporter.readers.lines import BODY, BYLINE, HEAD
 from exporter.readers.punct import normalize
@@ -217,6 +218,8 @@ def build_article(art: Article, facts: FileFacts) -> Built:
             return _roundup_cases(art, split, byline, facts)
     if _editor_note(block, raw):
         return _note_container(art, raw, block, path)
+    if _bullet_list(raw):
+        return _bullet_cases(art, raw[0][1], block, byline, path)
     note = _leading_note(raw) if block and block.title else []
     case = Case(id="", source=path)
     if block:
@@ -239,6 +242,47 @@ def build_article(art: Article, facts: FileFacts) -> Built:
         box = Container(title=None, intro=[_paragraph(p, path, None) for p in note])
         box.span = Span(path, note[0].first, note[-1].last)
     return Built([case], box, list(art.dropped))
+
+
+BULLET_LEAD_MAX = 30  # a bulletin item's headline sentence is this short
+
+
+def _bullet_list(raw: list[RawSection]) -> bool:
+    """A bulletin's list: every paragraph opens with the same item glyph (◆, ●, ▲…)."""
+    if len(raw) != 1 or raw[0][0] is not None or len(raw[0][1]) < 2:
+        return False
+    glyphs = {lead_bullet(p.text) for p in raw[0][1]}
+    return len(glyphs) == 1 and None not in glyphs
+
+
+def _bullet_cases(
+    art: Article, paras: list[Unit], block: TitleBlock | None, byline: by.Byline | None, path: str
+) -> Built:
+    """One case per bulletin item; a short first sentence (`青山县开展“…”活动。`) is its
+    headline, otherwise a title is generated from the place it names."""
+    cases = []
+    for p in paras:
+        text = strip_bullet(p.text)
+        lead = first_sentence(text)
+        rest = text[len(lead) :].strip()
+        title: str | None = None
+        if rest and len(lead) <= BULLET_LEAD_MAX and not re.search(r"[，,；;：:]", lead):
+            title, text = lead.rstrip("。！？!?"), rest
+        unit = dataclasses.replace(p, text=text)
+        case = Case(id="", source=path, title=normalize(title) if title else None)
+        if block:
+            case.rubric = normalize(block.rubric) if block.rubric else None
+            if block.title:
+                case.parent = Parent(normalize(block.title), None, None)
+        _apply_byline(case, byline)
+        case.sections = _sections([(None, [unit])], path)
+        submitted = bool(byline and any(c.role == "申报单位" for c in byline.credits))
+        case.kind = kind_of([text], case.rubric, False, submitted, False, title=case.title)
+        case.span = Span(path, p.first, p.last)
+        if case.title is None:
+            _untitled(case, [(None, [unit])])
+        cases.append(case)
+    return Built(cases, None, list(art.dropped))
 
 
 def _leading_note(raw: list[RawSection]) -> list[Unit]:

@@ -27,7 +27,7 @@ NEWS_MAX_CHARS = 400
 # A short item still reports a practice when its headline or lead names a method it runs.
 _PRACTICE = re.compile(
     r"推行|探索|建立|构建|打造|实施|创新|推出|实行|深化|织密|做实|激活|赋能|破解|盘活|培育|"
-    r"健全|完善|搭建|创建|用好|建强|“[^”]{1,12}”(?:工作法|模式|机制|清单|制度|品牌|体系)"
+    r"健全|完善|搭建|创建|用好|建强|开展“|“[^”]{1,12}”(?:工作法|模式|机制|清单|制度|品牌|体系)"
 )
 # A short item is news when an occasion is its subject.
 _OCCASION = re.compile(r"召开|举行|举办|开班|开幕|闭幕|启动仪式|签约|揭牌|颁发|表彰|慰问|调研|视察")
