@@ -164,3 +164,78 @@ def test_inline_prefix(paragraph: str, raw: str, names: list[str]) -> None:
 )
 def test_bare_names(line: str, ok: bool) -> None:
     assert (by.bare_names(line) is not None) is ok
+
+
+@pytest.mark.parametrize(
+    ("text", "credits"),
+    [
+        # An organisation's name alone between headline and text is the submitting unit.
+        (
+            "“五事工作法”推动社区治理\n\n中共某某市某某区委组织部\n\n一、基本情况",
+            [("中共某某市某某区委组织部", "申报单位")],
+        ),
+        (
+            "某某标题\n\n某某县委组织部 某某县民政局\n\n某某县推行积分制管理，成效明显。",
+            [("某某县委组织部", "申报单位"), ("某某县民政局", "申报单位")],
+        ),
+    ],
+)
+def test_unit_line_under_a_headline_is_a_byline(text: str, credits: list[tuple[str, str]]) -> None:
+    lines = [Line(i, raw, raw.strip()) for i, raw in enumerate(text.split("\n"), 1)]
+    classify(Context(lines))
+    unit = [line for line in lines if line.text][1]
+    assert unit.role == "byline" and unit.byline is not None
+    assert [(c.name, c.role) for c in unit.byline.credits] == credits
+
+
+def test_unit_line_elsewhere_is_not_a_byline() -> None:
+    # Under a numbered heading it is a sub-head; without a headline above it, body or heading.
+    found = roles("二、主要做法\n\n某某县委组织部\n\n某某县推行积分制管理。")
+    assert found[1][1] != "byline"
+
+
+@pytest.mark.parametrize(
+    ("line", "credits"),
+    [
+        ("文｜陈思远", [("陈思远", "作者")]),
+        ("撰文：王海 摄影：李青", [("王海", "作者"), ("李青", "摄影")]),
+        ("撰稿人：赵六", [("赵六", "撰稿")]),
+        ("作者单位：某某县委组织部", [("某某县委组织部", "供稿单位")]),
+        ("供稿：某某镇党委", [("某某镇党委", "供稿单位")]),
+        ("来源：某某日报", [("某某日报", "来源")]),
+    ],
+)
+def test_more_byline_forms(line: str, credits: list[tuple[str, str]]) -> None:
+    found = by.own_line(line)
+    assert found is not None
+    assert [(c.name, c.role) for c in found.credits] == credits
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("原标题：青年人才扎根乡村记", "original_title"),
+        ("往期推荐", "social_furniture"),
+        ("点击蓝字关注我们", "social_furniture"),
+        ("END", "social_furniture"),
+    ],
+)
+def test_reposting_furniture_is_noise(line: str, reason: str) -> None:
+    assert role_of(line) == ("noise", reason)
+
+
+def test_arrow_line_is_a_caption_only_under_a_picture() -> None:
+    md = [
+        Line(1, "![](a.png)", "![](a.png)"),
+        Line(2, "", ""),
+        Line(3, "▲网格员入户走访", "▲网格员入户走访"),
+    ]
+    md[0].role, md[0].reason = "noise", "image"
+    classify(Context(md))
+    assert md[2].reason == "photo_caption"
+    assert role_of("▲青竹村：“三步走”盘活闲置资源")[0] == "head"
+
+
+def test_spaced_two_character_name() -> None:
+    found = by.bare_names("肖　岩")
+    assert found is not None and found.authors == ["肖岩"]

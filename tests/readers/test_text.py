@@ -193,3 +193,20 @@ def test_bare_locality_line_is_a_kicker() -> None:
         ("标题一", None),
         ("托克托县 “三化三力”建强头雁队伍", None),
     ]
+
+
+def test_full_width_digits_become_half_width() -> None:
+    from exporter.readers.punct import normalize
+
+    assert normalize("累计参学３．２万人次，每周２期。") == "累计参学3.2万人次，每周2期。"
+    assert normalize("共计126。2024年") == "共计126。2024年"
+
+
+def test_long_single_line_is_read_at_its_indents() -> None:
+    from exporter.readers.text import unfold_long_lines
+
+    para = "某某县推行积分制管理，成效明显。" * 20
+    text = f"标题\u3000\u3000{para}\u3000\u3000{para}\u3000\u3000结尾段落。"
+    assert unfold_long_lines(text).split("\n") == ["标题", para, para, "结尾段落。"]
+    short = "本报记者\u3000钱丽娟"
+    assert unfold_long_lines(short) == short
