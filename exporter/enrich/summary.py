@@ -34,11 +34,9 @@ from exporter.enrich.summary_rules import (
     TRAIL_CONNECTIVE,
 )
 from exporter.enrich.summary_score import (
-    centrality,
     centroid_of,
-    clause_score,
     overlap,
-    relevance,
+    pool_score,
     topic_grams,
 )
 from exporter.enrich.summary_subject import (
@@ -272,9 +270,7 @@ def summarize(case: Case, target: int = TARGET, limit: int = 100, minimum: int =
         if i == main or ANECDOTE.match(s) or s.startswith("“"):
             continue
         for text in _candidates(s):
-            score = clause_score(text, i, background) + relevance(text, topic)
-            score += centrality(text, centre)
-            pool.append(_Clause(text, i, order, score))
+            pool.append(_Clause(text, i, order, pool_score(text, i, background, topic, centre)))
             order += 1
     extra = _select(pool, chosen, target, limit)
     parts = [chosen[0], *(p for p in chosen[1:] if _balanced(p))] if chosen else []

@@ -80,6 +80,21 @@ def relevance(text: str, topic: dict[str, float]) -> float:
     return W["relevance"] * _weight_sum(grams, topic) / math.sqrt(len(grams))
 
 
+def pool_score(
+    text: str, sent_index: int, in_background: bool, topic: dict[str, float], centroid: Counter[str]
+) -> float:
+    """clause_score + relevance + centrality, with one bigram lookup (the summary's hot loop)."""
+    score = clause_score(text, sent_index, in_background)
+    grams = _grams(text)
+    if not grams:
+        return score
+    if topic:
+        score += W["relevance"] * _weight_sum(grams, topic) / math.sqrt(len(grams))
+    common = centroid.keys() & grams
+    logs = math.fsum(map(_log, map(centroid.__getitem__, common)))
+    return score + W["centrality"] * logs / len(grams)
+
+
 @lru_cache(maxsize=1 << 16)
 def _raw_grams(text: str) -> frozenset[str]:
     return frozenset(map(str.__add__, text, text[1:]))
