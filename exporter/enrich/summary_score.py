@@ -63,23 +63,6 @@ def _weight_sum(grams: frozenset[str], weights: dict[str, float]) -> float:
     return math.fsum(map(weights.__getitem__, weights.keys() & grams))
 
 
-def centrality(text: str, centroid: Counter[str]) -> float:
-    """Mean log paragraph count of the clause's bigrams (a bigram seen once adds log 1 = 0)."""
-    grams = _grams(text)
-    if not grams:
-        return 0.0
-    common = centroid.keys() & grams
-    return W["centrality"] * math.fsum(map(_log, map(centroid.__getitem__, common))) / len(grams)
-
-
-def relevance(text: str, topic: dict[str, float]) -> float:
-    """Overlap with `topic_grams` (weights already capped)."""
-    grams = _grams(text)
-    if not grams or not topic:
-        return 0.0
-    return W["relevance"] * _weight_sum(grams, topic) / math.sqrt(len(grams))
-
-
 def pool_score(
     text: str, sent_index: int, in_background: bool, topic: dict[str, float], centroid: Counter[str]
 ) -> float:
