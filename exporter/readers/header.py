@@ -137,7 +137,16 @@ def opens_article(run: list[Unit], sit: Situation) -> bool:
     score += sit.noise_between
     score += sit.credit_after
     score += sit.new_subject * (1 if sit.has_inner else 2)
+    if not sit.has_inner:
+        closing = bool(_CLOSING.search(prev_body.text))
+        score += 2 * (closing and any(_QUOTED.search(u.text) and len(u.text) >= 8 for u in plain))
     return score >= 2
+
+
+# How news texts end: an outlook (`下一步，…`) or a quoted voice (`…。”居民王大爷说。`).
+_CLOSING = re.compile(r"^(?:下一步|今后|接下来|未来)[，,]|”[^“”。]{1,16}(?:说|表示|介绍|感慨)。$")
+# Headlines quote their brand term; inner headings of a plain report rarely do.
+_QUOTED = re.compile(r"“[^”]{1,12}”")
 
 
 def _title_with_subtitle(heads: list[Unit]) -> bool:
