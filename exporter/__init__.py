@@ -48,7 +48,7 @@ def build(
 def inspect(paths: Sequence[str | Path] = ("input",), *, enrich: bool = True) -> Compendium:
     """Read (and enrich) the inputs; bad files are recorded in `.sources[i].error`."""
     from exporter.enrich import enrich as run_enrich
-    from exporter.readers import read_paths
+    from exporter.pipeline import read_inputs
 
-    comp = read_paths(list(paths))
+    comp, _folder_errors = read_inputs(list(paths))
     return run_enrich(comp) if enrich else comp

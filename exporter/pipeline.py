@@ -21,6 +21,7 @@ from exporter.assemble.plan import Book
 from exporter.errors import ExporterError, InputError, OutputError
 from exporter.layout.model import Layout
 from exporter.model import Compendium
+from exporter.writers import WriteResult
 
 FORMATS = ("pdf", "docx", "json", "md")
 Progress = Callable[[str], None]
@@ -116,16 +117,25 @@ def input_files(paths: Sequence[str | Path], exclude: Path | None) -> tuple[list
     return files, errors
 
 
+def read_inputs(
+    paths: Sequence[str | Path], exclude: Path | None = None
+) -> tuple[Compendium, list[str]]:
+    """Read files and folders (one shared path for every command): the compendium and the
+    errors about paths that yielded no file at all."""
+    from exporter.readers import read_paths
+
+    files, folder_errors = input_files(paths, exclude)
+    return read_paths(files), folder_errors
+
+
 def read_and_enrich(
     paths: Sequence[str | Path], exclude: Path | None = None
 ) -> tuple[Compendium, list[str], dict[str, float]]:
     from exporter.enrich import enrich
-    from exporter.readers import read_paths
 
     timings: dict[str, float] = {}
     t0 = time.perf_counter()
-    files, folder_errors = input_files(paths, exclude)
-    comp = read_paths(files)
+    comp, folder_errors = read_inputs(paths, exclude)
     timings["read"] = time.perf_counter() - t0
     t0 = time.perf_counter()
     enrich(comp)
@@ -135,41 +145,41 @@ def read_and_enrich(
 
 def write_one(
     fmt: str, book: Book, layout: Layout, comp: Compendium, out: Path, embed_fonts: bool | None
-) -> int | None:
-    """Write one format to `out`; returns the page count where the format has pages."""
+) -> WriteResult:
+    """Write one format to `out`."""
     if fmt == "pdf":
         from exporter.writers.pdf import write_pdf
 
-        return write_pdf(book, layout, out).pages
+        return write_pdf(book, layout, out)
     if fmt == "docx":
         from exporter.writers.docx import write_docx
 
-        return write_docx(book, layout, out, embed_fonts=embed_fonts).pages
+        return write_docx(book, layout, out, embed_fonts=embed_fonts)
     if fmt == "json":
         from exporter.writers.json_writer import write_json
 
         write_json(comp, book, layout, out)
-        return None
-    from exporter.writers.md_writer import write_md
+    else:
+        from exporter.writers.md_writer import write_md
 
-    write_md(book, layout, out)
-    return None
+        write_md(book, layout, out)
+    return WriteResult(out, fmt)
 
 
 def _write_atomic(
     fmt: str, book: Book, layout: Layout, comp: Compendium, final: Path, embed_fonts: bool | None
-) -> tuple[int | None, float]:
+) -> tuple[WriteResult, float]:
     t0 = time.perf_counter()
     fd, tmp_name = tempfile.mkstemp(prefix=f".{final.name}.", suffix=".tmp", dir=final.parent)
     os.close(fd)
     tmp = Path(tmp_name)
     try:
-        pages = write_one(fmt, book, layout, comp, tmp, embed_fonts)
+        written = write_one(fmt, book, layout, comp, tmp, embed_fonts)
         os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; outputs are ordinary files
         os.replace(tmp, final)
     finally:
         tmp.unlink(missing_ok=True)
-    return pages, time.perf_counter() - t0
+    return written, time.perf_counter() - t0
 
 
 def _umask() -> int:
@@ -278,12 +288,17 @@ def _write_all(
             result.errors.append(f"{finals[fmt]}: {fmt} writer failed: {outcome}")
             result.exit_code = 3 if isinstance(outcome, OSError) else 1
             continue
-        pages, seconds = outcome
+        written, seconds = outcome
         result.timings[fmt] = seconds
-        result.outputs.append(_describe(fmt, finals[fmt], pages))
+        result.outputs.append(_describe(fmt, finals[fmt], written.pages))
+        result.warnings += [f"{finals[fmt]}: {w}" for w in written.warnings]
+        result.warnings += [
+            f"{finals[fmt]}: glyph_missing: {g.char} ({g.codepoint}) at {g.where} drawn as a box"
+            for g in written.missing_glyphs
+        ]
 
 
-def _guard(call: Callable[[], tuple[int | None, float]]) -> tuple[int | None, float] | Exception:
+def _guard(call: Callable[[], tuple[WriteResult, float]]) -> tuple[WriteResult, float] | Exception:
     try:
         return call()
     except Exception as exc:  # one writer failing must not lose the others' outputs

@@ -17,6 +17,7 @@ TRUNCATION_NOTES = {
     "continued_elsewhere": "原文转至他版，本书所据材料未收录续文。",
     "missing_sections": "原文所列部分未全部刊出。",
 }
+SENTENCE_END = ("。", "！", "？", "…", "”", "’", "）")
 _SAFE = re.compile(r"[^A-Za-z0-9_-]+")
 
 
@@ -121,7 +122,13 @@ def _lessons(case: Case, layout: Layout, view: dict[str, Any]) -> list[Block]:
     printed = any(s.heading and "启示" in s.heading for s in case.sections)
     if not case.lessons or ("body" in layout.case_parts and printed):
         return []
-    return [Para("经验启示", "card-label"), ListBlock(list(case.lessons), True, "lesson")]
+    items = [_as_sentence(t) for t in case.lessons]
+    return [Para("经验启示", "card-label"), ListBlock(items, True, "lesson")]
+
+
+def _as_sentence(text: str) -> str:
+    """Lessons are sentences: end them with 。 when the source clause stops without a mark."""
+    return text if text.endswith(SENTENCE_END) else text + "。"
 
 
 _PARTS = {
