@@ -208,9 +208,21 @@ def _title_block(heads: list[Unit], orphans: list[list[Unit]], bylined: bool) ->
         orphans.append(units)
     block.title_units = main + subtitles
     block.title = join_title([u.text for u in main])
+    label = _ENTRY_LABEL.match(block.title)
+    if label and label.end() < len(block.title):
+        # `案例1：标题`: the entry number is a label over the title, like a column name.
+        if block.rubric is None:
+            block.rubric = label.group(1)
+        block.title = block.title[label.end() :]
     if subtitles:
         block.subtitle = " ".join(u.text for u in subtitles)
     return block
+
+
+_ENTRY_LABEL = re.compile(
+    r"^((?:典型)?案例(?:之)?[一二三四五六七八九十\d]{1,3}|[【\[]案例[一二三四五六七八九十\d]{1,3}[】\]])"
+    r"\s*[：:、．.\s\u3000]?\s*"
+)
 
 
 def join_title(parts: list[str]) -> str:
