@@ -6,6 +6,7 @@ import math
 import re
 from collections import Counter
 from functools import lru_cache
+from itertools import chain
 
 from exporter.enrich.summary_rules import (
     ACTION,
@@ -35,21 +36,21 @@ def topic_grams(case: Case) -> dict[str, float]:
 
     Each weight is capped at 2 so a word repeated in every heading cannot dominate.
     """
-    weights: Counter[str] = Counter()
     heads = [case.title or ""] if not case.title_generated else []
     heads += [s.heading or "" for s in case.sections]
     heads += [p.lead or "" for p in case.paragraphs()]
-    for text in heads:
-        weights.update(_grams(text))
+    weights = Counter(chain.from_iterable(map(_grams, heads)))
     return {g: min(float(n), 2.0) for g, n in weights.items()}
 
 
-def centroid_of(case: Case) -> Counter[str]:
-    """In how many paragraphs each bigram occurs: recurring content is central content."""
-    counts: Counter[str] = Counter()
-    for p in case.paragraphs():
-        counts.update(_grams(p.text))
-    return counts
+def centroid_of(case: Case) -> dict[str, float]:
+    """log of the number of paragraphs a bigram occurs in, for bigrams in more than one.
+
+    Recurring content is central content (a bigram seen once would add log 1 = 0).
+    """
+    texts = (p.text for p in case.paragraphs())
+    counts = Counter(chain.from_iterable(map(_grams, texts)))
+    return {g: _log(n) for g, n in counts.items() if n > 1}
 
 
 @lru_cache(maxsize=4096)
@@ -57,25 +58,43 @@ def _log(n: int) -> float:
     return math.log(n)
 
 
-def _weight_sum(grams: frozenset[str], weights: dict[str, float]) -> float:
-    # Only the shared grams are looked at (a C-level set intersection); fsum is exact, so
-    # the (hash-seeded) order of the set cannot change the last digit.
-    return math.fsum(map(weights.__getitem__, weights.keys() & grams))
+@lru_cache(maxsize=1 << 16)
+def _clause_facts(text: str) -> tuple[float, frozenset[str], int, float]:
+    """Content score, bigrams, their number and its square root (memoised per clause)."""
+    grams = _grams(text)
+    return _content_score(text), grams, len(grams), math.sqrt(len(grams))
 
 
 def pool_score(
-    text: str, sent_index: int, in_background: bool, topic: dict[str, float], centroid: Counter[str]
+    text: str,
+    sent_index: int,
+    in_background: bool,
+    topic: dict[str, float],
+    centroid: dict[str, float],
 ) -> float:
-    """clause_score + relevance + centrality, with one bigram lookup (the summary's hot loop)."""
-    score = clause_score(text, sent_index, in_background)
-    grams = _grams(text)
-    if not grams:
+    """Content, position, relevance to the headings and centrality of a summary clause.
+
+    Only the bigrams a clause shares with the headings or the centroid are looked at (a
+    C-level set intersection); fsum is exact, so the hash-seeded order of a set cannot change
+    the last digit.
+    """
+    content, grams, n, root = _clause_facts(text)
+    score = content
+    if in_background:
+        score -= _W_BACKGROUND
+    score = score - _W_POSITION * sent_index
+    if not n:
         return score
     if topic:
-        score += W["relevance"] * _weight_sum(grams, topic) / math.sqrt(len(grams))
-    common = centroid.keys() & grams
-    logs = math.fsum(map(_log, map(centroid.__getitem__, common)))
-    return score + W["centrality"] * logs / len(grams)
+        score += _W_RELEVANCE * math.fsum(map(topic.__getitem__, topic.keys() & grams)) / root
+    cen = math.fsum(map(centroid.__getitem__, centroid.keys() & grams))
+    return score + _W_CENTRALITY * cen / n
+
+
+_W_BACKGROUND = W["background"]
+_W_POSITION = W["position"]
+_W_RELEVANCE = W["relevance"]
+_W_CENTRALITY = W["centrality"]
 
 
 @lru_cache(maxsize=1 << 16)
