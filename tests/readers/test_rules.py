@@ -239,3 +239,14 @@ def test_arrow_line_is_a_caption_only_under_a_picture() -> None:
 def test_spaced_two_character_name() -> None:
     found = by.bare_names("肖　岩")
     assert found is not None and found.authors == ["肖岩"]
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("（作者系某某县委组织部部长）", "author_note"),
+        ("（图片由某某县委宣传部提供）", "photo_credit"),
+    ],
+)
+def test_writer_and_picture_notes_are_noise(line: str, reason: str) -> None:
+    assert role_of(line) == ("noise", reason)

@@ -56,6 +56,8 @@ RULES: list[tuple[str, Rule]] = [
     ("arrow_caption", noise.arrow_caption),
     ("social_furniture", noise.social_furniture),
     ("photo_credit", noise.photo_credit),
+    ("picture_source", noise.picture_source),
+    ("author_note", noise.author_note),
     ("caption_before_credit", noise.caption_before_credit),
     ("layout_credit", noise.layout_credit),
     ("distribution_list", noise.distribution_list),

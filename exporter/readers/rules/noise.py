@@ -78,6 +78,22 @@ def social_furniture(line: Line, i: int, ctx: Context) -> Found:
     return (NOISE, "social_furniture") if _SOCIAL.match(line.text) else None
 
 
+_AUTHOR_NOTE = re.compile(r"^[(（]?作者(?:系|为|是)[^()（）]{2,60}[)）]?$")
+_PICTURE_SOURCE = re.compile(
+    r"^[(（]?(?:(?:图片|照片|配图|资料图)(?:由[^()（）]{1,24}提供|来源[:：][^()（）]{1,24})|资料图片?)[)）]?$"
+)
+
+
+def author_note(line: Line, i: int, ctx: Context) -> Found:
+    """`（作者系某某县委组织部部长）`: who the writer is, printed under a commentary."""
+    return (NOISE, "author_note") if _AUTHOR_NOTE.match(line.text) else None
+
+
+def picture_source(line: Line, i: int, ctx: Context) -> Found:
+    """`（图片由某某提供）`, `资料图片`: where a picture came from."""
+    return (NOISE, "photo_credit") if _PICTURE_SOURCE.match(line.text) else None
+
+
 def end_marker(line: Line, i: int, ctx: Context) -> Found:
     """`（完）`: closes an article; nothing to keep."""
     return (NOISE, "end_marker") if _END_MARK.match(line.text) else None
