@@ -93,9 +93,10 @@ class Situation:
     md_title_level: int = 2  # Markdown heading level of article titles in this file
     in_roundup: bool = False  # the current article is a roundup: its sub-heads are themes
     credit_after: bool = False  # a photographer's line follows the next paragraph (photo news)
-    new_subject: bool = False  # the next text opens with a place the article has not named
+    new_subject: int = 0  # the next text opens with a place the article has not named (0-2)
     has_inner: bool = False  # the current article already has inner headings
     title_bullet: str | None = None  # the glyph the current article's headline opens with
+    bylined: bool = False  # the current article has a byline of its own
 
 
 def opens_article(run: list[Unit], sit: Situation) -> bool:
@@ -136,8 +137,10 @@ def opens_article(run: list[Unit], sit: Situation) -> bool:
     score += lede
     score += sit.noise_between
     score += sit.credit_after
-    score += sit.new_subject * (1 if sit.has_inner else 2)
-    if not sit.has_inner:
+    # On a page whose articles carry bylines, a byline-less run is more often an inner heading.
+    strong = not sit.has_inner and not sit.bylined
+    score += min(sit.new_subject, 2 if strong else 1)
+    if strong:
         closing = bool(_CLOSING.search(prev_body.text))
         score += 2 * (closing and any(_QUOTED.search(u.text) and len(u.text) >= 8 for u in plain))
     return score >= 2

@@ -19,7 +19,12 @@ from exporter.readers.header import (
     promote_bare_names,
 )
 from exporter.readers.lines import BODY, BYLINE, HEAD
-from exporter.readers.places import locality_at_start, mentions
+from exporter.readers.places import (
+    date_led_locality,
+    locality_at_start,
+    mentions,
+    organisation_at_start,
+)
 from exporter.readers.repair import Unit
 from exporter.readers.roundup import block_place, compendium_entry, looks_like_roundup
 from exporter.readers.text import first_sentence
@@ -90,9 +95,10 @@ def segment(units: list[Unit], noise: dict[int, str]) -> tuple[list[Article], li
         between = prev_body is not None and _any_in(noise_sorted, prev_body.last, run[0].first)
         sit = Situation(prev_body, next_body, gap, between, md_level, _is_roundup(cur))
         sit.credit_after = _any_in(credits, next_body.last, next_body.last + 4)
-        sit.new_subject = _new_subject(cur, next_body) and not _places_differ(units, j)
+        sit.new_subject = 0 if _places_differ(units, j) else _new_subject(cur, next_body)
         sit.has_inner = cur is not None and cur.has_inner
         sit.title_bullet = _title_bullet(cur)
+        sit.bylined = bool(cur and cur.header and cur.header.block.byline)
         retitled = prev_body is not None and _any_in(retitles, prev_body.last, next_body.first)
         if cur is None or closed or retitled or _is_note(cur) or opens_article(run, sit):
             parsed = parse_header(run)
@@ -133,19 +139,24 @@ def _is_note(art: Article | None) -> bool:
 SEEN_ITEMS = 40  # paragraphs of the current article searched for a place's earlier mention
 
 
-def _new_subject(art: Article | None, next_body: Unit) -> bool:
-    """The next text opens with a place or body the current article has not named."""
+def _new_subject(art: Article | None, next_body: Unit) -> int:
+    """The next text opens with a place or body the current article has not named: 2 for a
+    county-level or higher place, 1 for a township, village, community or organisation (which
+    may lie inside the current article's place)."""
     if art is None:
-        return False
+        return 0
     sentence = first_sentence(next_body.text)
-    place = block_place(sentence) or lower_subject(sentence)
+    chain = locality_at_start(sentence) or date_led_locality(sentence)
+    place = chain or organisation_at_start(sentence) or lower_subject(sentence)
     if not place:
-        return False
+        return 0
     seen = "".join(u.text for u in art.items[-SEEN_ITEMS:])
     if art.header is not None:
         b = art.header.block
         seen += f"{b.title or ''}{b.subtitle or ''}{b.rubric or ''}"
-    return not mentions(seen, place)
+    if mentions(seen, place):
+        return 0
+    return 2 if chain else 1
 
 
 LOOKAHEAD = 12  # paragraphs looked at after a header run

@@ -49,3 +49,22 @@ def test_sub_heads_over_the_same_place_stay_inner_headings() -> None:
     _, cases = read_text(INNER_HEADINGS, "p.txt")
     assert len(cases) == 1
     assert [s.heading for s in cases[0].sections if s.heading] == ["链上建组织", "链上育人才"]
+
+
+COUNTY_WITH_TOWNSHIPS = """青川县：党建引领激活乡村振兴新动能
+
+近年来，青川县把抓党建促乡村振兴作为主线，推动组织优势转化为发展优势。
+
+建强战斗堡垒
+
+白水镇党委推行村党组织书记“擂台比武”，每季度晾晒工作实绩，激发干事热情。
+
+做强特色产业
+
+木鱼镇党委领办茶叶合作社5家，带动2000余户茶农增收。
+"""
+
+
+def test_township_examples_under_sub_heads_stay_in_the_county_article() -> None:
+    _, cases = read_text(COUNTY_WITH_TOWNSHIPS, "p.txt")
+    assert len(cases) == 1 and len(cases[0].paragraphs()) == 3
