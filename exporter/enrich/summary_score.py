@@ -48,14 +48,20 @@ def centroid_of(case: Case) -> dict[str, float]:
 
     Recurring content is central content (a bigram seen once would add log 1 = 0).
     """
-    texts = (p.text for p in case.paragraphs())
-    counts = Counter(chain.from_iterable(map(_grams, texts)))
-    return {g: _log(n) for g, n in counts.items() if n > 1}
+    paras = case.paragraphs()
+    counts = Counter(chain.from_iterable(_grams(p.text) for p in paras))
+    logs = _logs(len(paras))
+    return {g: logs[n] for g, n in counts.items() if n > 1}
 
 
-@lru_cache(maxsize=4096)
-def _log(n: int) -> float:
-    return math.log(n)
+def _logs(n: int) -> list[float]:
+    """math.log of 0..n (index 0 unused), extended on demand."""
+    while len(_LOGS) <= n:
+        _LOGS.append(math.log(len(_LOGS)))
+    return _LOGS
+
+
+_LOGS: list[float] = [0.0]
 
 
 @lru_cache(maxsize=1 << 16)
