@@ -69,7 +69,8 @@ def segment(units: list[Unit], noise: dict[int, str]) -> tuple[list[Article], li
     while i < len(units):
         u = units[i]
         if u.role == BODY:
-            if cur is None:
+            if cur is None or (_last_body(cur) is not None and by.inline_prefix(u.text)):
+                # `本报讯（记者 X）…` opens an item even without a headline (a news-in-brief run).
                 cur = Article(None)
                 articles.append(cur)
             cur.items.append(u)

@@ -207,5 +207,5 @@ _LOWER_SUBJECT = re.compile(
 
 def lower_subject(sentence: str) -> str | None:
     """A street, township, village or community opening a sentence as its subject."""
-    m = _LOWER_SUBJECT.match(sentence)
+    m = _LOWER_SUBJECT.match(_OPENER.sub("", sentence, count=1))
     return m.group(0) if m else None
