@@ -382,7 +382,7 @@ def _substantive(intro: list[Unit]) -> bool:
     return len(_FACT.findall(text)) >= 2
 
 
-_EDITOR_NOTE = re.compile(r"^(?:编者按|编者的话|编后语?|编辑部的话)[:：]?")
+_EDITOR_NOTE = re.compile(r"^[【\[]?(?:编者按|编者的话|编后语?|编辑部的话)[】\]]?[:：]?")
 
 
 def _editor_note(block: TitleBlock | None, raw: list[RawSection]) -> bool:
