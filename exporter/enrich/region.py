@@ -76,6 +76,11 @@ def _unambiguous(text: str, gz: Gazetteer) -> tuple[tuple[str, int], ...]:
 
 
 _UNIT_ROLES = ("申报单位", "供稿单位", "来源")
+_UNIT_LINE = re.compile(
+    r"^[（(【\[]?(?:(?:来源|供稿|申报单位|供稿单位)[:：](?:中共)?[\u4e00-\u9fff]{2,30}|"
+    r"(?:中共)?[\u4e00-\u9fff]{2,30}?(?:委组织部|党委|党工委|[县区市旗州]委)(?:供稿|申报|提供)?|"
+    r"(?:中共)?[\u4e00-\u9fff]{2,30}?(?:供稿|申报))[）)】\]]?$"
+)
 
 
 def _head_text(case: Case) -> str:
@@ -83,6 +88,8 @@ def _head_text(case: Case) -> str:
     parts = [] if case.title_generated else [case.title]
     parts += [case.subtitle, case.byline]
     parts += [c.name for c in case.credits if c.role in _UNIT_ROLES]
+    # a submitting-unit line the reader left in the body (`（中共某县委组织部供稿）`)
+    parts += [p.text for p in case.paragraphs() if _UNIT_LINE.match(p.text.strip())]
     return " ".join(x for x in parts if x)
 
 

@@ -108,3 +108,15 @@ def test_summary_never_opens_with_a_unit_name_sentence() -> None:
     assert text is not None
     assert not text.startswith("中共某某县委组织部")
     assert "125名" in text
+
+
+def test_supplied_by_line_left_in_the_body_is_region_evidence() -> None:
+    case = make_case(
+        [
+            "社区党委组建楼栋党小组，推动居民议事协商，解决停车难等问题120件。",
+            "（中共杭州市西湖区委组织部供稿）",
+        ],
+        title="小区里的红色议事厅",
+    )
+    r = region_of(case)
+    assert (r.province, r.city, r.county) == ("浙江省", "杭州市", "西湖区")
