@@ -66,3 +66,15 @@ def test_lessons_from_experience_section_and_numbered_practices() -> None:
     )
     assert practices_of(case) == ["社区特色品牌融入城市基层治理"]
     assert lessons_of(case) == ["一要坚持党组织领导", "二要整合资源"]
+
+
+def test_strong_sentence_practice_drops_a_pointer_subject() -> None:
+    case = make_case(
+        [
+            "记者近日获悉，该县推行村级集体经济发展“四张清单”，村集体收入全部过万元。",
+            "县里选派125名机关干部担任驻村第一书记，帮助村里发展茶产业。",
+        ]
+    )
+    practices = practices_of(case)
+    assert practices and practices[0].startswith("推行")
+    assert not any(p.startswith("该县") for p in practices)
