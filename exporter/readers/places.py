@@ -19,7 +19,7 @@ _PROVINCE = "|".join(sorted(PROVINCES, key=len, reverse=True))
 _UNIT = (
     rf"(?:(?:{_PROVINCE})(?:省|市|(?:维吾尔|壮族|回族)?自治区)?"
     r"|[\u3400-\u4dbf\u4e00-\u9fff\U00020000-\U0003134f]{2,7}?(?:自治州|地区|盟)"
-    r"|[\u3400-\u4dbf\u4e00-\u9fff\U00020000-\U0003134f]{2,5}?(?<![全本该各我此两])市(?!长|民|场|直)"
+    r"|[\u3400-\u4dbf\u4e00-\u9fff\U00020000-\U0003134f]{2,5}?(?<![全本该各我此两])市(?!长(?![\u4e00-\u9fff]{1,2}[区县])|民|场|直)"
     r"|[\u3400-\u4dbf\u4e00-\u9fff\U00020000-\U0003134f]{1,5}?(?<![全本该各我此两])州(?![市区县])"
     r"|[\u3400-\u4dbf\u4e00-\u9fff\U00020000-\U0003134f]{1,9}?自治县|[\u3400-\u4dbf\u4e00-\u9fff\U00020000-\U0003134f]{1,3}(?<![全本该各我此])[县旗](?!长|城)"
     r"|[\u3400-\u4dbf\u4e00-\u9fff\U00020000-\U0003134f]{2,3}(?<![小社园厂矿营校片景])区(?!长))"
@@ -43,6 +43,11 @@ def locality_at_start(sentence: str) -> str | None:
             break
         s = s[m.end() :]
     m = _CHAIN.match(s[:48])
+    if not m and s.startswith("在"):
+        # `在某某县某某镇，…`: the place set off by a comma is the paragraph's subject.
+        m = _CHAIN.match(s[1:49])
+        if m and not re.match(r"[^，,。]{0,12}[，,]", s[1 + m.end() :]):
+            m = None
     if not m:
         return None
     place = m.group(0)

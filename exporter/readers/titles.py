@@ -32,7 +32,9 @@ _OPENER = re.compile(
 _SETTING = re.compile(
     r"^(?:在[^，,。]{1,40}[下中]|[^，,。]{2,30}之际|据[^，,。]{1,20}|"
     r"为(?=[^，,。]*(?:进一步|加强|推动|深化|提升|促进|庆祝|纪念|落实|贯彻|更好|切实|有效|破解|"
-    r"解决|打通|激发|助力|推进|满足|营造|确保|做好|扎实))[^，,。]{2,40})$"
+    r"解决|打通|激发|助力|推进|满足|营造|确保|做好|扎实))[^，,。]{2,40}|"
+    r"以[^，,。]{2,30}为(?:抓手|载体|引领|重点|突破口|切入点|目标|导向|核心|主线|依托)|"
+    r"通过[^，,。]{2,40}|(?:坚持|聚焦|围绕|立足|紧扣)[^，,。]{2,16})$"
 )
 _ADVERB = re.compile(
     r"^(?:党委|党工委|党组|委|的|近日|日前|还|也|都|先后|紧紧|积极|不断|持续|大力|深入|着力|始终|全面|"
@@ -50,7 +52,7 @@ _HELD = re.compile(
 )
 _VERBS = (
     "推行|打造|探索|实施|深化|建立|构建|创新|创建|推出|推进|开展|实行|建设|组建|成立|搭建|用好|"
-    "做实|做强|推广|建强|启动|深耕|升级|首创|设立|开通|上线|以"
+    "做实|做强|推广|建强|启动|深耕|升级|首创|设立|开通|上线"
 )
 _BRAND = re.compile(
     rf"(?P<verb>(?:{_VERBS})[{_H}]{{0,2}}?)?“(?P<term>[^“”，,。；;！？]{{2,12}})”"
@@ -100,6 +102,9 @@ def subject(place: str, text: str) -> tuple[str, str]:
     name = place if is_org else short_name(place)
     while lower := _LOWER_UNIT.match(rest):
         name, rest = lower.group(0), rest[lower.end() :]
+    setting = re.match(r"^([^，,。]{0,10})[，,]", rest) if text[:pos].endswith("在") else None
+    if setting:  # `在某市工业园区，…`: the place and the rest of its name set the scene
+        name, rest = name + setting.group(1), rest[setting.end() :]
     topic = rest.startswith(("，", ","))  # `某村，党群服务中心…`: the place is a topic
     rest = rest.lstrip("，,、 ")
     org = None if topic else _ORG.match(rest)
@@ -145,13 +150,20 @@ def _cut_tail(tail: str) -> str:
 
 def _predicate(rest: str) -> str:
     parts = [c for c in clauses(rest) if c != "。"]
+    means = ""
     for n, clause in enumerate(parts):
         if n + 1 < len(parts) and _SETTING.match(clause):
+            brand = _MEANS.match(clause)
+            means = brand.group(1) if brand else means
             continue
         clause = _strip_openers(clause)
         if len(clause) >= 4:
-            return clause
+            # `以“红色物业”为抓手，推动…` -> `“红色物业”推动…`: the brand leads the practice.
+            return means + clause if len(means + clause) <= TITLE_MAX else clause
     return ""
+
+
+_MEANS = re.compile(r"^以([^，,。]{0,4}“[^”]{1,10}”[^，,。]{0,4}?)为[^，,。]{1,4}$")
 
 
 def _strip_openers(clause: str) -> str:
