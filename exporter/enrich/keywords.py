@@ -7,8 +7,10 @@ characters, place names of the case's own region and generic words of the genre 
 
 from __future__ import annotations
 
+import heapq
 import re
 from collections import Counter
+from collections.abc import Iterator
 from functools import cache, lru_cache
 from itertools import chain
 
@@ -32,6 +34,7 @@ STOP = frozenset(
     "常态化 多元化 规范化 标准化 一体化 全覆盖 零距离 最后一公里".split()
 )
 _QUOTED = re.compile(r"“([^“”]{2,10})”")
+_SENTENCE_MARK = re.compile(r"[，。！？,!?]")
 _PLACE_SUFFIX = re.compile(r"(省|市|县|区|州|自治区)$")
 _PLACE_END = re.compile(r"(?:村|镇|乡|县|市)$")
 _NUMBER_REST = re.compile(r"[余多近第每]")
@@ -43,7 +46,7 @@ def _quoted_terms(case: Case) -> list[str]:
     counts: dict[str, int] = {}
     for m in _QUOTED.finditer(text):
         term = m.group(1)
-        if not re.search(r"[，。！？,!?]", term):
+        if not _SENTENCE_MARK.search(term):
             counts[term] = counts.get(term, 0) + 1
     title = case.title or ""
     keep = [t for t, n in counts.items() if n >= 2 or t in title]
@@ -87,13 +90,21 @@ def _joined(exclude: set[str]) -> str:
     return "\n".join(sorted(exclude))
 
 
-def _tfidf(text: str, exclude: set[str]) -> list[str]:
+def _tfidf(text: str, exclude: set[str]) -> Iterator[str]:
     """TF-IDF over the segmentation of the Chinese runs of the text."""
     idf, median = idf_table()
     counts = Counter(chain.from_iterable(map(_run_terms, runs(text))))
     banned = _joined(exclude)
     scored = {w: n * idf.get(w, median) for w, n in counts.items() if w not in banned}
-    return sorted(scored, key=lambda w: (-scored[w], w))
+    return _ranked(scored)
+
+
+def _ranked(scored: dict[str, float], head: int = 32) -> Iterator[str]:
+    """Words by falling score (ties by the word); the full sort only if the head runs out."""
+    best = heapq.nsmallest(head, scored, key=lambda w: (-scored[w], w))
+    yield from best
+    if len(best) == head:
+        yield from sorted(scored, key=lambda w: (-scored[w], w))[head:]
 
 
 def keywords_of(case: Case, limit: int = 8) -> list[str]:
