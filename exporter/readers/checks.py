@@ -20,6 +20,9 @@ _SPLICED = re.compile(
 _NEVER_DOUBLED = set(
     "更最很太都也就还又再的了和与在是对把被将从向以于为及并而或之其不没这那该此所让使由按据"
 )
+# Words that are both a compound noun's tail and a verb (`党组织组织党员`).
+_NOUN_VERBS = {"组织", "领导", "服务", "管理", "指导", "宣传", "教育", "培训", "规划", "监督"}
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\U00020000-\U0003134f]")
 _DOUBLE_CHAR = re.compile(r"([\u3400-\u4dbf\u4e00-\u9fff\U00020000-\U0003134f])\1")
 _DOUBLE_WORD = re.compile(r"([\u3400-\u4dbf\u4e00-\u9fff\U00020000-\U0003134f]{2})\1")
 # Traditional-only forms mapped to their simplified forms (a common subset).
@@ -71,6 +74,8 @@ def _check_line(no: int, text: str) -> list[Warning_]:
     in_words: set[int] = set()
     for m in _DOUBLE_WORD.finditer(text):
         in_words.update(range(m.start(), m.end()))
+        if m.group(1) in _NOUN_VERBS and m.start() > 0 and _HAN.match(text[m.start() - 1]):
+            continue  # `党组织组织党员`: a compound noun's tail followed by the same verb
         out.append(
             Warning_(
                 no, "duplicated_word", f"word printed twice: {_snippet(text, m.start(), m.end())}"

@@ -210,3 +210,10 @@ def test_long_single_line_is_read_at_its_indents() -> None:
     assert unfold_long_lines(text).split("\n") == ["标题", para, para, "结尾段落。"]
     short = "本报记者\u3000钱丽娟"
     assert unfold_long_lines(short) == short
+
+
+def test_compound_tail_followed_by_the_same_verb_is_no_duplicate() -> None:
+    from exporter.readers.checks import check_line
+
+    assert not check_line(1, "全县126个村党组织组织党员集中收看。")
+    assert [w.code for w in check_line(1, "鼓励创业创业带动就业。")] == ["duplicated_word"]

@@ -62,3 +62,13 @@ def test_a_verb_is_not_taken_for_a_village() -> None:
     assert make_title("某某市", "某某市推行村级党组织星级评定，晋位升级。").startswith(
         "某某市：推行村级"
     )
+
+
+def test_a_brand_in_the_means_clause_leads_the_practice() -> None:
+    text = "某省某某市东城区以“红色物业”为抓手，推动物业企业党组织全覆盖。"
+    assert make_title("某省某某市东城区", text).endswith("：“红色物业”推动物业企业党组织全覆盖")
+
+
+def test_a_scene_setting_place_keeps_the_rest_of_its_name() -> None:
+    text = "在江苏省苏州市工业园区，一座座“邻里中心”成为居民家门口的服务综合体。"
+    assert make_title("江苏省苏州市", text).startswith("苏州市工业园区：")
