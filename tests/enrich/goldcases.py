@@ -22,7 +22,7 @@ SEED_DIR = SHARED / "seeds"
 
 def _goldlib() -> Any:
     sys.path.insert(0, str(GOLD_DIR / "tools"))
-    import goldlib  # type: ignore[import-not-found]
+    import goldlib  # type: ignore[import-not-found,unused-ignore]
 
     return goldlib
 
