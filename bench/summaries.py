@@ -56,7 +56,10 @@ def textrank(sents: list[str], k: int = 2) -> str:
     """Sentence TextRank over jieba words (log-normalised overlap similarity)."""
     import jieba
 
+    from exporter.enrich.segment import cache_dir
+
     jieba.setLogLevel(60)
+    jieba.dt.tmp_dir = str(cache_dir())  # jieba's dictionary cache: the user cache folder
     words = [set(w for w in jieba.lcut(s) if len(w) > 1) for s in sents]
     n = len(sents)
     if n <= k:
