@@ -134,7 +134,7 @@ def _strip_inline_bylines(raw: list[RawSection]) -> tuple[by.Byline | None, by.B
     if paras:
         prefix = by.inline_prefix(paras[0].text)
         if prefix:
-            paras[0].text = paras[0].text[len(prefix.raw) :].lstrip()
+            paras[0].text = paras[0].text[len(prefix.raw) :].lstrip(" \u3000：:")
         suffix = by.inline_suffix(paras[-1].text)
         if suffix:
             paras[-1].text = paras[-1].text[: -len(suffix.raw)].rstrip()

@@ -243,10 +243,14 @@ def photo_credit_line(text: str) -> list[str] | None:
     return [t for t in _SEP.split(names) if t]
 
 
+_BARE_PREFIX = re.compile(r"^(?P<raw>(?:本报|本刊|本网)讯)(?:\s+|[:：])(?=\S)")
+
+
 def inline_prefix(paragraph: str) -> Byline | None:
     m = _PREFIX.match(paragraph)
     if not m:
-        return None
+        bare = _BARE_PREFIX.match(paragraph)  # `本报讯 某某镇近日…`: the dateline, no names
+        return Byline(bare.group("raw"), [], "inline_prefix") if bare else None
     credits = _credits_from(m.group("inner"))
     return Byline(m.group("raw"), credits, "inline_prefix")
 
