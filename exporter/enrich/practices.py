@@ -2,7 +2,8 @@
 
 Practices: the case's key measures as short headlines, taken from paragraph lead phrases
 (`Paragraph.lead`, or a short opening sentence of a paragraph that the reader did not mark),
-numbered items (`（一）…`), and otherwise the strongest practice sentences shortened.
+numbered items (`（一）…`), and otherwise the strongest practice sentences shortened. Editorial
+furniture sections (记者手记, 编者按, 相关链接 …) are the paper's voice, not measures: left out.
 Lessons: the items of an `经验启示` section (`一要坚持党组织领导`), else the closing outlook
 sentences (`下一步…`), else nothing.
 """

@@ -1,11 +1,12 @@
 """Region enricher: where the acting body is, filled upward from the gazetteer.
 
-Evidence order: the title kicker and the byline (`中共辽源市西安区委组织部申报`) name the acting
-body's place; otherwise the first place chain of the first paragraph (`宁夏银川市金凤区…`);
-otherwise a level mentioned with exactly one distinct value in the whole case. Ambiguous names
-(`新城区`) are resolved by the other places of the same case, then of the same source file, and
-left at the certain level when neither decides. Levels not printed are filled with the official
-name and listed in `Region.inferred`.
+Evidence order: the head — title kicker, subtitle (`——广东省深圳市龙华区…纪实`), byline and
+申报/供稿 unit (`中共辽源市西安区委组织部申报`) — names the acting body's place; otherwise the
+first place chain of the first paragraph (`宁夏银川市金凤区…`); otherwise a level mentioned with
+exactly one distinct value in the whole case. Ambiguous names (`新城区`) are resolved by the
+other places of the same case (its parent roundup section included), then of the same source
+file, and left at the certain level when neither decides. Levels not printed are filled with
+the official name and listed in `Region.inferred`.
 """
 
 from __future__ import annotations

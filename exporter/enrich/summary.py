@@ -5,7 +5,9 @@ body and an action; its opener (`近年来，`, dates, `为……，` purpose cl
 (`充分发挥……作用`) are dropped. Then the strongest practice and result clauses of the rest of
 the article (figures with an outcome verb, named measures in quotes, concrete action verbs) are
 added in reading order until the target length. The acting body is prefixed when the chosen
-text lacks it. Output: full-width punctuation, ends with `。`.
+text lacks it. A unit line left in the body (`中共某区委组织部`), a speaker attribution
+(`县委组织部有关负责人介绍，`) and editorial sections (记者手记) never open or feed a summary.
+Output: full-width punctuation, ends with `。`.
 """
 
 from __future__ import annotations
