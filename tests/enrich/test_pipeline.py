@@ -52,3 +52,36 @@ def test_gold_cases_meet_targets() -> None:
     assert figures / figures_gold >= 0.6
     assert sum(c.on_topic == gold[c.id]["on_topic"] for c in comp.cases) >= 0.95 * len(gold)
     assert sum(c.theme == gold[c.id]["theme"] for c in comp.cases) >= 0.75 * len(gold)
+
+
+_SCRIPT = """
+import json
+from exporter.enrich import enrich
+from exporter.model import to_dict
+from tests.enrich.helpers import comp_of, make_case
+case = make_case(
+    ["宁夏银川市金凤区黄河东路街道党工委为12个小区党支部授旗，为57位党员颁发纪念章。",
+     "街道依托“阳光说吧”议事平台推动居民协商，解决停车难等问题36件，居民满意度达95%。"],
+    title="“阳光说吧”激活小区治理",
+)
+print(json.dumps(to_dict(enrich(comp_of(case))), ensure_ascii=False, sort_keys=True))
+"""
+
+
+def test_same_output_under_another_hash_seed() -> None:
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    outs = []
+    for seed in ("1", "2"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        run = subprocess.run(
+            [sys.executable, "-c", _SCRIPT], cwd=root, env=env, capture_output=True, text=True
+        )
+        assert run.returncode == 0, run.stderr
+        outs.append(run.stdout)
+    assert outs[0] == outs[1]
+    assert "金凤区" in outs[0]
