@@ -90,10 +90,11 @@ def run_stages(
     info["cases"] = len(book.case_ids)
     for fmt in formats:
         path = out / f"compendium.{fmt}"
-        pages = stages.run(fmt, _writer(write_one, fmt, book, layout, comp, path))
+        written = stages.run(fmt, _writer(write_one, fmt, book, layout, comp, path))
         entry = stages.results[fmt]
         if entry["status"] == "ok":
-            entry["pages"] = pages
+            # write_one returned the page count, now a WriteResult with .pages
+            entry["pages"] = getattr(written, "pages", written)
             entry["bytes"] = path.stat().st_size
             entry["path"] = str(path)
     return info
@@ -119,7 +120,7 @@ def main(argv: list[str] | None = None) -> int:
         "stages": stages.results,
         **info,
     }
-    json.dump(report, sys.stdout)
+    json.dump(report, sys.stdout, default=str)
     sys.stdout.write("\n")
     return 0
 

@@ -124,6 +124,8 @@ def table(res: dict[str, Any]) -> str:
     s = res["summary"]
     title = f"## N = {res['n']} ({s.get('cases')} cases in the book, {len(res['rounds'])} rounds)"
     lines = [title, "", *_head(STAGE_HEAD), *_stage_rows(s)]
+    errors = {r["ours"]["error"] for r in res["rounds"] if "error" in r.get("ours", {})}
+    lines += [_failed("ours in-process", "failed", e) for e in sorted(errors)]
     lines += _peer_rows(s, res.get("peers_unavailable", {}))
     lines += _build_row(s.get("build"))
     lines.append(

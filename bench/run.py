@@ -27,6 +27,7 @@ import json
 import os
 import platform
 import pstats
+import shutil
 import statistics
 import sys
 import time
@@ -75,6 +76,7 @@ def run_inproc(
     layout: str | None,
     profile: tuple[list[str], Path] | None = None,
 ) -> dict[str, Any]:
+    shutil.rmtree(out, ignore_errors=True)  # peers must never typeset an older run's book
     cmd = [sys.executable, str(HERE / "inproc.py"), str(folder), str(out)]
     cmd += ["--formats", ",".join(formats)]
     if layout:
@@ -278,7 +280,7 @@ def profile(
     pdir.mkdir(parents=True, exist_ok=True)
     for old in pdir.glob("*.prof"):
         old.unlink()
-    report = run_inproc(folder, pdir, formats, layout, profile=(stages, pdir))
+    report = run_inproc(folder, pdir / "out", formats, layout, profile=(stages, pdir))
     return [_top(pdir / f"{stage}.prof", stage, report, top) for stage in stages]
 
 
