@@ -8,6 +8,7 @@ that ends a sentence, a Markdown list item, or a next line that opens a numbered
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -54,10 +55,28 @@ def should_join(prev: Unit, nxt: Line) -> bool:
     return not _NEW_POINT.match(nxt.text)
 
 
+_INDENT = re.compile(r"^(?:\u3000|\s{2,})")
+INDENTED_MIN = 3  # indented and unindented body lines needed to call a file hard-wrapped
+
+
+def hard_wrapped(lines: list[Line]) -> bool:
+    """Paragraphs open with an indent and run on over unindented lines with no blank line
+    between them: the unindented lines are continuations whatever they end with."""
+    body = [line for line in lines if line.role == BODY]
+    indented = sum(1 for line in body if _INDENT.match(line.raw))
+    run_on = sum(
+        1
+        for prev, line in itertools.pairwise(lines)
+        if prev.role == BODY and line.role == BODY and not _INDENT.match(line.raw)
+    )
+    return indented >= INDENTED_MIN and run_on >= INDENTED_MIN
+
+
 def build_units(lines: list[Line]) -> list[Unit]:
     """Classified lines -> units, repairing split paragraphs. Noise lines are skipped."""
     units: list[Unit] = []
     gap = 0
+    wrapped = hard_wrapped(lines)
     for line in lines:
         if line.blank:
             gap += 1
@@ -65,7 +84,15 @@ def build_units(lines: list[Line]) -> list[Unit]:
         if line.role == NOISE:
             continue
         last = units[-1] if units else None
-        if last is not None and should_join(last, line):
+        run_on = (
+            wrapped
+            and gap == 0
+            and last is not None
+            and last.role == BODY == line.role
+            and not _INDENT.match(line.raw)
+            and not last.list_item
+        )
+        if last is not None and (run_on or should_join(last, line)):
             last.joined.append(last.last)
             last.text += line.text
             last.lines.append(line.no)

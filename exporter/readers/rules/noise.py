@@ -6,7 +6,7 @@ import re
 from typing import TYPE_CHECKING
 
 from exporter.readers import bylines as by
-from exporter.readers.lines import BYLINE, HEAD, NOISE, Line
+from exporter.readers.lines import BODY, BYLINE, HEAD, NOISE, Line
 
 if TYPE_CHECKING:
     from exporter.readers.rules import Context
@@ -113,9 +113,15 @@ def page_number(line: Line, i: int, ctx: Context) -> Found:
 
 def ornament(line: Line, i: int, ctx: Context) -> Found:
     """A line with no letter or digit at all (`***`, `——`, `■`)."""
-    if not any(ch.isalnum() for ch in line.text):
-        return NOISE, "ornament"
-    return None
+    if any(ch.isalnum() for ch in line.text):
+        return None
+    prev = ctx.prev_line(i)
+    if set(line.text) <= _TAIL_MARKS and prev is not None and prev.role == BODY:
+        return None  # `。` wrapped onto a line of its own ends the paragraph above
+    return NOISE, "ornament"
+
+
+_TAIL_MARKS = set("。，、；：？！”’）》」』…—.,;:?!)")
 
 
 def photo_caption(line: Line, i: int, ctx: Context) -> Found:
