@@ -27,8 +27,13 @@ _PART_OF = re.compile(r"其中|下设|包括|分别")
 @lru_cache(maxsize=1 << 16)
 def _grams(text: str) -> frozenset[str]:
     """Character bigrams of the letters of a text (memoised: clauses recur across cases)."""
-    text = _NOT_LETTER.sub("", text)
-    return frozenset(map(str.__add__, text, text[1:]))
+    return _letter_grams(_NOT_LETTER.sub("", text))
+
+
+@lru_cache(maxsize=1 << 15)
+def _letter_grams(letters: str) -> frozenset[str]:
+    # a second level: texts that differ only in their numbers share one set
+    return frozenset(map(str.__add__, letters, letters[1:]))
 
 
 def topic_grams(case: Case) -> dict[str, float]:
