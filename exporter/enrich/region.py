@@ -61,10 +61,6 @@ def _resolve(m: Mention, context: Counter[str], gz: Gazetteer) -> Division | Non
     return None
 
 
-def _unambiguous_codes(text: str, gz: Gazetteer) -> Counter[str]:
-    return Counter(dict(_unambiguous(text, gz)))
-
-
 @lru_cache(maxsize=1 << 15)
 def _unambiguous(text: str, gz: Gazetteer) -> tuple[tuple[str, int], ...]:
     """Codes (with counts) of the places a text names without ambiguity, and their parents."""
@@ -123,7 +119,7 @@ def _collect(case: Case, source_ctx: Counter[str], gz: Gazetteer) -> list[_Found
     ctx = Counter(source_ctx)
     for zone, text in zones:
         weight = 3 if zone == PARENT_ZONE else 10  # the case's own places outweigh the file's
-        for code, n in _unambiguous_codes(text, gz).items():
+        for code, n in _unambiguous(text, gz):
             ctx[code] += weight * n
     found: list[_Found] = []
     for zone, text in zones:
@@ -322,7 +318,8 @@ def source_context(cases: list[Case]) -> Counter[str]:
     ctx: Counter[str] = Counter()
     for case in cases:
         for _, text in _zones(case):
-            ctx.update(_unambiguous_codes(text, gz))
+            for code, n in _unambiguous(text, gz):
+                ctx[code] += n
     return ctx
 
 
