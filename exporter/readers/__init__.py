@@ -5,10 +5,13 @@ Public entry points (the rest of the program uses only these):
     read_file(path)   -> tuple[SourceFile, list[Case]]
 
 Pipeline of `read_file`, one module per step:
-    decode (encoding, newlines, control characters) -> lines (+ markdown markup)
-    -> rules (ordered, named line-role rules) -> repair (rejoin split paragraphs)
-    -> segment (articles, orphans) -> build (sections, bylines, roundups, kinds)
-    -> truncation, punctuation (punct), warnings (checks)
+    decode (encoding, newlines, control characters) -> text.unfold_long_lines (a file saved
+    without line breaks) -> lines (+ markdown markup) -> rules (ordered, named line-role
+    rules) -> repair (rejoin split paragraphs, hard-wrapped text) -> segment (articles,
+    orphans) -> build (sections, bylines, roundups, bulletin items, kinds)
+    -> truncation, punctuation and digits (punct), warnings (checks)
+Items printed without a headline (roundup blocks, column items, bulletin entries) get a
+generated `<place>：<practice>` title from `titles`.
 """
 
 from __future__ import annotations
