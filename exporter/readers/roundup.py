@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from exporter.readers.bylines import Byline
+from exporter.readers.bylines import Byline, bare_names
 from exporter.readers.places import (
     date_led_locality,
     locality_at_start,
@@ -84,6 +84,18 @@ def block_place(paragraph: str) -> str | None:
     )
 
 
+_LEAD_PLACE = re.compile(r"^([\u3400-\u4dbf\u4e00-\u9fff]{2,8})[：:]")
+
+
+def lead_place(paragraph: str) -> str | None:
+    """`上海静安：成立…`: a roundup block led by a short place name and a colon (not a
+    speaker's name)."""
+    m = _LEAD_PLACE.match(paragraph)
+    if not m or bare_names(m.group(1)) or m.group(1).endswith(("说", "表示", "指出")):
+        return None
+    return m.group(1)
+
+
 def split_roundup(sections: list[tuple[Unit | None, list[Unit]]]) -> Split | None:
     """Cut sections (heading, paragraphs) into locality blocks; None if it is not a roundup."""
     intro: list[Unit] = []
@@ -100,6 +112,9 @@ def split_roundup(sections: list[tuple[Unit | None, list[Unit]]]) -> Split | Non
         theme = heading.text if heading else theme
         for p in paras:
             place = block_place(p.text)
+            lead = lead_place(p.text)
+            if lead and (place is None or lead.startswith(place)):
+                place = lead  # the name as printed before the colon (`上海静安`, not `上海`)
             seen = "".join(q.text for q in current.paragraphs) if current else ""
             if place and (current is None or not mentions(seen, place)):
                 current = Block(place, theme, [p])

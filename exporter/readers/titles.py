@@ -98,6 +98,8 @@ def subject(place: str, text: str) -> tuple[str, str]:
     """The display name of the acting body and the text after it."""
     pos = text.find(place)
     rest = text[pos + len(place) :] if pos >= 0 else text
+    if pos == 0 and rest.startswith(("：", ":")):  # `上海静安：…`: the name as printed
+        return place, rest[1:].lstrip()
     is_org = organisation_at_start(place) == place
     name = place if is_org else short_name(place)
     while lower := _LOWER_UNIT.match(rest):
