@@ -16,7 +16,7 @@ from exporter.readers import bylines as by
 from exporter.readers.lines import BYLINE, HEAD
 from exporter.readers.places import locality_at_start
 from exporter.readers.repair import Unit
-from exporter.readers.rules.headings import DASH, NUMBERED
+from exporter.readers.rules.headings import DASH, NUMBERED, PART_LABEL
 
 RUBRIC_MAX = 6  # column labels (潮头观澜, 基层实践, 新时代新作为) are this short
 # A label standing alone over a text (no headline) is shorter still; 5-6 character lines
@@ -55,15 +55,24 @@ def is_kicker(u: Unit) -> bool:
 
 def is_rubric_like(u: Unit) -> bool:
     t = u.text
-    if u.role != HEAD or NUMBERED.match(t) or DASH.match(t) or u.md_level >= 3:
+    if u.role != HEAD or NUMBERED.match(t) or DASH.match(t) or PART_LABEL.match(t):
+        return False
+    if u.md_level >= 3:
         return False
     if _BRACKETED.match(t):
         return True
     return len(t) <= RUBRIC_MAX and not re.search(r"[，,。：:；;！？]", t)
 
 
+# The first part of a compendium entry: `一、背景`, `【基本情况】`.
+FIRST_PART = re.compile(
+    r"^(?:一、|[【\[〔［](?:一[、.．]?)?[^】\]〕］]{0,4}(?:背景|情况|概况)[】\]〕］])"
+)
+
+
 def is_inner_heading(u: Unit) -> bool:
-    return u.role == HEAD and bool(NUMBERED.match(u.text) or DASH.match(u.text))
+    t = u.text
+    return u.role == HEAD and bool(NUMBERED.match(t) or DASH.match(t) or PART_LABEL.match(t))
 
 
 def is_dash(u: Unit) -> bool:
@@ -97,6 +106,7 @@ class Situation:
     has_inner: bool = False  # the current article already has inner headings
     title_bullet: str | None = None  # the glyph the current article's headline opens with
     bylined: bool = False  # the current article has a byline of its own
+    restart: bool = False  # the run opens its parts again (`一、背景` a second time)
 
 
 def opens_article(run: list[Unit], sit: Situation) -> bool:
@@ -107,6 +117,8 @@ def opens_article(run: list[Unit], sit: Situation) -> bool:
     heads = [u for u in run if u.role == HEAD]
     if any(u.role == BYLINE and not is_end_byline(u) for u in run):
         return True
+    if sit.restart and any(not is_inner_heading(u) for u in heads):
+        return True  # a headline over parts numbered from the start again: the next entry
     if sit.title_bullet and any(lead_bullet(u.text) == sit.title_bullet for u in heads):
         return True  # a sibling item of a bulletin list
     if any(is_kicker(u) for u in heads[:-1]):

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from exporter.readers import bylines as by
 from exporter.readers.header import (
+    FIRST_PART,
     ParsedHeader,
     Situation,
     is_end_byline,
@@ -44,6 +45,7 @@ class Article:
     header: ParsedHeader | None
     items: list[Unit] = field(default_factory=list)  # body paragraphs and inner headings
     has_inner: bool = False  # inner headings seen so far (kept up to date while segmenting)
+    has_first_part: bool = False  # a `一、背景`-style first part seen so far
     dropped: list[tuple[Unit, str]] = field(default_factory=list)
 
     def body(self) -> list[Unit]:
@@ -100,6 +102,9 @@ def segment(units: list[Unit], noise: dict[int, str]) -> tuple[list[Article], li
         sit.has_inner = cur is not None and cur.has_inner
         sit.title_bullet = _title_bullet(cur)
         sit.bylined = bool(cur and cur.header and cur.header.block.byline)
+        sit.restart = bool(cur and cur.has_first_part) and any(
+            u.role == HEAD and FIRST_PART.match(u.text) for u in run
+        )
         retitled = prev_body is not None and _any_in(retitles, prev_body.last, next_body.first)
         if cur is None or closed or retitled or _is_note(cur) or opens_article(run, sit):
             parsed = parse_header(run)
@@ -109,6 +114,9 @@ def segment(units: list[Unit], noise: dict[int, str]) -> tuple[list[Article], li
         else:
             cur.items.extend(run)
             cur.has_inner = cur.has_inner or any(u.role == HEAD for u in run)
+        cur.has_first_part = cur.has_first_part or any(
+            u.role == HEAD and FIRST_PART.match(u.text) for u in run
+        )
     for art in articles:
         _drop_unlabelled_caption(art)
     return articles, orphans

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from exporter.model import Credit
 from exporter.readers import bylines as by
 from exporter.readers.lines import BYLINE, HEAD, Line
-from exporter.readers.rules.headings import NUMBERED
+from exporter.readers.rules.headings import NUMBERED, PART_LABEL
 from exporter.readers.text import ends_sentence
 
 if TYPE_CHECKING:
@@ -41,6 +41,8 @@ def _unit_under_headline(line: Line, i: int, ctx: Context) -> by.Byline | None:
     if prev is None or prev.role != HEAD or NUMBERED.match(prev.text):
         return None
     nxt = ctx.next_text(i)
-    if not nxt or not (NUMBERED.match(nxt) or ends_sentence(nxt) or len(nxt) > 48):
+    if not nxt or by.unit_line(nxt):
+        return None
+    if not (NUMBERED.match(nxt) or PART_LABEL.match(nxt) or ends_sentence(nxt) or len(nxt) > 48):
         return None
     return by.unit_line(text)

@@ -23,6 +23,12 @@ NUMBERED = re.compile(
     r"^(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）]|"
     r"第[一二三四五六七八九十]{1,3}[章节部分篇]|\d{1,2}[.、．](?!\d))\s*\S"
 )
+# `【主要做法】`: a compendium entry's part, printed in brackets instead of numbered.
+PART_LABEL = re.compile(
+    r"^[【\[〔［](?:[一二三四五六七八九十\d]{1,2}[、.．]?)?[^】\]〕］]{0,6}"
+    r"(?:背景|情况|做法|举措|成效|效果|启示|体会|思考|点评|评析|概况)"
+    r"[^】\]〕］]{0,4}[】\]〕］]$"
+)
 DASH = re.compile(r"^(?:——|—|－－|--|──)\s*\S")
 # A line may not start a heading with these: it continues the previous line.
 _CONTINUATION_START = re.compile(
@@ -86,7 +92,8 @@ def _heading_follows(i: int, ctx: Context) -> bool:
 
 
 def _continues(i: int, ctx: Context) -> bool:
-    return bool(_CONTINUATION_START.match(ctx.next_text(i)))
+    nxt = ctx.next_text(i)
+    return bool(_CONTINUATION_START.match(nxt)) and not NUMBERED.match(nxt)
 
 
 def _question_headline(text: str) -> bool:
