@@ -26,7 +26,7 @@ from exporter.readers.roundup import (
 )
 from exporter.readers.segment import Article
 from exporter.readers.text import ends_sentence, first_sentence
-from exporter.readers.titles import lower_subject
+from exporter.readers.titles import lower_subject, practice_phrase
 
 _CHINESE_NUMBERED = re.compile(r"^[一二三四五六七八九十]{1,3}、")
 _PAREN_NUMBERED = re.compile(r"^[(（][一二三四五六七八九十]{1,3}[)）]")
@@ -308,6 +308,9 @@ def _untitled(case: Case, raw: list[RawSection]) -> None:
             case.title = normalize(generated_title(Block(place, None, [para])))
             case.title_generated = True
             return
+    phrase = practice_phrase(paras[0].text) if paras else ""
+    if phrase:  # no place named: the practice alone (`建立驻村干部召回制度`)
+        case.title, case.title_generated = normalize(phrase), True
 
 
 def _case_span(art: Article, path: str) -> Span | None:

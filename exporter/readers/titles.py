@@ -223,3 +223,18 @@ def lower_subject(sentence: str) -> str | None:
     """A street, township, village or community opening a sentence as its subject."""
     m = _LOWER_SUBJECT.match(_OPENER.sub("", sentence, count=1))
     return m.group(0) if m else None
+
+
+_PRONOUN_SUBJECT = re.compile(
+    r"^(?:同时|此外|另外|与此同时)?[，,]?(?:该|本|全)(?:省|市|州|县|区|旗|镇|乡|街道|村|社区|公司|单位)"
+    r"(?:党委|党工委|党组)?(?:还|也|又)?"
+)
+PHRASE_MIN = 6  # shorter phrases say too little to stand as a title
+
+
+def practice_phrase(text: str) -> str:
+    """The key practice of a text that names no place (`该县还建立…` -> `建立…`), or ''."""
+    first = text[: text.find("。") + 1] if "。" in text else text
+    stripped = _PRONOUN_SUBJECT.sub("", _OPENER.sub("", first, count=1), count=1)
+    phrase = shorten((_brand(stripped) or _predicate(stripped)).strip())
+    return phrase if len(phrase) >= PHRASE_MIN else ""
