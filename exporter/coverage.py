@@ -34,14 +34,20 @@ def _case_texts(case: Case) -> list[str]:
 
 
 def missing_glyphs(comp: Compendium, layout: Layout) -> list[MissingChar]:
+    """Every (case, character) that no font of a text role covers. The font check runs once
+    per role on the set of all characters; only the rare misses are traced back to cases."""
     from exporter.fonts import uncovered
 
     roles = dict.fromkeys(layout.style(s).font for s in TEXT_STYLES if s in layout.styles)
+    texts = {case.id: "".join(_case_texts(case)) for case in comp.cases}
+    every_char = "".join(set("".join(texts.values())))
     out: list[MissingChar] = []
-    for case in comp.cases:
-        texts = _case_texts(case)
-        for role in roles:
-            for char in uncovered(layout.fonts[role], texts):
+    for role in roles:
+        missing = uncovered(layout.fonts[role], [every_char])
+        if not missing:
+            continue
+        for case in comp.cases:
+            for char in sorted(set(texts[case.id]).intersection(missing)):
                 out.append(MissingChar(case.source, case.id, char, f"U+{ord(char):04X}", role))
     return out
 

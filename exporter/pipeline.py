@@ -235,7 +235,9 @@ def build(
     if {"pdf", "docx"} & set(opts.formats):
         from exporter.coverage import missing_glyphs, record_missing
 
+        t0 = time.perf_counter()
         result.warnings += record_missing(comp, missing_glyphs(comp, layout))
+        result.timings["coverage"] = time.perf_counter() - t0
     if opts.strict and (result.errors or result.warnings):
         result.exit_code = 1
         return result

@@ -10,7 +10,7 @@ from __future__ import annotations
 from functools import cache
 from typing import Any
 
-from jinja2 import StrictUndefined, TemplateError
+from jinja2 import StrictUndefined, Template, TemplateError
 from jinja2.sandbox import SandboxedEnvironment
 
 from exporter.errors import LayoutError
@@ -25,13 +25,19 @@ def _env() -> SandboxedEnvironment:
     )
 
 
+@cache
+def _compile(source: str) -> Template:
+    # Compiled once per distinct source: a book renders the source line once per case.
+    return _env().from_string(source)
+
+
 def render(layout: Layout, name: str, **context: Any) -> str:
     """Render the layout's template `name` (templates/<name>.j2) with `context`."""
     source = layout.templates.get(name)
     if source is None:
         raise LayoutError(f"template {name}.j2 is missing", str(layout.path / "templates"))
     try:
-        return _env().from_string(source).render(**context).strip()
+        return _compile(source).render(**context).strip()
     except TemplateError as exc:
         where = str(layout.path / "templates" / f"{name}.j2")
         raise LayoutError(f"template error: {exc}", where) from None
