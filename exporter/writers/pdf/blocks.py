@@ -200,16 +200,36 @@ class Columns(Flowable):
     def _heights(self, cw: float) -> list[float]:
         return [e.getSpaceBefore() + e.wrap(cw, 1e6)[1] for e in self.entries]
 
-    def _fill(self, heights: list[float], limit: float, start: int) -> int:
-        """Index after the entries that fit one column of height `limit` from `start`."""
+    def _fill(self, heights: list[float], limit: float, start: int, cw: float | None = None) -> int:
+        """Index after the entries that fit one column of height `limit` from `start`. With
+        the column width `cw`, an entry taller than a whole column is split to fill it."""
         y, i = 0.0, start
-        while i < len(heights) and y + heights[i] <= limit + 0.01:
+        while i < len(heights):
+            if y + heights[i] > limit + 0.01:
+                if (
+                    cw is None
+                    or heights[i] <= limit + 0.01
+                    or not self._split_entry(i, heights, cw, limit - y)
+                ):
+                    break
             y += heights[i]
             i += 1
         keeps = [getattr(e, "keep_next", False) for e in self.entries]
         while i - 1 > start and i < len(heights) and keeps[i - 1]:
             i -= 1  # a heading entry moves to the next column with its first sub-entry
         return i
+
+    def _split_entry(self, i: int, heights: list[float], cw: float, room: float) -> bool:
+        """Split entry `i` into a head that fills `room` and a tail (in place)."""
+        e = self.entries[i]
+        split_refs = getattr(e, "split_refs", None)
+        parts = split_refs(cw, room - e.getSpaceBefore()) if split_refs else None
+        if parts is None:
+            return False
+        head, tail = parts
+        self.entries[i : i + 1] = [head, tail]
+        heights[i : i + 1] = [p.getSpaceBefore() + p.wrap(cw, 1e6)[1] for p in (head, tail)]
+        return True
 
     def _place(self, aw: float, limit: float, balance: bool) -> int:
         """Lay out as many entries as fit two columns of `limit`; return how many."""
@@ -225,8 +245,9 @@ class Columns(Flowable):
                 else:
                     low = mid
             limit = high
-        first = self._fill(heights, limit, 0)
-        second = self._fill(heights, limit, first)
+        split_cw = None if balance else cw  # entries are split only when the block is
+        first = self._fill(heights, limit, 0, split_cw)
+        second = self._fill(heights, limit, first, split_cw)
         self._cols = []
         for lo, hi in ((0, first), (first, second)):
             y, col = 0.0, []

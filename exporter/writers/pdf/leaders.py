@@ -11,6 +11,7 @@ from exporter.writers.pdf.flowables import TextFlow, prepared
 from exporter.writers.pdf.linebreak import Line, Prepared, break_lines, justified, natural
 from exporter.writers.pdf.styles import PStyle
 
+CONTINUED = "（续）"  # marks an index entry whose page numbers continue in the next column
 LONG_REFS = 0.45  # page numbers wider than this share of the measure go on lines of their own
 
 
@@ -140,6 +141,29 @@ class PageRefLine(LeaderLine):
                 self.flow.height = self.height
                 return aw, self.height
         return super().wrap(aw, ah)
+
+    def split_refs(self, aw: float, room: float) -> tuple[PageRefLine, PageRefLine] | None:
+        """Split an entry whose page numbers run over `room` (a word found in thousands of
+        cases): the head keeps the numbers that fit, the tail repeats the entry marked
+        continued with the rest. None when no number fits or the numbers are not split."""
+        self.wrap(aw, room)
+        if self.refs is None or self.height <= room:
+            return None
+        _, ref_lines, spans = self.refs
+        fit = int((room + 0.01) // self.st.leading) - len(self.flow._lines)
+        if fit < 1:
+            return None
+        end = ref_lines[min(fit, len(ref_lines)) - 1].end
+        m = sum(1 for _, b in spans if b <= end)
+        while m > 0:
+            head = PageRefLine(self.ctx, self.flow.text, self.st, self.anchors[:m], self.leaders)
+            if head.wrap(aw, room)[1] <= room + 0.01:
+                tail_text = self.flow.text + CONTINUED
+                tail = PageRefLine(self.ctx, tail_text, self.st, self.anchors[m:], self.leaders)
+                tail.keep_next = getattr(self, "keep_next", False)
+                return head, tail
+            m -= 1
+        return None
 
     def _distinct_pages(self, anchors: list[str]) -> list[str]:
         """One target per page: two cases on one page print (and link) one number."""
