@@ -14,6 +14,7 @@ import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from exporter.assemble import AssembleOptions, assemble
@@ -34,7 +35,7 @@ class BuildOptions:
     layout: str | Path | None = None
     name: str = "compendium"
     strict: bool = False
-    jobs: int = 1
+    jobs: int = 0  # writer processes; 0 = one per core
     embed_fonts: bool | None = None
     assemble: AssembleOptions = field(default_factory=AssembleOptions)
 
@@ -252,6 +253,14 @@ def build(
     return result
 
 
+HEAVY = ("pdf", "docx")  # writers worth a process of their own
+
+
+def _worker_count(opts: BuildOptions, heavy: int) -> int:
+    wanted = opts.jobs or (os.cpu_count() or 1)  # 0 = one per core
+    return min(wanted, heavy)
+
+
 def _write_all(
     opts: BuildOptions,
     book: Book,
@@ -261,43 +270,52 @@ def _write_all(
     say: Progress,
     executor: Executor | None,
 ) -> None:
+    """Write every format; PDF and DOCX in parallel processes when there are cores for them,
+    JSON and Markdown (fast) in this process. One writer failing never loses the others."""
     finals = {fmt: opts.output / f"{opts.name}.{fmt}" for fmt in opts.formats}
-    pool = executor
-    own_pool = pool is None and opts.jobs > 1 and len(finals) > 1
-    if own_pool:
-        pool = ProcessPoolExecutor(max_workers=min(opts.jobs, len(finals)))
+    heavy = [f for f in finals if f in HEAVY]
+    workers = _worker_count(opts, len(heavy))
+    pool = executor or (ProcessPoolExecutor(workers) if workers > 1 else None)
     try:
-        if pool is None:
-            done = {}
-            for fmt, path in finals.items():
-                say(f"writing {fmt}")
-                done[fmt] = _guard(
-                    lambda f=fmt, p=path: _write_atomic(  # type: ignore[misc]
-                        f, book, layout, comp, p, opts.embed_fonts
-                    )
-                )
-        else:
+        futures = {}
+        if pool is not None:
             futures = {
-                fmt: pool.submit(_write_atomic, fmt, book, layout, comp, path, opts.embed_fonts)
-                for fmt, path in finals.items()
+                f: pool.submit(_write_atomic, f, book, layout, comp, finals[f], opts.embed_fonts)
+                for f in heavy
             }
-            done = {fmt: _guard(fut.result) for fmt, fut in futures.items()}
+        done = {}
+        for fmt, path in finals.items():
+            if fmt in futures:
+                continue
+            say(f"writing {fmt}")
+            done[fmt] = _guard(
+                partial(_write_atomic, fmt, book, layout, comp, path, opts.embed_fonts)
+            )
+        for fmt, fut in futures.items():
+            say(f"writing {fmt}")
+            done[fmt] = _guard(fut.result)
     finally:
-        if own_pool and pool is not None:
+        if pool is not None and executor is None:
             pool.shutdown()
-    for fmt, outcome in done.items():
-        if isinstance(outcome, BaseException):
-            result.errors.append(f"{finals[fmt]}: {fmt} writer failed: {outcome}")
-            result.exit_code = 3 if isinstance(outcome, OSError) else 1
-            continue
-        written, seconds = outcome
-        result.timings[fmt] = seconds
-        result.outputs.append(_describe(fmt, finals[fmt], written.pages))
-        result.warnings += [f"{finals[fmt]}: {w}" for w in written.warnings]
-        result.warnings += [
-            f"{finals[fmt]}: glyph_missing: {g.char} ({g.codepoint}) at {g.where} drawn as a box"
-            for g in written.missing_glyphs
-        ]
+    for fmt in finals:
+        _record(fmt, finals[fmt], done[fmt], result)
+
+
+def _record(
+    fmt: str, path: Path, outcome: tuple[WriteResult, float] | Exception, result: BuildResult
+) -> None:
+    if isinstance(outcome, BaseException):
+        result.errors.append(f"{path}: {fmt} writer failed: {outcome}")
+        result.exit_code = 3 if isinstance(outcome, OSError) else 1
+        return
+    written, seconds = outcome
+    result.timings[fmt] = seconds
+    result.outputs.append(_describe(fmt, path, written.pages))
+    result.warnings += [f"{path}: {w}" for w in written.warnings]
+    result.warnings += [
+        f"{path}: glyph_missing: {g.char} ({g.codepoint}) at {g.where} drawn as a box"
+        for g in written.missing_glyphs
+    ]
 
 
 def _guard(call: Callable[[], tuple[WriteResult, float]]) -> tuple[WriteResult, float] | Exception:

@@ -95,10 +95,9 @@ class _StageBar:
 @click.option(
     "-j",
     "--jobs",
-    type=click.IntRange(1, 64),
-    default=1,
-    show_default=True,
-    help="Run the writers in up to N parallel processes.",
+    type=click.IntRange(0, 64),
+    default=0,
+    help="Run the PDF and DOCX writers in up to N parallel processes (default: one per core).",
 )
 @click.option("-q", "--quiet", is_flag=True, help="Print errors only.")
 @click.option("-v", "--verbose", is_flag=True, help="Also print warnings, dropped lines, timings.")
