@@ -56,7 +56,7 @@ def textrank(sents: list[str], k: int = 2) -> str:
     """Sentence TextRank over jieba words (log-normalised overlap similarity)."""
     import jieba
 
-    from exporter.enrich.segment import cache_dir
+    from exporter.cache import cache_dir
 
     jieba.setLogLevel(60)
     jieba.dt.tmp_dir = str(cache_dir())  # jieba's dictionary cache: the user cache folder

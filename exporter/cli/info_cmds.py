@@ -37,8 +37,8 @@ def fonts(paths: tuple[Path, ...], layout: str) -> None:
       exporter fonts
       exporter fonts --layout gongwen news/
     """
-    from exporter.coverage import missing_glyphs
-    from exporter.fonts import coverage, role_chain
+    from exporter.coverage import codepoints, missing_glyphs
+    from exporter.fonts import role_chain
     from exporter.layout.load import load_layout
     from exporter.pipeline import read_inputs
     from exporter.resources import default_input_dir, fonts_dir
@@ -48,7 +48,7 @@ def fonts(paths: tuple[Path, ...], layout: str) -> None:
     for name, role in lay.fonts.items():
         chain = role_chain(role)
         click.echo(
-            f"{name:9} {chain[0].name} ({len(coverage(chain[0])):,} characters)"
+            f"{name:9} {chain[0].name} ({len(codepoints(chain[0])):,} characters)"
             f" + fallback {', '.join(p.name for p in chain[1:]) or 'none'};"
             f" Word name {role.docx_family or '-'}"
         )

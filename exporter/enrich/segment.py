@@ -14,29 +14,15 @@ from __future__ import annotations
 
 import importlib.util
 import marshal
-import os
 import re
-import tempfile
 from functools import cache, lru_cache
 from pathlib import Path
+
+from exporter.cache import cache_dir, write_atomic
 
 _RUN = re.compile(r"[\u4e00-\u9fff]{2,}")
 UNKNOWN_CHAR_COST = 15.0  # above every IDF in the table: a lone unknown character comes last
 MAX_WORD = 8
-
-
-@cache
-def cache_dir() -> Path:
-    """A writable folder for derived data (created on first use)."""
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    for folder in (Path(base) / "exporter", Path(tempfile.gettempdir()) / "exporter-cache"):
-        try:
-            folder.mkdir(parents=True, exist_ok=True)
-            if os.access(folder, os.W_OK):
-                return folder
-        except OSError:
-            continue
-    return Path(tempfile.gettempdir())
 
 
 def _idf_path() -> Path:
@@ -65,18 +51,8 @@ def idf_table() -> tuple[dict[str, float], float]:
                 table[word] = float(freq)
     values = sorted(table.values())
     median = values[len(values) // 2]
-    _write_atomic(cached, marshal.dumps((table, median)))
+    write_atomic(cached, marshal.dumps((table, median)))
     return table, median
-
-
-def _write_atomic(path: Path, data: bytes) -> None:
-    try:
-        fd, tmp = tempfile.mkstemp(dir=path.parent)
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-        os.replace(tmp, path)
-    except OSError:
-        pass  # no cache this time; the table was built in memory anyway
 
 
 @cache

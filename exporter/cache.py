@@ -1,0 +1,40 @@
+"""A per-user cache folder for data derived from shipped files (parsed word lists, font
+code-point sets). Never the package folder or the input folders; losing it only costs time."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from functools import cache
+from pathlib import Path
+
+
+@cache
+def cache_dir() -> Path:
+    """A writable folder for derived data (created on first use)."""
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    for folder in (Path(base) / "exporter", Path(tempfile.gettempdir()) / "exporter-cache"):
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            if os.access(folder, os.W_OK):
+                return folder
+        except OSError:
+            continue
+    return Path(tempfile.gettempdir())
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Best effort: a cache that cannot be written is simply not used next time."""
+    try:
+        fd, tmp = tempfile.mkstemp(dir=path.parent)
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+        os.replace(tmp, path)
+    except OSError:
+        pass
+
+
+def stamp(path: Path) -> str:
+    """A file's identity for cache keys: name, size and modification time."""
+    st = path.stat()
+    return f"{path.stem}-{st.st_size}-{int(st.st_mtime)}"
