@@ -9,7 +9,7 @@ from pathlib import Path
 
 from exporter.writers import MissingGlyph
 from exporter.writers.docx import ooxml
-from exporter.writers.docx.fontfaces import covers
+from exporter.writers.docx.fontfaces import coverage
 from exporter.writers.docx.styles import StyleSheet
 
 LEAD_STYLE = "LeadPhrase"
@@ -20,12 +20,35 @@ def _neutral(char: str) -> bool:
     return char.isspace() or ord(char) < 0x20
 
 
+class _Chain:
+    """A face chain's coverage as sets of characters, so a run the main face covers
+    entirely is recognised with one set operation instead of a lookup per character."""
+
+    def __init__(self, chain: list[Path], main: frozenset[str]) -> None:
+        self.paths = chain
+        self.main = main
+        self.rest = [coverage(p) for p in chain[1:]]
+        self.memo: dict[str, int] = {}  # character -> index in the chain, -1 = no face
+
+    def index(self, char: str) -> int:
+        found = self.memo.get(char)
+        if found is None:
+            found = 0 if (char in self.main or _neutral(char)) else -1
+            for n, code_points in enumerate(self.rest, start=1):
+                if found == -1 and ord(char) in code_points:
+                    found = n
+            self.memo[char] = found
+        return found
+
+
 @dataclass
 class TextSetter:
     sheet: StyleSheet
     used: dict[Path, set[str]] = field(default_factory=lambda: defaultdict(set))
     missing: dict[str, MissingGlyph] = field(default_factory=dict)
     where: str = ""
+    _chains: dict[tuple[str, ...], _Chain] = field(default_factory=dict)
+    _mains: dict[str, frozenset[str]] = field(default_factory=dict)  # file -> its characters
 
     def runs(
         self, text: str, style_id: str, *, lead: str | None = None, plain: bool = False
@@ -50,30 +73,45 @@ class TextSetter:
             return [ooxml.run(text, base_style)]
         sf = self.sheet.fonts.get(style_id) or self.sheet.fonts["Normal"]
         chain = {"bold": sf.bold_chain, "regular": sf.regular_chain}.get(weight, sf.chain)
+        faces = self._chain(chain)
         out: list[ooxml.Element] = []
-        for segment, path in self._segments(text, chain):
+        for segment, n in self._segments(text, faces):
+            path = chain[n]
             self.used[path].update(segment)
-            char_style = base_style if path == chain[0] else self.sheet.fallback(path)
+            char_style = base_style if n == 0 else self.sheet.fallback(path)
             out.append(ooxml.run(segment, char_style))
         return out
 
-    def _segments(self, text: str, chain: list[Path]) -> list[tuple[str, Path]]:
-        """Split text into maximal pieces set in one face of the chain."""
-        pieces: list[tuple[str, Path]] = []
-        for char in text:
-            path = self._face_for(char, chain)
-            if pieces and pieces[-1][1] == path:
-                pieces[-1] = (pieces[-1][0] + char, path)
-            else:
-                pieces.append((char, path))
-        return pieces
+    def _chain(self, chain: list[Path]) -> _Chain:
+        key = tuple(map(str, chain))
+        faces = self._chains.get(key)
+        if faces is None:
+            main = self._mains.get(key[0])
+            if main is None:
+                main = self._mains[key[0]] = frozenset(map(chr, coverage(chain[0])))
+            faces = self._chains[key] = _Chain(chain, main)
+        return faces
 
-    def _face_for(self, char: str, chain: list[Path]) -> Path:
-        if _neutral(char) or covers(chain[0], char):
-            return chain[0]
-        for path in chain[1:]:
-            if covers(path, char):
-                return path
-        if char not in self.missing:
-            self.missing[char] = MissingGlyph(char, f"U+{ord(char):04X}", self.where)
-        return chain[0]
+    def release(self) -> None:
+        """Drop the coverage sets once all text is set (they are large for CJK faces)."""
+        self._chains.clear()
+        self._mains.clear()
+
+    def _segments(self, text: str, faces: _Chain) -> list[tuple[str, int]]:
+        """Split text into maximal pieces set in one face of the chain (by index)."""
+        if faces.main.issuperset(text):  # the common case: one piece in the main face
+            return [(text, 0)]
+        pieces: list[tuple[str, int]] = []
+        start, current = 0, -2
+        for i, char in enumerate(text):
+            n = faces.index(char)
+            if n == -1:
+                if char not in self.missing:
+                    self.missing[char] = MissingGlyph(char, f"U+{ord(char):04X}", self.where)
+                n = 0
+            if n != current:
+                if i:
+                    pieces.append((text[start:i], current))
+                start, current = i, n
+        pieces.append((text[start:], current))
+        return pieces

@@ -99,6 +99,7 @@ class Builder:
         return save_reproducible(self.doc)
 
     def _finish(self) -> None:
+        self.setter.release()
         ooxml.renumber_drawings(self.doc.element)
         numbering = self.doc.part.numbering_part.element
         abstracts = [
