@@ -54,7 +54,9 @@ def _chapter_part(n: int, chapter: Chapter, layout: Layout, meta: BookMeta) -> P
     header = ""
     if layout.header_footer.header:
         header = render(layout, "header", book=meta, part={"title": title})
-    return Part("chapter", title, blocks, header=header)
+    # A chapter opens a page unless the layout's chapter heading runs on (the digest).
+    new_page = layout.style("heading-1").page_break_before
+    return Part("chapter", title, blocks, header=header, new_page=new_page)
 
 
 def assemble(comp: Compendium, layout: Layout, options: AssembleOptions | None = None) -> Book:
