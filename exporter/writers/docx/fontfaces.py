@@ -17,6 +17,12 @@ from pathlib import Path
 from fontTools import subset
 from fontTools.ttLib import TTFont
 
+from exporter.cache import cache_dir, write_atomic
+from exporter.coverage import codepoints
+
+# Part of the on-disk subset cache key: change it when the subset options change.
+SUBSET_RECIPE = "docx-subset-1"
+
 # Always kept in a subset: what an editor types first (ASCII, common Chinese punctuation)
 # and what fields produce later (page numbers, TOC leaders).
 BASE_CHARS = frozenset(
@@ -41,12 +47,9 @@ def face(path: Path) -> Face:
     return Face(path, str(family), bold)
 
 
-@cache
 def coverage(path: Path) -> frozenset[int]:
-    font = TTFont(path, lazy=True)
-    cmap = font.getBestCmap() or {}
-    font.close()
-    return frozenset(cmap)
+    """Code points the font maps (cached on disk, shared with the coverage check)."""
+    return codepoints(Path(path))
 
 
 def font_key(data: bytes) -> str:
@@ -64,7 +67,29 @@ def obfuscate(data: bytes, key: str) -> bytes:
 
 
 @cache
+def _file_digest(path: Path) -> str:
+    with open(path, "rb") as f:
+        return hashlib.file_digest(f, "sha256").hexdigest()
+
+
+@cache
 def _subset_cached(path: Path, chars: frozenset[int]) -> bytes:
+    """Subsets are cached on disk by font content and code points: rebuilding a book
+    (the usual edit loop) then costs no font work at all."""
+    key = hashlib.sha256(
+        f"{SUBSET_RECIPE}:{_file_digest(path)}:{','.join(map(str, sorted(chars)))}".encode()
+    ).hexdigest()
+    cached = cache_dir() / f"subset-{key[:40]}.ttf"
+    try:
+        return cached.read_bytes()
+    except OSError:
+        pass
+    data = _make_subset(path, chars)
+    write_atomic(cached, data)
+    return data
+
+
+def _make_subset(path: Path, chars: frozenset[int]) -> bytes:
     options = subset.Options()
     # Keep glyph programs as they are and the font's bounding box: no glyph is recompiled,
     # which halves the time (a CJK face subsets in under a second).

@@ -8,6 +8,7 @@ import zipfile
 from pathlib import Path
 
 import docx
+import pytest
 from fontTools.ttLib import TTFont
 from lxml import etree
 
@@ -125,3 +126,28 @@ def test_same_bytes_in_another_process(built_book: Built, tmp_path: Path) -> Non
     env = {**os.environ, "PYTHONHASHSEED": "12345"}
     subprocess.run([sys.executable, "-c", code, str(out), tests_dir], check=True, env=env)
     assert out.read_bytes() == built_book.path.read_bytes()
+
+
+def test_subset_cache_on_disk_gives_the_same_font(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A subset read back from the user cache equals a fresh one and has the characters."""
+    from exporter import cache
+    from exporter.resources import fonts_dir
+    from exporter.writers.docx import fontfaces
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    cache.cache_dir.cache_clear()
+    fontfaces._subset_cached.cache_clear()
+    path = fonts_dir() / "DejaVuSans.ttf"
+    try:
+        fresh = fontfaces.subset_font(path, set("Ωé"))
+        assert list((tmp_path / "exporter").glob("subset-*.ttf"))
+        fontfaces._subset_cached.cache_clear()
+        again = fontfaces.subset_font(path, set("Ωé"))
+    finally:
+        cache.cache_dir.cache_clear()
+        fontfaces._subset_cached.cache_clear()
+    assert again == fresh
+    cmap = TTFont(io.BytesIO(again)).getBestCmap()
+    assert {ord("Ω"), ord("é"), ord("A")} <= set(cmap)
