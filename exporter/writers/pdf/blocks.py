@@ -40,6 +40,19 @@ class GridTable(Flowable):
         self.width = self.height = 0.0
         self._heights: list[float] = []
         self._cols: list[float] = []
+        self._row_heights: dict[float, list[float]] = {}  # width -> every row's height
+
+    def _part(self, lo: int, hi: int) -> GridTable:
+        """Rows [lo, hi) under the same header, reusing the laid-out cells: a long table
+        split page by page is then broken into lines once, not once per page."""
+        part = GridTable(self.ctx, [], [], self.rel, self.st, self.head_st, self.where)
+        part.ncols, part.rel, part.header = self.ncols, self.rel, self.header
+        part.rows = self.rows[lo:hi]
+        head = 1 if self.header else 0
+        part._row_heights = {
+            w: hs[:head] + hs[head + lo : head + hi] for w, hs in self._row_heights.items()
+        }
+        return part
 
     def _text_width(self, col: int) -> float:
         last = col == len(self._cols) - 1
@@ -53,9 +66,12 @@ class GridTable(Flowable):
         total = sum(self.rel) or 1.0
         self._cols = [aw * r / total for r in self.rel]
         self.width = aw
-        all_rows = ([self.header] if self.header else []) + self.rows
-        self._heights = [self._row_height(r) for r in all_rows]
-        self.height = sum(self._heights)
+        heights = self._row_heights.get(aw)
+        if heights is None:
+            all_rows = ([self.header] if self.header else []) + self.rows
+            heights = self._row_heights[aw] = [self._row_height(r) for r in all_rows]
+        self._heights = heights
+        self.height = sum(heights)
         return aw, self.height
 
     def getSpaceAfter(self) -> float:
@@ -76,13 +92,7 @@ class GridTable(Flowable):
         body_rows = k - head
         if body_rows < 1 or body_rows >= len(self.rows):
             return [] if body_rows < 1 else [self]
-        texts = [[c.text for c in r] for r in self.rows]
-        htexts = [c.text for c in self.header]
-        a = GridTable(self.ctx, htexts, texts[:body_rows], self.rel, self.st, self.head_st,
-                      self.where)  # fmt: skip
-        b = GridTable(self.ctx, htexts, texts[body_rows:], self.rel, self.st, self.head_st,
-                      self.where)  # fmt: skip
-        return [a, b]
+        return [self._part(0, body_rows), self._part(body_rows, len(self.rows))]
 
     def draw(self) -> None:
         canv = self.canv
@@ -196,9 +206,18 @@ class Columns(Flowable):
         self.entries, self.gap = entries, gap
         self.width = self.height = 0.0
         self._cols: list[list[tuple[Flowable, float]]] = []  # per column: (entry, y from top)
+        self._measured: dict[float, list[float]] = {}  # column width -> entry heights
 
     def _heights(self, cw: float) -> list[float]:
-        return [e.getSpaceBefore() + e.wrap(cw, 1e6)[1] for e in self.entries]
+        """Entry heights at column width `cw`, measured once: the block is measured on every
+        page it fills, and its split parts inherit the measures. Kept only once every entry
+        knows its pages (before layout the page numbers are unknown)."""
+        heights = self._measured.get(cw)
+        if heights is None:
+            heights = [e.getSpaceBefore() + e.wrap(cw, 1e6)[1] for e in self.entries]
+            if all(getattr(e, "final_width", cw) == cw for e in self.entries):
+                self._measured[cw] = heights
+        return heights
 
     def _fill(self, heights: list[float], limit: float, start: int, cw: float | None = None) -> int:
         """Index after the entries that fit one column of height `limit` from `start`. With
@@ -214,8 +233,8 @@ class Columns(Flowable):
                     break
             y += heights[i]
             i += 1
-        keeps = [getattr(e, "keep_next", False) for e in self.entries]
-        while i - 1 > start and i < len(heights) and keeps[i - 1]:
+        entries = self.entries
+        while i - 1 > start and i < len(heights) and getattr(entries[i - 1], "keep_next", False):
             i -= 1  # a heading entry moves to the next column with its first sub-entry
         return i
 
@@ -229,6 +248,7 @@ class Columns(Flowable):
         head, tail = parts
         self.entries[i : i + 1] = [head, tail]
         heights[i : i + 1] = [p.getSpaceBefore() + p.wrap(cw, 1e6)[1] for p in (head, tail)]
+        self._measured = {cw: heights}  # measures at other widths no longer match
         return True
 
     def _place(self, aw: float, limit: float, balance: bool) -> int:
@@ -273,9 +293,11 @@ class Columns(Flowable):
             return []
         if n >= len(self.entries):
             return [self]
-        head = Columns(self.entries[:n], self.gap)
+        head, rest = Columns(self.entries[:n], self.gap), Columns(self.entries[n:], self.gap)
+        for cw, hs in self._measured.items():
+            head._measured[cw], rest._measured[cw] = hs[:n], hs[n:]
         head._place(aw, ah, balance=False)
-        return [head, Columns(self.entries[n:], self.gap)]
+        return [head, rest]
 
     def draw(self) -> None:
         cw = (self.width - self.gap) / 2

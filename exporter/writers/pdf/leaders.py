@@ -115,12 +115,18 @@ class PageRefLine(LeaderLine):
         super().__init__(ctx, text, st, "toc")
         self.anchors, self.leaders = anchors, leaders
         self.refs: tuple[Prepared, list[Line], list[tuple[int, int]]] | None = None
+        self.final_width: float | None = None
 
     def wrap(self, aw: float, ah: float) -> tuple[float, float]:
         """Many page numbers (an index entry found in many cases) do not fit beside the
         entry: they then follow it as an indented paragraph of their own."""
+        if self.final_width == aw:
+            return aw, self.height
         self.anchors = self._distinct_pages(self.anchors)
         labels = [self.ctx.anchor_pages.get(a) for a in self.anchors]
+        # Once every target has its page (index entries come after their cases) the layout
+        # cannot change: a column block measures its entries on every page it fills.
+        self.final_width = aw if all(labels) else None
         self.refs = None
         if len(labels) > 1 and all(labels):
             st = self.st
