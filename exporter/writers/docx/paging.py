@@ -44,6 +44,26 @@ COMPRESSED = set("，。、；：？！（）《》【】「」『』")
 _HAN_LATIN = re.compile(r"(?<=[\u3400-\u9fff])(?=[A-Za-z0-9])|(?<=[A-Za-z0-9])(?=[\u3400-\u9fff])")
 
 
+class _Widths(dict[str, float]):
+    """Character -> advance in em, filled on first use of each character (a book uses a
+    few thousand), so a paragraph's width is one C-level sum over a map."""
+
+    def __init__(self, path: Path | None) -> None:
+        super().__init__()
+        self.path = path
+
+    def __missing__(self, char: str) -> float:
+        if char in COMPRESSED:
+            width = 0.5
+        else:
+            known = _advances(self.path).get(ord(char)) if self.path else None
+            if known is None:
+                known = 1.0 if ord(char) >= 0x2E80 else 0.55
+            width = known
+        self[char] = width
+        return width
+
+
 @cache
 def _advances(path: Path) -> dict[int, float]:
     """Advance width in em of every character the font maps."""
@@ -55,17 +75,14 @@ def _advances(path: Path) -> dict[int, float]:
     return out
 
 
+@cache
+def _widths(font_file: Path | None) -> _Widths:
+    return _Widths(font_file)
+
+
 def char_units(text: str, font_file: Path | None = None) -> float:
     """Width of `text` in em, from the font's advance widths where known."""
-    widths = _advances(font_file) if font_file else {}
-    total = 0.0
-    for c in text:
-        if c in COMPRESSED:
-            total += 0.5
-        elif ord(c) in widths:
-            total += widths[ord(c)]
-        else:
-            total += 1.0 if ord(c) >= 0x2E80 else 0.55
+    total = sum(map(_widths(font_file).__getitem__, text))
     # autoSpaceDE/DN: a quarter em between Han and Latin letters or digits.
     return total + 0.25 * len(_HAN_LATIN.findall(text))
 
@@ -101,6 +118,7 @@ class Pager:
     labels: dict[int, str] = field(default_factory=dict)  # id(heading) -> page label
     _label: str = ""
     _start: int = 1
+    _files: dict[tuple[str, bool], Path] = field(default_factory=dict)
 
     @property
     def height(self) -> float:
@@ -136,13 +154,22 @@ class Pager:
 
     def lines(self, text: str, st: Style, width: float | None = None) -> int:
         usable = (width or self.width) - st.left_chars * st.size_pt
-        role = self.layout.fonts[st.font]
-        files = role.bold_files if st.bold and role.bold_files else role.files
-        em = char_units(text, fonts_dir() / files[0]) + st.first_line_chars
-        spacing = (st.letter_spacing_pt or (grid_spacing_twips(self.layout, st) or 0) / 20) * len(
-            text
-        )
+        em = char_units(text, self._font_file(st)) + st.first_line_chars
+        spacing = self._spacing(st) * len(text)
         return max(1, math.ceil((em * st.size_pt + spacing) / max(usable, st.size_pt)))
+
+    def _font_file(self, st: Style) -> Path:
+        key = (st.font, st.bold)
+        path = self._files.get(key)
+        if path is None:
+            role = self.layout.fonts[st.font]
+            files = role.bold_files if st.bold and role.bold_files else role.files
+            path = self._files[key] = fonts_dir() / files[0]
+        return path
+
+    def _spacing(self, st: Style) -> float:
+        """Letter spacing in points (the grid's compression on body-size styles)."""
+        return st.letter_spacing_pt or (grid_spacing_twips(self.layout, st) or 0) / 20
 
     def para(self, text: str, role: str, *, keep: bool = False, width: float | None = None) -> None:
         st = self.layout.style(role)
