@@ -12,24 +12,39 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from typing import TypeAlias
 
 from docx.oxml.ns import nsmap, qn
-from docx.oxml.parser import OxmlElement, parse_xml
+from docx.oxml.parser import oxml_parser, parse_xml
 from lxml import etree
 
 Element: TypeAlias = etree._Element
+_make = oxml_parser.makeelement
 TWIPS_PER_PT = 20
 # Characters XML 1.0 cannot carry; python-docx raises on them.
 _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
+@cache
+def _tag(tag: str) -> tuple[str, dict[str, str]]:
+    """Clark name and namespace declaration of a prefixed tag (parsed once per tag)."""
+    prefix = tag.partition(":")[0]
+    return qn(tag), {prefix: nsmap[prefix]}
+
+
+@cache
+def _attr(key: str) -> str:
+    return qn(key if ":" in key else f"w:{key}")
+
+
 def el(tag: str, attrs: dict[str, str] | None = None, *children: Element | None) -> Element:
     """A `w:`-namespaced (or other prefixed) element with attributes given without prefix
     for `w:` and with prefix otherwise."""
-    node = OxmlElement(tag)
-    for key, value in (attrs or {}).items():
-        node.set(qn(key if ":" in key else f"w:{key}"), value)
+    clark, decl = _tag(tag)
+    attrib = {_attr(k): v for k, v in attrs.items()} if attrs else None
+    # The same factory as python-docx's OxmlElement, without re-parsing the tag each time.
+    node = _make(clark, attrib=attrib, nsmap=decl)
     for child in children:
         if child is not None:
             node.append(child)
