@@ -9,6 +9,7 @@ from exporter.writers.pdf.context import Context, form_name
 from exporter.writers.pdf.draw import draw_paragraph, draw_repeated, draw_text
 from exporter.writers.pdf.flowables import TextFlow, prepared
 from exporter.writers.pdf.linebreak import Line, Prepared, break_lines, justified, natural
+from exporter.writers.pdf.links import link_rect
 from exporter.writers.pdf.styles import PStyle
 
 CONTINUED = "（续）"  # marks an index entry whose page numbers continue in the next column
@@ -201,7 +202,7 @@ class PageRefLine(LeaderLine):
             x0 = ln.x + pp.pos[a] - pp.pos[ln.start]
             x1 = ln.x + pp.pos[b] - pp.pos[ln.start]
             y = top - k * st.leading - st.baseline
-            canv.linkRect("", anchor, (x0, y - 0.2 * st.size, x1, y + 0.8 * st.size), thickness=0)
+            link_rect(canv, anchor, (x0, y - 0.2 * st.size, x1, y + 0.8 * st.size))
 
     def right_width(self) -> float:
         digits = prepared(self.ctx, "0000，", self.st).pos[-1]
@@ -216,12 +217,12 @@ class PageRefLine(LeaderLine):
             left = self._draw_ref(anchor, x, baseline)
             if len(self.anchors) > 1 and anchor in known:
                 box = (left, baseline - 0.2 * self.st.size, x, baseline + 0.8 * self.st.size)
-                self.canv.linkRect("", anchor, box, thickness=0)
+                link_rect(self.canv, anchor, box)
             x = left
             if anchor != self.anchors[0]:
                 x = self.draw_plain("，", x, baseline)
         if len(self.anchors) == 1 and self.anchors[0] in known:
-            self.canv.linkRect("", self.anchors[0], (0, 0, self.width, self.height), thickness=0)
+            link_rect(self.canv, self.anchors[0], (0, 0, self.width, self.height))
         return x
 
     def _draw_ref(self, anchor: str, right: float, y: float) -> float:
