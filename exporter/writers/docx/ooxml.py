@@ -10,10 +10,12 @@ out-of-order children that LibreOffice accepts.
 from __future__ import annotations
 
 import re
+import shutil
+import tempfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
-from typing import TypeAlias
+from typing import IO, TypeAlias
 
 from docx.oxml.ns import nsmap, qn
 from docx.oxml.parser import oxml_parser, parse_xml
@@ -378,13 +380,17 @@ def page_break_run() -> Element:
     return el("w:r", {}, el("w:br", {"type": "page"}))
 
 
-def renumber_drawings(root: Element) -> None:
+def renumber_drawings(root: Element, start: int = 1) -> int:
     """Give every drawing a unique id (Word repairs files with duplicates); python-docx
-    numbers pictures from the attached tree, and ours are attached part by part."""
-    for n, node in enumerate(root.iter(qn("wp:docPr"), qn("pic:cNvPr")), start=1):
+    numbers pictures from the attached tree, and ours are attached part by part. Returns
+    the next free number."""
+    n = start
+    for node in root.iter(qn("wp:docPr"), qn("pic:cNvPr")):
         node.set("id", str(n))
         if node.tag == qn("wp:docPr"):
             node.set("name", f"Picture {n}")
+        n += 1
+    return n
 
 
 def drawing_run(inline: Element, description: str) -> Element:
@@ -652,3 +658,50 @@ def font_table(root: Element, entries: Sequence[FontEntry]) -> None:
         for kind, rid, key in entry.embeds:
             node.append(el(f"w:{kind}", {"r:id": rid, "fontKey": key}))
         root.append(node)
+
+
+# --------------------------------------------------------------------------- streamed body
+
+_NS_DECL = re.compile(rb' xmlns:([A-Za-z0-9]+)="([^"]*)"')
+
+
+class BodySpool:
+    """The document body, serialized part by part into a temporary file, so a long book
+    never exists as one element tree (a few hundred bytes of C memory per element).
+
+    Elements are serialized while attached to the document's body, then detached: each
+    fragment's start tag repeats the namespace declarations of the document root, which
+    are removed, so the spliced file is byte for byte what serializing the whole tree gives.
+    """
+
+    def __init__(self) -> None:
+        self.file = tempfile.TemporaryFile()
+        self._drawings = 1
+
+    def add(self, body: Element, nodes: Sequence[Element]) -> None:
+        root_ns = {k: v for k, v in body.nsmap.items() if k}
+        for node in nodes:
+            self._drawings = renumber_drawings(node, self._drawings)
+            body.append(node)
+            data = etree.tostring(node, encoding="UTF-8")
+            body.remove(node)
+            end = data.index(b">")
+            head = _NS_DECL.sub(
+                lambda m: b"" if root_ns.get(m[1].decode()) == m[2].decode() else m[0],
+                data[:end],
+            )
+            self.file.write(head)
+            self.file.write(data[end:])
+
+    def write_document(self, document: Element, stream: IO[bytes]) -> None:
+        """document.xml: the root as python-docx serializes it, the spooled body first in
+        <w:body>."""
+        whole = etree.tostring(document, encoding="UTF-8", standalone=True)
+        at = whole.index(b"<w:body>") + len(b"<w:body>")
+        stream.write(whole[:at])
+        self.file.seek(0)
+        shutil.copyfileobj(self.file, stream, 1 << 20)
+        stream.write(whole[at:])
+
+    def close(self) -> None:
+        self.file.close()

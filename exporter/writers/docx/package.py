@@ -4,7 +4,6 @@ byte-reproducible zip."""
 from __future__ import annotations
 
 import datetime as dt
-import io
 import re
 import zipfile
 from collections.abc import Iterable
@@ -14,12 +13,14 @@ from pathlib import Path
 import docx
 from docx.document import Document
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
-from docx.opc.packuri import PackURI
+from docx.opc.packuri import PACKAGE_URI, PackURI
 from docx.opc.part import Part, XmlPart
+from docx.opc.pkgwriter import _ContentTypesItem
 
 from exporter.assemble.plan import BookMeta
 from exporter.writers.docx import ooxml
 from exporter.writers.docx.fontfaces import covers, face, font_key, obfuscate, subset_font
+from exporter.writers.docx.ooxml import BodySpool
 
 APP_XML = "application/vnd.openxmlformats-officedocument.extended-properties+xml"
 OBFUSCATED_FONT = "application/vnd.openxmlformats-officedocument.obfuscatedFont"
@@ -123,16 +124,34 @@ def set_core_properties(doc: Document, meta: BookMeta) -> None:
     cp.modified = when
 
 
-def save_reproducible(doc: Document) -> bytes:
-    """Save, then re-zip with fixed entry times and attributes (python-docx stamps now)."""
-    raw = io.BytesIO()
-    doc.save(raw)
-    out = io.BytesIO()
-    with zipfile.ZipFile(raw) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info in src.infolist():
-            entry = zipfile.ZipInfo(info.filename, date_time=ZIP_TIME)
-            entry.compress_type = zipfile.ZIP_DEFLATED
-            entry.external_attr = 0o644 << 16
-            entry.create_system = 0
-            dst.writestr(entry, src.read(info.filename), compresslevel=6)
-    return out.getvalue()
+def _entry(name: str) -> zipfile.ZipInfo:
+    """A zip entry with fixed time and attributes (python-docx would stamp the clock)."""
+    entry = zipfile.ZipInfo(name, date_time=ZIP_TIME)
+    entry.compress_type = zipfile.ZIP_DEFLATED
+    entry.external_attr = 0o644 << 16
+    entry.create_system = 0
+    return entry
+
+
+def save_reproducible(doc: Document, out: Path, body: BodySpool) -> None:
+    """Write the package straight into `out`, in python-docx's part order, with the main
+    document's body streamed from `body` (never held as one tree or one string)."""
+    package = doc.part.package
+    parts = list(package.iter_parts())
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+
+        def put(name: str, data: bytes) -> None:
+            dst.writestr(_entry(name), data, compresslevel=6)
+
+        put("[Content_Types].xml", _ContentTypesItem.from_parts(parts).blob)
+        put(PACKAGE_URI.rels_uri.membername, package.rels.xml)
+        for part in parts:
+            part.before_marshal()
+            name = part.partname.membername
+            if part is doc.part:
+                with dst.open(_entry(name), "w") as stream:
+                    body.write_document(doc.element, stream)
+            else:
+                put(name, part.blob)
+            if len(part.rels):
+                put(part.partname.rels_uri.membername, part.rels.xml)

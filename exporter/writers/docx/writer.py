@@ -76,9 +76,10 @@ class Builder:
 
     # ------------------------------------------------------------------ top level
 
-    def build(self) -> bytes:
+    def build(self, out: Path) -> None:
         root = self.doc.element.body
         ooxml.clear_children(root)
+        spool = ooxml.BodySpool()
         parts = self.book.parts or [Part("front", "", [])]  # a document needs one section
         for i, part in enumerate(parts):
             self.body = []
@@ -91,16 +92,18 @@ class Builder:
             sect = self.sections.section(part)
             if i < len(parts) - 1:
                 ooxml.attach_section(self.body[-1], sect)
-                root.extend(self.body)
             else:
-                root.extend(self.body)
-                root.append(sect)
+                root.append(sect)  # the last section's properties close the body
+            spool.add(root, self.body)
+            self.body = []
         self._finish()
-        return save_reproducible(self.doc)
+        try:
+            save_reproducible(self.doc, out, spool)
+        finally:
+            spool.close()
 
     def _finish(self) -> None:
         self.setter.release()
-        ooxml.renumber_drawings(self.doc.element)
         numbering = self.doc.part.numbering_part.element
         abstracts = [
             ooxml.abstract_num(ABSTRACT_ORDERED, "decimal", "%1."),
@@ -316,9 +319,8 @@ def write_docx(
     """Write the book as an editable Word file built on named styles."""
     embed = layout.embed_fonts if embed_fonts is None else embed_fonts
     builder = Builder(book, layout, embed)
-    data = builder.build()
     out = Path(out)
-    out.write_bytes(data)
+    builder.build(out)
     result = WriteResult(out, "docx")
     result.missing_glyphs = list(builder.setter.missing.values())
     if result.missing_glyphs:
