@@ -11,6 +11,9 @@ from __future__ import annotations
 
 import math
 import re
+import struct
+from array import array
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -30,6 +33,7 @@ from exporter.assemble.plan import (
     Table,
     TocBlock,
 )
+from exporter.cache import cache_dir, stamp, write_atomic
 from exporter.layout.model import Layout, Style
 from exporter.resources import fonts_dir
 from exporter.writers.docx.styles import grid_spacing_twips
@@ -56,7 +60,7 @@ class _Widths(dict[str, float]):
         if char in COMPRESSED:
             width = 0.5
         else:
-            known = _advances(self.path).get(ord(char)) if self.path else None
+            known = _advances(self.path).em(ord(char)) if self.path else None
             if known is None:
                 known = 1.0 if ord(char) >= 0x2E80 else 0.55
             width = known
@@ -64,15 +68,57 @@ class _Widths(dict[str, float]):
         return width
 
 
+@dataclass(frozen=True)
+class _Advances:
+    """A font's advance widths by code point: two sorted arrays, cached on disk, so a
+    build neither parses the font's glyph names nor keeps a dict of every glyph."""
+
+    code_points: array[int]
+    widths: array[int]  # font units
+    upem: int
+
+    def em(self, cp: int) -> float | None:
+        i = bisect_left(self.code_points, cp)
+        if i < len(self.code_points) and self.code_points[i] == cp:
+            return self.widths[i] / self.upem
+        return None
+
+
 @cache
-def _advances(path: Path) -> dict[int, float]:
-    """Advance width in em of every character the font maps."""
+def _advances(path: Path) -> _Advances:
+    cached = cache_dir() / f"advances-{stamp(path)}.bin"
+    try:
+        data = cached.read_bytes()
+        upem, n = struct.unpack_from("<II", data)
+        cps, widths = array("I"), array("H")
+        cps.frombytes(data[8 : 8 + 4 * n])
+        widths.frombytes(data[8 + 4 * n : 8 + 6 * n])
+        if len(widths) == n:
+            return _Advances(cps, widths, upem)
+    except (OSError, struct.error, ValueError):
+        pass
+    adv = _read_advances(path)
+    write_atomic(
+        cached,
+        struct.pack("<II", adv.upem, len(adv.code_points))
+        + adv.code_points.tobytes()
+        + adv.widths.tobytes(),
+    )
+    return adv
+
+
+def _read_advances(path: Path) -> _Advances:
     font = TTFont(path, lazy=True)
+    # Numbered glyph names: building names from the cmap (uniXXXX) is the slow part of
+    # reading a CJK font, and only the glyph index matters here.
+    font.setGlyphOrder([f"g{i}" for i in range(font["maxp"].numGlyphs)])
     upem = font["head"].unitsPerEm
-    hmtx = font["hmtx"]
-    out = {cp: hmtx[name][0] / upem for cp, name in (font.getBestCmap() or {}).items()}
+    metrics = font["hmtx"].metrics
+    cmap = sorted((font.getBestCmap() or {}).items())
     font.close()
-    return out
+    return _Advances(
+        array("I", [cp for cp, _ in cmap]), array("H", [metrics[g][0] for _, g in cmap]), upem
+    )
 
 
 @cache
