@@ -677,6 +677,7 @@ class BodySpool:
     def __init__(self) -> None:
         self.file = tempfile.TemporaryFile()
         self._drawings = 1
+        self._heads: dict[bytes, bytes] = {}  # start tag as serialized -> without root xmlns
 
     def add(self, body: Element, nodes: Sequence[Element]) -> None:
         root_ns = {k: v for k, v in body.nsmap.items() if k}
@@ -686,10 +687,12 @@ class BodySpool:
             data = etree.tostring(node, encoding="UTF-8")
             body.remove(node)
             end = data.index(b">")
-            head = _NS_DECL.sub(
-                lambda m: b"" if root_ns.get(m[1].decode()) == m[2].decode() else m[0],
-                data[:end],
-            )
+            head = self._heads.get(data[:end])
+            if head is None:  # start tags repeat: a handful of distinct ones per book
+                head = self._heads[data[:end]] = _NS_DECL.sub(
+                    lambda m: b"" if root_ns.get(m[1].decode()) == m[2].decode() else m[0],
+                    data[:end],
+                )
             self.file.write(head)
             self.file.write(data[end:])
 
