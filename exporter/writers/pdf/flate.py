@@ -1,0 +1,28 @@
+"""Flate compression of PDF streams at a faster level than zlib's default (6).
+
+Measured on the 1,000-case benchmark book (1,298 pages): level 6 spends 0.69 s CPU in zlib
+for 8.02 MB; level 3 spends 0.30 s for 8.88 MB; level 1 0.25 s for 9.29 MB. Level 3 keeps
+most of the size for most of the speed.
+"""
+
+from __future__ import annotations
+
+import zlib
+
+from reportlab.pdfbase import pdfdoc
+
+LEVEL = 3
+
+
+class _Flate(pdfdoc.PDFStreamFilterZCompress):
+    def encode(self, text: str | bytes) -> bytes:
+        if isinstance(text, str):
+            text = text.encode("utf8")
+        return zlib.compress(text, LEVEL)
+
+
+def install() -> None:
+    """Use the faster level for every stream reportlab writes (process-wide, set once
+    before any build, so concurrent builds write the same bytes)."""
+    if not isinstance(pdfdoc.PDFZCompress, _Flate):
+        pdfdoc.PDFZCompress = _Flate()
