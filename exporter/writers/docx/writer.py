@@ -44,6 +44,7 @@ from exporter.writers.docx.styles import MM_TWIPS, StyleSheet, compile_styles
 from exporter.writers.docx.text import TextSetter
 
 ABSTRACT_ORDERED, ABSTRACT_BULLET = 1, 2
+SPOOL_EVERY = 2000  # body elements held before they are serialized to the spool
 
 
 def bookmark_name(anchor: str) -> str:
@@ -87,6 +88,9 @@ class Builder:
             self.setter.where = part.title
             for block in part.blocks:
                 self.block(block)
+                if len(self.body) > SPOOL_EVERY:  # keep the last: it may end the section
+                    spool.add(root, self.body[:-1])
+                    del self.body[:-1]
             if not self.body or not ooxml.is_paragraph(self.body[-1]):
                 self.body.append(ooxml.paragraph(self.sheet.para("body")))
             sect = self.sections.section(part)
