@@ -15,6 +15,7 @@ from exporter.writers.pdf.context import Context
 from exporter.writers.pdf.doc import BookDoc
 from exporter.writers.pdf.flowables import BoxFlow, PartMarker, TextFlow
 from exporter.writers.pdf.leaders import FigureLine, PageRefLine
+from exporter.writers.pdf.story import FrontQueue
 from exporter.writers.pdf.styles import StyleSheet
 
 FIGURE_MAX = 16  # characters of a figure set on the right of a leader line
@@ -163,7 +164,9 @@ def write_pdf(book: plan.Book, layout: Layout, out: Path) -> WriteResult:
     collecting = gc.isenabled()
     gc.disable()  # the build allocates millions of short-lived objects and no cycles to speak of
     try:
-        doc.build(story)
+        queue = FrontQueue(story)
+        story.clear()  # laid-out flowables are freed as the queue drops them
+        doc.build(queue)
     finally:
         if collecting:
             gc.enable()
