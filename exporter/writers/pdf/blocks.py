@@ -284,6 +284,9 @@ class Columns(Flowable):
         self.width = aw
         cw = (aw - self.gap) / 2
         total = sum(self._heights(cw))
+        if total > 2 * ah + 0.01:  # two columns cannot hold it: the frame splits it
+            self.height = total / 2
+            return aw, self.height
         self._place(aw, max(ah, total / 2), balance=True)
         return aw, self.height
 

@@ -125,9 +125,12 @@ class PageRefLine(LeaderLine):
             return aw, self.height
         self.anchors = self._distinct_pages(self.anchors)
         labels = [self.ctx.anchor_pages.get(a) for a in self.anchors]
-        # Once every target has its page (index entries come after their cases) the layout
-        # cannot change: a column block measures its entries on every page it fills.
-        self.final_width = aw if all(labels) else None
+        # Once every target has its page (index entries come after their cases) or never
+        # gets one, the layout cannot change: a column block measures its entries on every
+        # page it fills.
+        known = self.ctx.known_anchors
+        final = all(lab or a not in known for a, lab in zip(self.anchors, labels, strict=True))
+        self.final_width = aw if final else None
         self.refs = None
         if len(labels) > 1 and all(labels):
             st = self.st
