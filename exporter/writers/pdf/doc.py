@@ -19,6 +19,7 @@ from exporter.assemble.plan import BookMeta
 from exporter.layout.model import MM
 from exporter.writers.pdf.context import Context, form_name
 from exporter.writers.pdf.draw import draw_text
+from exporter.writers.pdf.flate import pack_pages
 from exporter.writers.pdf.flowables import draw_label, prepared
 from exporter.writers.pdf.styles import ASCENT
 
@@ -120,9 +121,14 @@ class BookDoc(BaseDocTemplate):
             x = x - inset if side == "right" else x + inset if side == "left" else x
             draw_label(canv, ctx, st, text, x, y, side)
 
+    def handle_pageBegin(self) -> None:
+        self._packed = pack_pages(self.canv._doc, getattr(self, "_packed", 0))
+        super().handle_pageBegin()
+
     def _endBuild(self) -> None:
         super()._endBuild()
         self._define_page_refs()
+        pack_pages(self.canv._doc, getattr(self, "_packed", 0))
         self.canv.save()
 
     def _define_page_refs(self) -> None:

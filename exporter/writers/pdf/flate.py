@@ -8,6 +8,7 @@ most of the size for most of the speed.
 from __future__ import annotations
 
 import zlib
+from typing import Any
 
 from reportlab.pdfbase import pdfdoc
 
@@ -26,3 +27,19 @@ def install() -> None:
     before any build, so concurrent builds write the same bytes)."""
     if not isinstance(pdfdoc.PDFZCompress, _Flate):
         pdfdoc.PDFZCompress = _Flate()
+
+
+def pack_pages(pdf: Any, start: int) -> int:
+    """Compress the content of the finished pages from `start` now rather than when the
+    document is saved: reportlab keeps every page's operators as text until then, which
+    at 10,000 cases was hundreds of MiB. Same bytes as compressing at save. Returns how
+    many pages are finished."""
+    pages = pdf.Pages.pages
+    for page in pages[start:]:
+        if page.Contents or not page.stream or not page.compression:
+            continue
+        stream = pdfdoc.PDFStream(content=pdfdoc.PDFZCompress.encode(page.stream))
+        stream.dictionary["Filter"] = pdfdoc.PDFArray([pdfdoc.PDFName("FlateDecode")])
+        stream.__Comment__ = "page stream"
+        page.Contents, page.stream = stream, None
+    return len(pages)
