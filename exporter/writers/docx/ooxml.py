@@ -694,6 +694,9 @@ class BodySpool:
             self._drawings = renumber_drawings(node, self._drawings)
             body.append(node)
             data = etree.tostring(node, encoding="UTF-8")
+            # Emptied first: detaching a large subtree (a table of a thousand rows) makes
+            # lxml redeclare namespaces node by node, which takes quadratic time.
+            node.clear()
             body.remove(node)
             end = data.index(b">")
             head = self._heads.get(data[:end])
