@@ -421,6 +421,14 @@ def table(
     header_fill: str | None = None,
 ) -> Element:
     """A fixed-width table; the first `header_rows` rows repeat on every page."""
+    node = table_start(style_id, widths_twips)
+    for i, cells in enumerate(rows):
+        node.append(table_row(widths_twips, cells, i < header_rows, header_fill))
+    return node
+
+
+def table_start(style_id: str, widths_twips: Sequence[int]) -> Element:
+    """A table's properties and grid, without rows."""
     total = sum(widths_twips)
     tbl_pr = el(
         "w:tblPr",
@@ -442,21 +450,27 @@ def table(
         ),
     )
     grid = el("w:tblGrid", {}, *(el("w:gridCol", {"w": str(w)}) for w in widths_twips))
-    node = el("w:tbl", {}, tbl_pr, grid)
-    for i, cells in enumerate(rows):
-        tr = el("w:tr")
-        is_header = i < header_rows
-        tr_pr = el("w:trPr", {}, el("w:cantSplit"))
-        if is_header:
-            tr_pr.append(el("w:tblHeader"))
-        tr.append(tr_pr)
-        for width, content in zip(widths_twips, cells, strict=False):
-            tc_pr = el("w:tcPr", {}, el("w:tcW", {"w": str(width), "type": "dxa"}))
-            if is_header and header_fill:
-                tc_pr.append(el("w:shd", {"val": "clear", "color": "auto", "fill": header_fill}))
-            tr.append(el("w:tc", {}, tc_pr, content))
-        node.append(tr)
-    return node
+    return el("w:tbl", {}, tbl_pr, grid)
+
+
+def table_row(
+    widths_twips: Sequence[int],
+    cells: Sequence[Element],
+    is_header: bool = False,
+    header_fill: str | None = None,
+) -> Element:
+    """One row that never splits over pages; a header row repeats on every page."""
+    tr = el("w:tr")
+    tr_pr = el("w:trPr", {}, el("w:cantSplit"))
+    if is_header:
+        tr_pr.append(el("w:tblHeader"))
+    tr.append(tr_pr)
+    for width, content in zip(widths_twips, cells, strict=False):
+        tc_pr = el("w:tcPr", {}, el("w:tcW", {"w": str(width), "type": "dxa"}))
+        if is_header and header_fill:
+            tc_pr.append(el("w:shd", {"val": "clear", "color": "auto", "fill": header_fill}))
+        tr.append(el("w:tc", {}, tc_pr, content))
+    return tr
 
 
 # --------------------------------------------------------------------------- numbering
@@ -688,25 +702,41 @@ class BodySpool:
         self._drawings = 1
         self._heads: dict[bytes, bytes] = {}  # start tag as serialized -> without root xmlns
 
-    def add(self, body: Element, nodes: Sequence[Element]) -> None:
-        root_ns = {k: v for k, v in body.nsmap.items() if k}
+    def add(self, body: Element, nodes: Iterable[Element]) -> None:
+        """Serialize `nodes` as children of `body` (attached only while serialized)."""
         for node in nodes:
             self._drawings = renumber_drawings(node, self._drawings)
             body.append(node)
-            data = etree.tostring(node, encoding="UTF-8")
+            self._write(body, etree.tostring(node, encoding="UTF-8"))
             # Emptied first: detaching a large subtree (a table of a thousand rows) makes
             # lxml redeclare namespaces node by node, which takes quadratic time.
             node.clear()
             body.remove(node)
-            end = data.index(b">")
-            head = self._heads.get(data[:end])
-            if head is None:  # start tags repeat: a handful of distinct ones per book
-                head = self._heads[data[:end]] = _NS_DECL.sub(
-                    lambda m: b"" if root_ns.get(m[1].decode()) == m[2].decode() else m[0],
-                    data[:end],
-                )
-            self.file.write(head)
-            self.file.write(data[end:])
+
+    def add_table(self, body: Element, start: Element, rows: Iterable[Element]) -> None:
+        """A table written row by row (`start` from table_start), so a table of thousands
+        of rows is never held whole."""
+        body.append(start)
+        whole = etree.tostring(start, encoding="UTF-8")
+        close = whole.rindex(b"</")
+        self._write(body, whole[:close])
+        self.add(start, rows)
+        self.file.write(whole[close:])
+        start.clear()
+        body.remove(start)
+
+    def _write(self, body: Element, data: bytes) -> None:
+        """Write a fragment without the namespace declarations the document root has."""
+        end = data.index(b">")
+        head = self._heads.get(data[:end])
+        if head is None:  # start tags repeat: a handful of distinct ones per book
+            root_ns = {k: v for k, v in body.nsmap.items() if k}
+            head = self._heads[data[:end]] = _NS_DECL.sub(
+                lambda m: b"" if root_ns.get(m[1].decode()) == m[2].decode() else m[0],
+                data[:end],
+            )
+        self.file.write(head)
+        self.file.write(data[end:])
 
     def write_document(self, document: Element, stream: IO[bytes]) -> None:
         """document.xml: the root as python-docx serializes it, the spooled body first in

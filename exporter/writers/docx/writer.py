@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import io
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -73,14 +74,16 @@ class Builder:
         self.sheet: StyleSheet = compile_styles(self.layout, self.embed)
         self.setter = TextSetter(self.sheet)
         self.sections = SectionMaker(self.doc, self.layout, self.sheet, self.setter)
+        self.root: ooxml.Element = self.doc.element.body
+        self.spool = ooxml.BodySpool()
         self._name_anchors()
 
     # ------------------------------------------------------------------ top level
 
     def build(self, out: Path) -> None:
-        root = self.doc.element.body
+        root = self.root
         ooxml.clear_children(root)
-        spool = ooxml.BodySpool()
+        spool = self.spool
         parts = self.book.parts or [Part("front", "", [])]  # a document needs one section
         for i, part in enumerate(parts):
             self.body = []
@@ -231,23 +234,27 @@ class Builder:
         widths = [round(total * w / sum(weights)) for w in weights]
         head_style = self.sheet.para("figures-header")
         cell_style = self.sheet.para(t.role)
-        rows = []
-        for cells, style in [(t.header, head_style)] * bool(t.header) + [
-            (r, cell_style) for r in t.rows
-        ]:
-            padded = [*cells, *[""] * (ncols - len(cells))]
-            rows.append([ooxml.paragraph(style, self.setter.runs(c, style)) for c in padded])
         fill = self.layout.style("figures-header").background
-        tbl = ooxml.table(
-            "FiguresTableGrid",
-            widths,
-            rows,
-            header_rows=1 if t.header else 0,
-            header_fill=fill.lstrip("#") if fill else None,
-        )
+        header_fill = fill.lstrip("#") if fill else None
+
+        def rows() -> Iterator[ooxml.Element]:
+            for n, (cells, style) in enumerate(
+                [(t.header, head_style)] * bool(t.header) + [(r, cell_style) for r in t.rows]
+            ):
+                padded = [*cells, *[""] * (ncols - len(cells))]
+                paras = [ooxml.paragraph(style, self.setter.runs(c, style)) for c in padded]
+                yield ooxml.table_row(widths, paras, n == 0 and bool(t.header), header_fill)
+
         if self.break_pending:  # a table cannot break before itself: use an empty paragraph
             self._para(cell_style, [])
-        self.body.append(tbl)
+        start = ooxml.table_start("FiguresTableGrid", widths)
+        if len(t.rows) < SPOOL_EVERY:
+            start.extend(rows())
+            self.body.append(start)
+        else:  # a long table (a list of sources) goes to the spool row by row
+            self.spool.add(self.root, self.body)
+            self.body = []
+            self.spool.add_table(self.root, start, rows())
 
     def on_listblock(self, lst: ListBlock) -> None:
         num_id = len(self.nums) + 1
