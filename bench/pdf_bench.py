@@ -1,8 +1,9 @@
 """Time the PDF writer on a large book: the seed chapters repeated until ~N pages.
 
 Usage: python bench/pdf_bench.py [--pages 700] [--layout book] [--repeat 3] [--profile]
+       python bench/pdf_bench.py --corpus bench/out/corpus/n1000-s8   # a bench/corpus.py book
 Prints pages, seconds and pages per second of `write_pdf` alone (reading, enrichment and
-assembly are not timed).
+assembly are not timed) and the process's peak RSS.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import argparse
 import copy
 import cProfile
 import pstats
+import resource
 import time
 from pathlib import Path
 
@@ -18,6 +20,7 @@ from exporter import inspect
 from exporter.assemble import assemble
 from exporter.assemble.plan import Book, Heading, Para
 from exporter.layout.load import load_layout
+from exporter.layout.model import Layout
 from exporter.writers.pdf import write_pdf
 
 
@@ -37,6 +40,18 @@ def repeated(book: Book, times: int) -> Book:
     return Book(book.meta, parts, book.case_ids)
 
 
+def corpus_book(folder: Path, layout: Layout) -> Book:
+    """The book `exporter build` makes of a corpus folder (read, enrich, assemble)."""
+    from exporter.assemble import AssembleOptions
+    from exporter.enrich import enrich
+    from exporter.pipeline import input_files
+    from exporter.readers import read_paths
+
+    comp = read_paths(input_files([folder], None)[0])
+    enrich(comp)
+    return assemble(comp, layout, AssembleOptions())
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--pages", type=int, default=700)
@@ -45,13 +60,17 @@ def main() -> None:
     ap.add_argument("--out", default="/tmp/pdf_bench.pdf")
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--sort", default="tottime", help="profile order: tottime or cumulative")
+    ap.add_argument("--corpus", type=Path, help="a corpus folder: its book instead of --pages")
     a = ap.parse_args()
     layout = load_layout(a.layout)
-    book = assemble(inspect(["input"]), layout)
-    probe = write_pdf(book, layout, Path(a.out))  # also warms the font caches
-    chapter_pages = max(1, (probe.pages or 1) - 12)
-    times = max(1, round(a.pages / chapter_pages))
-    big = repeated(book, times)
+    if a.corpus:
+        big = corpus_book(a.corpus, layout)
+    else:
+        book = assemble(inspect(["input"]), layout)
+        probe = write_pdf(book, layout, Path(a.out))  # also warms the font caches
+        chapter_pages = max(1, (probe.pages or 1) - 12)
+        times = max(1, round(a.pages / chapter_pages))
+        big = repeated(book, times)
     prof = cProfile.Profile() if a.profile else None
     walls, cpus = [], []
     pages = 0
@@ -68,7 +87,8 @@ def main() -> None:
     dt, cpu = min(walls), min(cpus)
     print(
         f"{a.layout}: {pages} pages, best of {a.repeat}: {dt:.2f} s wall = {pages / dt:.0f} "
-        f"pages/s; {cpu:.2f} s CPU = {pages / cpu:.0f} pages/s"
+        f"pages/s; {cpu:.2f} s CPU = {pages / cpu:.0f} pages/s; "
+        f"peak RSS {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB"
     )
     if prof:
         pstats.Stats(prof).sort_stats(a.sort).print_stats(30)
