@@ -45,7 +45,7 @@ from exporter.writers.docx.styles import MM_TWIPS, StyleSheet, compile_styles
 from exporter.writers.docx.text import TextSetter
 
 ABSTRACT_ORDERED, ABSTRACT_BULLET = 1, 2
-SPOOL_EVERY = 2000  # body elements held before they are serialized to the spool
+SPOOL_EVERY = 2000  # body elements (or 4x as many runs) held before they are spooled
 
 
 def bookmark_name(anchor: str) -> str:
@@ -69,6 +69,7 @@ class Builder:
     nums: list[ooxml.Element] = field(default_factory=list)
     anchors: dict[int, str] = field(default_factory=dict)  # id(heading) -> bookmark name
     used_bookmarks: set[str] = field(default_factory=set)
+    held_runs: int = 0  # runs in self.body, a measure of its memory
 
     def __post_init__(self) -> None:
         self.sheet: StyleSheet = compile_styles(self.layout, self.embed)
@@ -91,9 +92,7 @@ class Builder:
             self.setter.where = part.title
             for block in part.blocks:
                 self.block(block)
-                if len(self.body) > SPOOL_EVERY:  # keep the last: it may end the section
-                    spool.add(root, self.body[:-1])
-                    del self.body[:-1]
+                self._spool_some()
             if not self.body or not ooxml.is_paragraph(self.body[-1]):
                 self.body.append(ooxml.paragraph(self.sheet.para("body")))
             sect = self.sections.section(part)
@@ -188,8 +187,19 @@ class Builder:
             num=num,
         )
         self.break_pending = False
+        self._spool_some()
+        self.held_runs += len(runs)  # an index entry may hold a hundred links
         self.body.append(p)
         return p
+
+    def _spool_some(self) -> None:
+        """Serialize what the body holds once it is long (an index block alone has
+        thousands of paragraphs); the last element stays, as it may end the section or
+        the TOC field."""
+        if len(self.body) > SPOOL_EVERY or self.held_runs > SPOOL_EVERY * 4:
+            self.spool.add(self.root, self.body[:-1])
+            del self.body[:-1]
+            self.held_runs = 0
 
     def _bookmark(self, p: ooxml.Element, name: str) -> None:
         ooxml.bookmark(p, name, self.next_bookmark)
