@@ -11,6 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from exporter.assemble.plan import (
+    Block,
     Book,
     BookMeta,
     Box,
@@ -30,7 +31,7 @@ from exporter.writers.docx import write_docx
 
 
 def _odd_book() -> Book:
-    blocks = [
+    blocks: list[Block] = [
         Heading(1, "第一章", "heading-1", anchor="dup"),
         Heading(2, "同名锚点", "heading-2", anchor="dup"),
         Heading(7, "深层标题", "heading-9"),
@@ -67,9 +68,13 @@ def test_odd_plan_writes_a_readable_docx(tmp_path: Path, embed: bool) -> None:
     assert len({n.split('"')[0] for n in names}) == len(names) == 2  # bookmarks stay unique
     assert len(doc.sections) == 3
     toc = [
-        p for p in doc.paragraphs if p.text.startswith("三级标题") and p.style.name != "Heading 3"
+        p
+        for p in doc.paragraphs
+        if p.text.startswith("三级标题") and p.style is not None and p.style.name != "Heading 3"
     ]
-    assert len(toc) == 1 and toc[0].style.name.startswith("toc")  # no toc-3 role: deepest TOC
+    assert (
+        len(toc) == 1 and toc[0].style is not None and toc[0].style.name.startswith("toc")
+    )  # no toc-3 role: deepest TOC
 
 
 def test_empty_book(tmp_path: Path) -> None:

@@ -26,7 +26,7 @@ pytestmark = pytest.mark.skipif(SOFFICE is None, reason="LibreOffice not install
 
 
 @pytest.fixture(scope="module")
-def seed_book(seed_compendium, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:  # type: ignore[no-untyped-def]
+def seed_book(seed_compendium, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     """The seed corpus as our PDF and as our DOCX (book layout)."""
     from exporter.assemble import assemble
     from exporter.writers.pdf.writer import write_pdf

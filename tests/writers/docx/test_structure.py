@@ -126,7 +126,7 @@ def test_headings_have_outline_levels(built: Built) -> None:
         lvl = styles[f"Heading{level}"].find("w:pPr/w:outlineLvl", NS)
         assert lvl is not None and lvl.get(w("val")) == str(level - 1)
     doc = docx.Document(str(built.path))
-    names = {p.style.name for p in doc.paragraphs}
+    names = {p.style.name for p in doc.paragraphs if p.style is not None}
     assert {"Heading 1", "Heading 2", "Heading 3"} <= names
 
 
