@@ -134,9 +134,6 @@ class Case:
     def body_text(self) -> str:
         return "\n".join(p.text for p in self.paragraphs())
 
-    def display_title(self) -> str:
-        return self.title or ""
-
 
 @dataclass
 class Container:
