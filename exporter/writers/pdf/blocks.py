@@ -8,7 +8,7 @@ from reportlab.lib.colors import Color, HexColor
 from reportlab.platypus.flowables import Flowable
 
 from exporter.writers.pdf.context import Context
-from exporter.writers.pdf.flowables import TextFlow, draw_label, prepared
+from exporter.writers.pdf.flowables import StyledBlock, TextFlow, draw_label, prepared
 from exporter.writers.pdf.styles import PStyle
 
 CELL_PAD = 3.0  # pt
@@ -142,7 +142,7 @@ def _with_first_indent(st: PStyle, first: float) -> PStyle:
     return st.hanging[key]
 
 
-class BarChart(Flowable):
+class BarChart(StyledBlock):
     """Horizontal bars drawn as vector graphics: title, one labelled bar per value."""
 
     content = True
@@ -163,15 +163,6 @@ class BarChart(Flowable):
         self.width = aw
         self.height = (len(self.bars) + 1.5) * self.st.leading * 1.2
         return aw, self.height
-
-    def getSpaceBefore(self) -> float:
-        return self.st.space_before
-
-    def getSpaceAfter(self) -> float:
-        return self.st.space_after
-
-    def min_height(self, aw: float) -> float:
-        return self.wrap(aw, 1e6)[1]
 
     def draw(self) -> None:
         canv, ctx, st, lst = self.canv, self.ctx, self.st, self.label_st

@@ -44,7 +44,26 @@ def prepared(ctx: Context, text: str, st: PStyle, lead: int = 0) -> Prepared:
     return pp
 
 
-class TextFlow(Flowable):
+class StyledBlock(Flowable):
+    """A flowable spaced by its style `st`. A block split across pages keeps the space before
+    on its first part and the space after on its last; by default the whole block is the
+    least of it that may end a page."""
+
+    st: PStyle
+    first_part = True
+    last_part = True
+
+    def getSpaceBefore(self) -> float:
+        return self.st.space_before if self.first_part else 0.0
+
+    def getSpaceAfter(self) -> float:
+        return self.st.space_after if self.last_part else 0.0
+
+    def min_height(self, aw: float) -> float:
+        return float(self.wrap(aw, 1e6)[1])
+
+
+class TextFlow(StyledBlock):
     """A paragraph or heading set with our CLREQ line breaker."""
 
     content = True
@@ -91,12 +110,6 @@ class TextFlow(Flowable):
         self.width = aw
         self.height = len(self.lines(aw)) * self.st.leading
         return aw, self.height
-
-    def getSpaceBefore(self) -> float:
-        return self.st.space_before if self.first_part else 0.0
-
-    def getSpaceAfter(self) -> float:
-        return self.st.space_after if self.last_part else 0.0
 
     def min_height(self, aw: float) -> float:
         """The least of this block that may end a page (orphan control)."""
@@ -194,7 +207,7 @@ class PartMarker(Flowable):
         self.ctx.start_part(self.part)
 
 
-class BoxFlow(Flowable):
+class BoxFlow(StyledBlock):
     """A shaded, ruled box around blocks. The text keeps the body's measure (so its lines
     end on the same edge as the body); the shading reaches `pad` into the margins."""
 
@@ -222,15 +235,6 @@ class BoxFlow(Flowable):
         self.width = aw
         self.height = self._layout(aw)
         return aw, self.height
-
-    def getSpaceBefore(self) -> float:
-        return self.st.space_before if self.first_part else 0.0
-
-    def getSpaceAfter(self) -> float:
-        return self.st.space_after if self.last_part else 0.0
-
-    def min_height(self, aw: float) -> float:
-        return self.wrap(aw, 1e6)[1]
 
     def split(self, aw: float, ah: float) -> list[Flowable]:
         self.wrap(aw, ah)

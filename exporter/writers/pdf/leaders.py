@@ -3,11 +3,9 @@ their page numbers, key figures with the sentence they come from)."""
 
 from __future__ import annotations
 
-from reportlab.platypus.flowables import Flowable
-
 from exporter.writers.pdf.context import Context, form_name
 from exporter.writers.pdf.draw import draw_paragraph, draw_repeated, draw_text
-from exporter.writers.pdf.flowables import TextFlow, prepared
+from exporter.writers.pdf.flowables import StyledBlock, TextFlow, prepared
 from exporter.writers.pdf.linebreak import Line, Prepared, break_lines, justified, natural
 from exporter.writers.pdf.links import link_rect
 from exporter.writers.pdf.styles import PStyle
@@ -16,7 +14,7 @@ CONTINUED = "（续）"  # marks an index entry whose page numbers continue in t
 LONG_REFS = 0.45  # page numbers wider than this share of the measure go on lines of their own
 
 
-class LeaderLine(Flowable):
+class LeaderLine(StyledBlock):
     """Text, dot leaders and a right-aligned item on its last line (TOC and index entries,
     key figures). Key-figure sentences fill the whole measure like body lines and the last
     line leaves room for the item, which ends on the right edge; TOC and index entries
@@ -60,15 +58,6 @@ class LeaderLine(Flowable):
         self.height = (len(self.flow._lines) + self.own_line) * self.st.leading
         self.flow.height = self.height
         return aw, self.height
-
-    def getSpaceBefore(self) -> float:
-        return self.st.space_before
-
-    def getSpaceAfter(self) -> float:
-        return self.st.space_after
-
-    def min_height(self, aw: float) -> float:
-        return self.wrap(aw, 1e6)[1]
 
     def draw(self) -> None:
         st, flow = self.st, self.flow
