@@ -86,35 +86,29 @@ def _file_reports(comp: Compendium) -> list[FileReport]:
     ]
 
 
-INPUT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
 # Larger inputs are refused with a clear error rather than exhausting memory: a newspaper
 # page is ~20 KB, a whole year of a paper's party-building pages a few MB.
 MAX_INPUT_BYTES = 20 * 1024 * 1024
 
 
 def input_files(paths: Sequence[str | Path], exclude: Path | None) -> tuple[list[Path], list[str]]:
-    """Files to read (folders expanded, our own output folder skipped) and folder errors."""
+    """Files to read (folders expanded by the reader's rule, our own output folder skipped),
+    and an error for each over-large file and each folder without text files."""
+    from exporter.readers import expand_paths
+
     files: list[Path] = []
     errors: list[str] = []
-    skip = exclude.resolve() if exclude else None
     for path in map(Path, paths):
-        if not path.is_dir():
-            if path.is_file() and path.stat().st_size > MAX_INPUT_BYTES:
-                size = path.stat().st_size / 1024 / 1024
-                errors.append(f"{path}: file too large ({size:.0f} MB; limit 20 MB), not read")
-                continue
+        if path.is_dir():
+            found = list(expand_paths([path], exclude))
+            if not found:
+                errors.append(f"{path}: folder has no .txt or .md files")
+            files.extend(found)
+        elif path.is_file() and path.stat().st_size > MAX_INPUT_BYTES:
+            size = path.stat().st_size / 1024 / 1024
+            errors.append(f"{path}: file too large ({size:.0f} MB; limit 20 MB), not read")
+        else:
             files.append(path)
-            continue
-        found = [
-            f
-            for f in sorted(path.rglob("*"))
-            if f.is_file()
-            and f.suffix.lower() in INPUT_SUFFIXES
-            and not (skip and skip in f.resolve().parents)
-        ]
-        if not found:
-            errors.append(f"{path}: folder has no .txt or .md files")
-        files.extend(found)
     return files, errors
 
 

@@ -47,12 +47,18 @@ MARKDOWN_SUFFIXES = {".md", ".markdown"}
 _FORWARD_JUMP = re.compile(r"下转|转第|^[(（]?转|待续")
 
 
-def expand_paths(paths: Sequence[str | Path]) -> Iterable[Path]:
+def expand_paths(paths: Sequence[str | Path], exclude: Path | None = None) -> Iterable[Path]:
+    """Files as given; folders as their text files, sorted, skipping anything under
+    `exclude` (a build's own output folder inside an input folder)."""
+    skip = exclude.resolve() if exclude else None
     for p in map(Path, paths):
-        if p.is_dir():
-            yield from sorted(q for q in p.rglob("*") if q.suffix.lower() in TEXT_SUFFIXES)
-        else:
+        if not p.is_dir():
             yield p
+            continue
+        for q in sorted(p.rglob("*")):
+            if q.suffix.lower() in TEXT_SUFFIXES and q.is_file():
+                if not (skip and skip in q.resolve().parents):
+                    yield q
 
 
 def _looks_like_markdown(path: Path, lines: list[Line]) -> bool:
