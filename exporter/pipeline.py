@@ -93,22 +93,23 @@ MAX_INPUT_BYTES = 20 * 1024 * 1024
 
 def input_files(paths: Sequence[str | Path], exclude: Path | None) -> tuple[list[Path], list[str]]:
     """Files to read (folders expanded by the reader's rule, our own output folder skipped),
-    and an error for each over-large file and each folder without text files."""
+    and an error for each over-large file (given or found in a folder) and each folder
+    without text files."""
     from exporter.readers import expand_paths
 
     files: list[Path] = []
     errors: list[str] = []
     for path in map(Path, paths):
-        if path.is_dir():
-            found = list(expand_paths([path], exclude))
-            if not found:
-                errors.append(f"{path}: folder has no .txt or .md files")
-            files.extend(found)
-        elif path.is_file() and path.stat().st_size > MAX_INPUT_BYTES:
-            size = path.stat().st_size / 1024 / 1024
-            errors.append(f"{path}: file too large ({size:.0f} MB; limit 20 MB), not read")
-        else:
-            files.append(path)
+        found = list(expand_paths([path], exclude))
+        if path.is_dir() and not found:
+            errors.append(f"{path}: folder has no .txt or .md files")
+        for f in found:
+            size = f.stat().st_size if f.is_file() else 0
+            if size > MAX_INPUT_BYTES:
+                mib = size / 1024 / 1024
+                errors.append(f"{f}: file too large ({mib:.0f} MB; limit 20 MB), not read")
+            else:
+                files.append(f)
     return files, errors
 
 

@@ -95,6 +95,17 @@ def test_huge_file_is_refused_with_its_size(runner: CliRunner, tmp_path: Path) -
     assert code == 1 and "big.txt" in out and "too large" in out
 
 
+def test_huge_file_inside_a_folder_is_refused_too(runner: CliRunner, tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(SEED, folder / SEED.name)
+    with (folder / "big.txt").open("wb") as f:
+        f.truncate(30 * 1024 * 1024)
+    code, out = _build(runner, str(folder), "-o", str(tmp_path / "o"), *FAST)
+    assert code == 1 and "big.txt" in out and "too large" in out
+    assert (tmp_path / "o" / "compendium.json").exists()
+
+
 def test_folder_without_text_files(runner: CliRunner, tmp_path: Path) -> None:
     empty = tmp_path / "empty"
     empty.mkdir()
