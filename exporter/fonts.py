@@ -9,14 +9,14 @@ Public functions:
     load_font(path)                       -> the parsed reportlab TTFont (cached, registered)
     coverage(path)                        -> code points the font maps to a glyph
     role_chain(role, bold=False)          -> the role's files, main face first
-    covering_font(role, char, bold=False) -> first file of the chain that has `char`, or None
-    uncovered(role, texts, bold=False)    -> sorted characters of `texts` no file of the chain has
+
+Which characters no font of a role has is `exporter.coverage.uncovered` (from cached cmaps,
+without parsing whole fonts).
 """
 
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 
@@ -68,20 +68,3 @@ def coverage(path: Path) -> frozenset[int]:
 def role_chain(role: FontRole, bold: bool = False) -> list[Path]:
     names = role.bold_files if bold and role.bold_files else role.files
     return [font_path(n) for n in names]
-
-
-def covering_font(role: FontRole, char: str, bold: bool = False) -> Path | None:
-    cp = ord(char)
-    for path in role_chain(role, bold):
-        if cp in coverage(path):
-            return path
-    return None
-
-
-def uncovered(role: FontRole, texts: Iterable[str], bold: bool = False) -> list[str]:
-    chain = [coverage(p) for p in role_chain(role, bold)]
-    chars = set().union(*(set(t) for t in texts))
-    missing = (
-        c for c in chars if not is_layout_neutral(c) and not any(ord(c) in cov for cov in chain)
-    )
-    return sorted(missing)

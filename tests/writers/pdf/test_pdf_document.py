@@ -35,12 +35,12 @@ def test_special_characters_are_drawn_or_reported(small_pdf: Built) -> None:
 
 
 def test_a_character_no_font_has_is_reported_not_dropped(tmp_path: Path) -> None:
-    from exporter import fonts
+    from exporter.coverage import uncovered
     from exporter.layout.load import load_layout
 
     layout = load_layout("book")
     odd = "\U0001faea"  # an emoji newer than every font in fonts/
-    assert fonts.uncovered(layout.fonts["serif"], [odd]) == [odd]
+    assert uncovered(layout.fonts["serif"], odd) == [odd]
     book = Book(BookMeta("缺字"), [Part("chapter", "章", [Para(f"党建{odd}工作", "body")])])
     built = build(book, "book", tmp_path / "missing.pdf")
     assert [(m.char, m.codepoint) for m in built.result.missing_glyphs] == [(odd, "U+1FAEA")]
