@@ -32,11 +32,13 @@ def build(
 ) -> BuildResult:
     """Build a compendium. `options`: name, strict, jobs, embed_fonts, and the assembly
     options title, subtitle, editor, date, group_by, include_off_topic."""
+    from dataclasses import fields
+
     from exporter.assemble import AssembleOptions
     from exporter.pipeline import BuildOptions
     from exporter.pipeline import build as run
 
-    asm_keys = {"title", "subtitle", "editor", "date", "group_by", "include_off_topic"}
+    asm_keys = {f.name for f in fields(AssembleOptions)}
     asm = AssembleOptions(**{k: v for k, v in options.items() if k in asm_keys})
     rest = {k: v for k, v in options.items() if k not in asm_keys}
     opts = BuildOptions(
