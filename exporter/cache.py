@@ -3,6 +3,7 @@ code-point sets). Never the package folder or the input folders; losing it only 
 
 from __future__ import annotations
 
+import hashlib
 import os
 import tempfile
 from functools import cache
@@ -35,6 +36,17 @@ def write_atomic(path: Path, data: bytes) -> None:
 
 
 def stamp(path: Path) -> str:
-    """A file's identity for cache keys: name, size and modification time."""
-    st = path.stat()
-    return f"{path.stem}-{st.st_size}-{int(st.st_mtime)}"
+    """A file's identity for cache keys: name, size and a hash of its head and tail. Not the
+    modification time, so copies of the same file (a reinstall, a test's temp folder) share
+    one cache entry instead of adding a new one each time. For fonts the head holds the
+    table directory with every table's checksum, so any edit changes the key."""
+    size = path.stat().st_size
+    with path.open("rb") as f:
+        digest = hashlib.blake2b(f.read(_EDGE), digest_size=8)
+        if size > _EDGE:
+            f.seek(max(_EDGE, size - _EDGE))
+            digest.update(f.read(_EDGE))
+    return f"{path.stem}-{size}-{digest.hexdigest()}"
+
+
+_EDGE = 1 << 16  # bytes hashed at each end of a file by stamp()

@@ -2,7 +2,9 @@
 
 A role (`serif`, `sans`, `kai` …) names a chain of files, main face first; each character is
 set in the first file whose cmap has it. Files are parsed once per process (reportlab's
-TrueType parser: it also gives the PDF writer its widths and subsetting) and cached.
+TrueType parser: it also gives the PDF writer its widths and subsetting) and cached; the
+parsed tables are also kept in the user cache folder, since parsing the CJK faces of a
+layout costs about a second per writer process and the tables are a fraction of that to load.
 
 Public functions:
     font_path(name)                       -> Path of a file in fonts_dir() (FontError if missing)
@@ -16,13 +18,22 @@ without parsing whole fonts).
 
 from __future__ import annotations
 
+import gc
+import pickle
 import unicodedata
+from collections.abc import Callable
+from fnmatch import fnmatch
 from functools import cache
 from pathlib import Path
+from typing import Any
+from weakref import WeakKeyDictionary
 
+import reportlab
+from reportlab import rl_config
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFError, TTFont
+from reportlab.pdfbase.ttfonts import TTEncoding, TTFError, TTFont, TTFontFace
 
+from exporter.cache import cache_dir, stamp, write_atomic
 from exporter.errors import FontError
 from exporter.layout.model import FontRole
 from exporter.resources import fonts_dir
@@ -53,10 +64,59 @@ def load_font(path: Path) -> TTFont:
     """Parse a TrueType file once and register it with reportlab under its file stem."""
     name = pdf_font_name(path)
     try:
-        font = TTFont(name, str(path), validate=False)
+        font = _cached_font(name, path) or _parse_font(name, path)
     except (TTFError, OSError) as exc:
         raise FontError(f"unusable font: {exc}", str(path)) from None
     pdfmetrics.registerFont(font)
+    return font
+
+
+# Attributes of a parsed face that are not data: the file bytes (read again from the font
+# file itself) and a scaling closure (rebuilt from unitsPerEm).
+_NOT_CACHED = ("_ttf_data", "_pdfScale")
+
+
+def _face_cache(path: Path) -> Path:
+    return cache_dir() / f"ttface-{stamp(path)}-rl{reportlab.Version}.pickle"
+
+
+def _parse_font(name: str, path: Path) -> TTFont:
+    font = TTFont(name, str(path), validate=False)
+    state = {k: v for k, v in vars(font.face).items() if k not in _NOT_CACHED}
+    write_atomic(_face_cache(path), pickle.dumps(state, protocol=pickle.HIGHEST_PROTOCOL))
+    return font
+
+
+def _scale(units_per_em: int) -> Callable[[float], float]:
+    factor = 1000 / units_per_em
+    return (lambda x: x) if units_per_em == 1000 else (lambda x: x * factor)
+
+
+def _cached_font(name: str, path: Path) -> TTFont | None:
+    """The font rebuilt from cached face tables, or None when there is no usable cache.
+    Mirrors TTFont.__init__ for the attributes reportlab keeps outside the face."""
+    try:
+        data = _face_cache(path).read_bytes()
+    except OSError:
+        return None
+    gc.disable()  # unpickling ~100k small objects: collection passes would only cost time
+    try:
+        state: dict[str, Any] = pickle.loads(data)
+    except Exception:  # a cache from another version or a torn write: parse instead
+        return None
+    finally:
+        gc.enable()
+    face = TTFontFace.__new__(TTFontFace)
+    vars(face).update(state)
+    face._ttf_data = path.read_bytes()
+    face._pdfScale = _scale(face.unitsPerEm)
+    font = TTFont.__new__(TTFont)
+    font.fontName = name
+    font.face = face
+    font.encoding = TTEncoding()
+    font.state = WeakKeyDictionary()
+    font._asciiReadable = rl_config.ttfAsciiReadable
+    font.shapable = not any(fnmatch(name, g) for g in rl_config.unShapedFontGlob)
     return font
 
 

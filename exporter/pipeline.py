@@ -171,9 +171,14 @@ def read_and_enrich(
 
 
 def write_one(
-    fmt: str, book: Book, layout: Layout, comp: Compendium, out: Path, embed_fonts: bool | None
+    fmt: str,
+    book: Book,
+    layout: Layout,
+    comp: Compendium | None,
+    out: Path,
+    embed_fonts: bool | None,
 ) -> WriteResult:
-    """Write one format to `out`."""
+    """Write one format to `out` (`comp` is needed by the JSON writer only)."""
     if fmt == "pdf":
         from exporter.writers.pdf import write_pdf
 
@@ -185,6 +190,7 @@ def write_one(
     if fmt == "json":
         from exporter.writers.json_writer import write_json
 
+        assert comp is not None, "the JSON writer needs the compendium"
         write_json(comp, book, layout, out)
     else:
         from exporter.writers.md_writer import write_md
@@ -194,7 +200,12 @@ def write_one(
 
 
 def _write_atomic(
-    fmt: str, book: Book, layout: Layout, comp: Compendium, final: Path, embed_fonts: bool | None
+    fmt: str,
+    book: Book,
+    layout: Layout,
+    comp: Compendium | None,
+    final: Path,
+    embed_fonts: bool | None,
 ) -> tuple[WriteResult, float]:
     t0 = time.perf_counter()
     fd, tmp_name = tempfile.mkstemp(prefix=f".{final.name}.", suffix=".tmp", dir=final.parent)
@@ -305,8 +316,10 @@ def _write_all(
     try:
         futures = {}
         if pool is not None:
+            # The PDF and DOCX writers read only the book: not sending the compendium saves
+            # pickling it once per writer process.
             futures = {
-                f: pool.submit(_write_atomic, f, book, layout, comp, finals[f], opts.embed_fonts)
+                f: pool.submit(_write_atomic, f, book, layout, None, finals[f], opts.embed_fonts)
                 for f in heavy
             }
         done = {}
