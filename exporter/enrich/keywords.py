@@ -7,12 +7,12 @@ characters, place names of the case's own region and generic words of the genre 
 
 from __future__ import annotations
 
-import heapq
 import re
 from collections import Counter
 from collections.abc import Iterator
 from functools import cache, lru_cache
-from itertools import chain
+from itertools import chain, repeat
+from operator import mul, neg
 
 from exporter.enrich.gazetteer import gazetteer
 from exporter.enrich.options import EnrichOptions
@@ -91,20 +91,30 @@ def _joined(exclude: set[str]) -> str:
 
 
 def _tfidf(text: str, exclude: set[str]) -> Iterator[str]:
-    """TF-IDF over the segmentation of the Chinese runs of the text."""
+    """TF-IDF over the segmentation of the Chinese runs of the text.
+
+    Scores are computed by C-level maps; excluded names are skipped as the ranking is read
+    (the order is total, so filtering before or after ranking gives the same sequence).
+    """
     idf, median = idf_table()
     counts = Counter(chain.from_iterable(map(_run_terms, runs(text))))
+    words = list(counts)
+    scores = list(map(mul, counts.values(), map(idf.get, words, repeat(median))))
     banned = _joined(exclude)
-    scored = {w: n * idf.get(w, median) for w, n in counts.items() if w not in banned}
-    return _ranked(scored)
+    return (w for w in _ranked(words, scores) if w not in banned)
 
 
-def _ranked(scored: dict[str, float], head: int = 32) -> Iterator[str]:
-    """Words by falling score (ties by the word); the full sort only if the head runs out."""
-    best = heapq.nsmallest(head, scored, key=lambda w: (-scored[w], w))
-    yield from best
-    if len(best) == head:
-        yield from sorted(scored, key=lambda w: (-scored[w], w))[head:]
+def _ranked(words: list[str], scores: list[float], head: int = 32) -> Iterator[str]:
+    """Words by falling score (ties by the word). The words scoring at least the head-th best
+    score are sorted first; the rest only if the reader runs past them."""
+    if len(scores) <= head:
+        yield from (w for _, w in sorted(zip(map(neg, scores), words, strict=True)))
+        return
+    cut = sorted(scores, reverse=True)[head - 1]
+    pairs = zip(words, scores, strict=True)
+    yield from (w for _, w in sorted([(-s, w) for w, s in pairs if s >= cut]))
+    pairs = zip(words, scores, strict=True)
+    yield from (w for _, w in sorted([(-s, w) for w, s in pairs if s < cut]))
 
 
 def keywords_of(case: Case, limit: int = 8) -> list[str]:
