@@ -23,8 +23,9 @@ Choices worth knowing:
 - The TOC is a real `TOC \\o "1-N" \\h \\z \\u` field (N = the plan's TOC depth) whose result is
   pre-filled with linked entries and estimated page numbers; Word refreshes it on opening
   (updateFields), LibreOffice shows it as written.
-- Speed and memory (a long book must not exist as one element tree): each part's paragraphs
-  are serialized into a temporary file as soon as the part is done (ooxml.BodySpool) and
+- Speed and memory (a long book must not exist as one element tree): the body is built as
+  XML text (ooxml.Para, runs as strings: exactly what the element tree would serialize to),
+  spooled into a temporary file every few thousand paragraphs (ooxml.BodySpool) and
   streamed into the zip, which is written once, straight to the output file. Text runs
   the main face covers entirely (nearly all) are recognised with one set test. Font
   subsets, cmap code points and advance widths are cached on disk in the user cache

@@ -23,7 +23,6 @@ from lxml import etree
 
 Element: TypeAlias = etree._Element
 _make = oxml_parser.makeelement
-_sub = etree.SubElement
 TWIPS_PER_PT = 20
 # Characters XML 1.0 cannot carry; python-docx raises on them.
 _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -52,13 +51,6 @@ def el(tag: str, attrs: dict[str, str] | None = None, *children: Element | None)
         if child is not None:
             node.append(child)
     return node
-
-
-def sub(parent: Element, tag: str, attrs: dict[str, str] | None = None) -> Element:
-    """A child element appended to `parent`: cheaper than `el` for the hot paths (runs,
-    paragraphs), as the child takes its namespace from the parent."""
-    attrib = {_attr(k): v for k, v in attrs.items()} if attrs else None
-    return _sub(parent, _tag(tag)[0], attrib)
 
 
 def val(tag: str, value: str | int) -> Element:
@@ -296,97 +288,148 @@ def replace_styles(styles_root: Element, defaults: Element, styles: Sequence[Ele
 
 
 # --------------------------------------------------------------------------- runs, paragraphs
+#
+# The body is built as XML text, not as element trees: a long book has millions of runs,
+# and an lxml element costs a Python proxy, C memory and a serialization pass. The strings
+# are exactly what lxml writes for the same elements (escaping, empty-element tags,
+# attribute order), so the file is byte for byte the same; tests/writers/docx checks it.
+
+Run: TypeAlias = str  # one serialized w:r (or w:hyperlink) element
+_TEXT_SPECIAL = re.compile("[&<>\r]")
+_RUN_SPECIAL = re.compile("[&<>\r\n\t]")
+_ATTR_SPECIAL = re.compile('[&<>"\r\n\t]')
+_TEXT_ESCAPES = (("&", "&amp;"), ("<", "&lt;"), (">", "&gt;"), ("\r", "&#13;"))
+_ATTR_ESCAPES = (*_TEXT_ESCAPES, ('"', "&quot;"), ("\n", "&#10;"), ("\t", "&#9;"))
+TAB_RUN = "<w:r><w:tab/></w:r>"
+FIELD_CLOSE = '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
 
 
-def run(text: str, char_style: str | None = None) -> Element:
+def escape_text(text: str) -> str:
+    """Character data as libxml2 writes it."""
+    if _TEXT_SPECIAL.search(text):
+        for char, entity in _TEXT_ESCAPES:
+            text = text.replace(char, entity)
+    return text
+
+
+def escape_attr(value: str) -> str:
+    """An attribute value as libxml2 writes it (between double quotes)."""
+    if _ATTR_SPECIAL.search(value):
+        for char, entity in _ATTR_ESCAPES:
+            value = value.replace(char, entity)
+    return value
+
+
+def _t(piece: str) -> str:
+    if piece[0].isspace() or piece[-1].isspace():  # == piece != piece.strip()
+        return f'<w:t xml:space="preserve">{escape_text(piece)}</w:t>'
+    return f"<w:t>{escape_text(piece)}</w:t>"
+
+
+@cache
+def _run_props(char_style: str) -> str:
+    return f'<w:rPr><w:rStyle w:val="{escape_attr(char_style)}"/></w:rPr>'
+
+
+def run(text: str, char_style: str | None = None) -> Run:
     """A run of plain text; tabs and line feeds become w:tab / w:br."""
-    node = el("w:r")
-    if char_style:
-        sub(sub(node, "w:rPr"), "w:rStyle", {"val": char_style})
-    for i, line in enumerate(clean_text(text).split("\n")):
+    return clean_run(clean_text(text), char_style)
+
+
+def clean_run(text: str, char_style: str | None = None) -> Run:
+    """`run` for text already passed through clean_text."""
+    props = _run_props(char_style) if char_style else ""
+    if not text:
+        return f"<w:r>{props}</w:r>" if props else "<w:r/>"
+    if not _RUN_SPECIAL.search(text):  # nearly every run: one w:t
+        return f"<w:r>{props}{_t(text)}</w:r>"
+    out = [props]
+    for i, line in enumerate(text.split("\n")):
         if i:
-            sub(node, "w:br")
+            out.append("<w:br/>")
         for j, piece in enumerate(line.split("\t")):
             if j:
-                sub(node, "w:tab")
+                out.append("<w:tab/>")
             if piece:
-                t = sub(node, "w:t")
-                t.text = piece
-                if piece != piece.strip():
-                    t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
-    return node
+                out.append(_t(piece))
+    inner = "".join(out)
+    return f"<w:r>{inner}</w:r>" if inner else "<w:r/>"
 
 
-def tab_run() -> Element:
-    return el("w:r", {}, el("w:tab"))
+def tab_run() -> Run:
+    return TAB_RUN
+
+
+class Para:
+    """A w:p under construction: properties, content runs, bookmarks and (for a
+    section's last paragraph) the section properties."""
+
+    __slots__ = ("content", "head", "marks", "sect")
+
+    def __init__(self, head: str, content: list[Run]) -> None:
+        self.head = head  # "<w:p><w:pPr>" and the properties, without "</w:pPr>"
+        self.content = content
+        self.marks: list[tuple[int, str]] = []
+        self.sect = ""
+
+    def append(self, run: Run) -> None:
+        self.content.append(run)
+
+    def xml(self) -> str:
+        if not self.marks:
+            return f"{self.head}{self.sect}</w:pPr>{''.join(self.content)}</w:p>"
+        starts = "".join(
+            f'<w:bookmarkStart w:id="{i}" w:name="{escape_attr(n)}"/>' for i, n in self.marks[::-1]
+        )
+        ends = "".join(f'<w:bookmarkEnd w:id="{i}"/>' for i, _ in self.marks)
+        return f"{self.head}{self.sect}</w:pPr>{starts}{''.join(self.content)}{ends}</w:p>"
 
 
 def paragraph(
     style_id: str,
-    runs: Iterable[Element] = (),
+    runs: Iterable[Run] = (),
     *,
     page_break_before: bool = False,
     outline_level: int | None = None,
     num: tuple[int, int] | None = None,
-) -> Element:
+) -> Para:
     """A paragraph naming its style; only structural properties are set directly."""
-    node = el("w:p")
-    ppr = sub(node, "w:pPr")
-    sub(ppr, "w:pStyle", {"val": style_id})
+    head = f'<w:p><w:pPr><w:pStyle w:val="{escape_attr(style_id)}"/>'
     if page_break_before:
-        sub(ppr, "w:pageBreakBefore")
+        head += "<w:pageBreakBefore/>"
     if num is not None:
-        numpr = sub(ppr, "w:numPr")
-        sub(numpr, "w:ilvl", {"val": str(num[1])})
-        sub(numpr, "w:numId", {"val": str(num[0])})
+        head += f'<w:numPr><w:ilvl w:val="{num[1]}"/><w:numId w:val="{num[0]}"/></w:numPr>'
     if outline_level is not None:
-        sub(ppr, "w:outlineLvl", {"val": str(outline_level)})
-    node.extend(runs)
-    return node
+        head += f'<w:outlineLvl w:val="{outline_level}"/>'
+    return Para(head, list(runs))
 
 
-def bookmark(p: Element, name: str, ident: int) -> None:
+def bookmark(p: Para, name: str, ident: int) -> None:
     """Wrap a paragraph's content in a bookmark (a link and PAGEREF target)."""
-    start = el("w:bookmarkStart", {"id": str(ident), "name": name})
-    end = el("w:bookmarkEnd", {"id": str(ident)})
-    ppr = p.find(qn("w:pPr"))
-    p.insert(1 if ppr is not None else 0, start)
-    p.append(end)
+    p.marks.append((ident, name))
 
 
-def hyperlink(anchor: str, runs: Iterable[Element]) -> Element:
-    node = el("w:hyperlink", {"anchor": anchor, "history": "1"})
-    for r in runs:
-        node.append(r)
-    return node
+def hyperlink(anchor: str, runs: Iterable[Run]) -> Run:
+    head = f'<w:hyperlink w:anchor="{escape_attr(anchor)}" w:history="1"'
+    inner = "".join(runs)
+    return f"{head}>{inner}</w:hyperlink>" if inner else f"{head}/>"
 
 
-def field_runs(instruction: str, cached: Sequence[Element]) -> list[Element]:
+def field_runs(instruction: str, cached: Sequence[Run]) -> list[Run]:
     """A complex field: begin, instruction, separate, cached result runs, end."""
+    return [*field_open(instruction), *cached, FIELD_CLOSE]
+
+
+def field_open(instruction: str) -> list[Run]:
     return [
-        *field_open(instruction),
-        *cached,
-        field_close(),
+        '<w:r><w:fldChar w:fldCharType="begin" w:dirty="false"/></w:r>',
+        f'<w:r><w:instrText xml:space="preserve"> {escape_text(instruction)} </w:instrText></w:r>',
+        '<w:r><w:fldChar w:fldCharType="separate"/></w:r>',
     ]
 
 
-def field_open(instruction: str) -> list[Element]:
-    instr = el("w:instrText")
-    instr.text = f" {instruction} "
-    instr.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
-    return [
-        el("w:r", {}, el("w:fldChar", {"fldCharType": "begin", "dirty": "false"})),
-        el("w:r", {}, instr),
-        el("w:r", {}, el("w:fldChar", {"fldCharType": "separate"})),
-    ]
-
-
-def field_close() -> Element:
-    return el("w:r", {}, el("w:fldChar", {"fldCharType": "end"}))
-
-
-def page_break_run() -> Element:
-    return el("w:r", {}, el("w:br", {"type": "page"}))
+def field_close() -> Run:
+    return FIELD_CLOSE
 
 
 def renumber_drawings(root: Element, start: int = 1) -> int:
@@ -402,75 +445,80 @@ def renumber_drawings(root: Element, start: int = 1) -> int:
     return n
 
 
-def drawing_run(inline: Element, description: str) -> Element:
-    """Wrap python-docx's `wp:inline` picture in a run, with alt text for screen readers."""
+def drawing_run(body: Element, inline: Element, description: str, first_id: int) -> tuple[Run, int]:
+    """Wrap python-docx's `wp:inline` picture in a run, with alt text for screen readers
+    and drawing ids from `first_id` on; returns the run and the next free id. `body` is the
+    document's body, which the run is serialized under."""
     doc_pr = inline.find(qn("wp:docPr"))
     if doc_pr is not None:
         doc_pr.set("descr", clean_text(description))
-    return el("w:r", {}, el("w:drawing", {}, inline))
+    node = el("w:r", {}, el("w:drawing", {}, inline))
+    next_id = renumber_drawings(node, first_id)
+    return serialize_under(body, node), next_id
+
+
+_NS_DECL = re.compile(r' xmlns:([A-Za-z0-9]+)="([^"]*)"')
+
+
+def serialize_under(parent: Element, node: Element) -> str:
+    """`node` as it is written inside `parent`: the start tag without the namespace
+    declarations `parent` already makes (attached only while serialized)."""
+    parent.append(node)
+    data = etree.tostring(node, encoding="unicode")
+    parent.remove(node)
+    end = data.index(">")
+    scope = {k: v for k, v in parent.nsmap.items() if k}
+    head = _NS_DECL.sub(lambda m: "" if scope.get(m[1]) == m[2] else m[0], data[:end])
+    return head + data[end:]
+
+
+_WRAP = f'<w:wrap xmlns:w="{nsmap["w"]}" xmlns:r="{nsmap["r"]}">{{}}</w:wrap>'
+
+
+def to_element(xml: str) -> Element:
+    """A serialized element (a paragraph, section properties) as an lxml element, for the
+    few places python-docx's parts need one (headers, footers, the body's last sectPr)."""
+    return parse_xml(_WRAP.format(xml).encode())[0]
 
 
 # --------------------------------------------------------------------------- tables
 
 
-def table(
-    style_id: str,
-    widths_twips: Sequence[int],
-    rows: Sequence[Sequence[Element]],
-    header_rows: int = 1,
-    header_fill: str | None = None,
-) -> Element:
-    """A fixed-width table; the first `header_rows` rows repeat on every page."""
-    node = table_start(style_id, widths_twips)
-    for i, cells in enumerate(rows):
-        node.append(table_row(widths_twips, cells, i < header_rows, header_fill))
-    return node
-
-
-def table_start(style_id: str, widths_twips: Sequence[int]) -> Element:
-    """A table's properties and grid, without rows."""
-    total = sum(widths_twips)
-    tbl_pr = el(
-        "w:tblPr",
-        {},
-        val("w:tblStyle", style_id),
-        el("w:tblW", {"w": str(total), "type": "dxa"}),
-        el("w:tblLayout", {"type": "fixed"}),
-        el(
-            "w:tblLook",
-            {
-                "val": "04A0",
-                "firstRow": "1",
-                "lastRow": "0",
-                "firstColumn": "0",
-                "lastColumn": "0",
-                "noHBand": "1",
-                "noVBand": "1",
-            },
-        ),
+def table_start(style_id: str, widths_twips: Sequence[int]) -> tuple[str, str]:
+    """A table's opening (properties and grid) and its closing tag, for rows in between."""
+    cols = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths_twips)
+    head = (
+        f'<w:tbl><w:tblPr><w:tblStyle w:val="{escape_attr(style_id)}"/>'
+        f'<w:tblW w:w="{sum(widths_twips)}" w:type="dxa"/><w:tblLayout w:type="fixed"/>'
+        '<w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="0" '
+        'w:lastColumn="0" w:noHBand="1" w:noVBand="1"/></w:tblPr>'
+        f"<w:tblGrid>{cols}</w:tblGrid>"
     )
-    grid = el("w:tblGrid", {}, *(el("w:gridCol", {"w": str(w)}) for w in widths_twips))
-    return el("w:tbl", {}, tbl_pr, grid)
+    return head, "</w:tbl>"
 
 
 def table_row(
     widths_twips: Sequence[int],
-    cells: Sequence[Element],
+    cells: Sequence[Para],
     is_header: bool = False,
     header_fill: str | None = None,
-) -> Element:
+) -> str:
     """One row that never splits over pages; a header row repeats on every page."""
-    tr = el("w:tr")
-    tr_pr = el("w:trPr", {}, el("w:cantSplit"))
-    if is_header:
-        tr_pr.append(el("w:tblHeader"))
-    tr.append(tr_pr)
+    out = ["<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>" if is_header else ROW_START]
+    shade = (
+        f'<w:shd w:val="clear" w:color="auto" w:fill="{escape_attr(header_fill)}"/>'
+        if is_header and header_fill
+        else ""
+    )
     for width, content in zip(widths_twips, cells, strict=False):
-        tc_pr = el("w:tcPr", {}, el("w:tcW", {"w": str(width), "type": "dxa"}))
-        if is_header and header_fill:
-            tc_pr.append(el("w:shd", {"val": "clear", "color": "auto", "fill": header_fill}))
-        tr.append(el("w:tc", {}, tc_pr, content))
-    return tr
+        out.append(f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{shade}</w:tcPr>')
+        out.append(content.xml())
+        out.append("</w:tc>")
+    out.append("</w:tr>")
+    return "".join(out)
+
+
+ROW_START = "<w:tr><w:trPr><w:cantSplit/></w:trPr>"
 
 
 # --------------------------------------------------------------------------- numbering
@@ -535,56 +583,37 @@ class SectionDef:
     title_page: bool = False
 
 
-def section_props(s: SectionDef) -> Element:
-    node = el("w:sectPr")
+def section_props(s: SectionDef) -> str:
+    out = ["<w:sectPr>"]
     for kind, rid in s.headers.items():
-        node.append(el("w:headerReference", {"type": kind, "r:id": rid}))
+        out.append(f'<w:headerReference w:type="{kind}" r:id="{escape_attr(rid)}"/>')
     for kind, rid in s.footers.items():
-        node.append(el("w:footerReference", {"type": kind, "r:id": rid}))
-    node.append(val("w:type", "nextPage" if s.new_page else "continuous"))
-    node.append(el("w:pgSz", {"w": str(s.width_twips), "h": str(s.height_twips)}))
-    node.append(
-        el(
-            "w:pgMar",
-            {
-                "top": str(s.top),
-                "right": str(s.right),
-                "bottom": str(s.bottom),
-                "left": str(s.left),
-                "header": str(s.header),
-                "footer": str(s.footer),
-                "gutter": "0",
-            },
-        )
+        out.append(f'<w:footerReference w:type="{kind}" r:id="{escape_attr(rid)}"/>')
+    out.append(f'<w:type w:val="{"nextPage" if s.new_page else "continuous"}"/>')
+    out.append(f'<w:pgSz w:w="{s.width_twips}" w:h="{s.height_twips}"/>')
+    out.append(
+        f'<w:pgMar w:top="{s.top}" w:right="{s.right}" w:bottom="{s.bottom}" '
+        f'w:left="{s.left}" w:header="{s.header}" w:footer="{s.footer}" w:gutter="0"/>'
     )
     if s.page_format:
-        attrs = {"fmt": s.page_format}
-        if s.restart:
-            attrs["start"] = "1"
-        node.append(el("w:pgNumType", attrs))
-    node.append(el("w:cols", {"space": "425"}))
+        start = ' w:start="1"' if s.restart else ""
+        out.append(f'<w:pgNumType w:fmt="{s.page_format}"{start}/>')
+    out.append('<w:cols w:space="425"/>')
     if s.title_page:
-        node.append(el("w:titlePg"))
+        out.append("<w:titlePg/>")
     if s.grid_pitch_twips:
-        attrs = {
-            "type": "linesAndChars" if s.grid_char_space is not None else "lines",
-            "linePitch": str(s.grid_pitch_twips),
-        }
-        if s.grid_char_space is not None:
-            attrs["charSpace"] = str(s.grid_char_space)
-        node.append(el("w:docGrid", attrs))
+        kind = "linesAndChars" if s.grid_char_space is not None else "lines"
+        chars = f' w:charSpace="{s.grid_char_space}"' if s.grid_char_space is not None else ""
+        out.append(f'<w:docGrid w:type="{kind}" w:linePitch="{s.grid_pitch_twips}"{chars}/>')
     else:  # no grid: line heights are the styles' own
-        node.append(el("w:docGrid", {"linePitch": "360"}))
-    return node
+        out.append('<w:docGrid w:linePitch="360"/>')
+    out.append("</w:sectPr>")
+    return "".join(out)
 
 
-def attach_section(last_paragraph: Element, sect_pr: Element) -> None:
+def attach_section(last_paragraph: Para, sect_pr: str) -> None:
     """A section other than the last ends with its properties in its last paragraph."""
-    ppr = last_paragraph.find(qn("w:pPr"))
-    if ppr is None:
-        ppr = el("w:pPr")
-        last_paragraph.insert(0, ppr)
-    ppr.append(sect_pr)
+    last_paragraph.sect += sect_pr
 
 
 def clear_children(node: Element) -> None:
@@ -662,10 +691,6 @@ def fonts_root() -> Element:
     return parse_xml(f'<w:fonts xmlns:w="{nsmap["w"]}" xmlns:r="{nsmap["r"]}"/>'.encode())
 
 
-def is_paragraph(node: Element) -> bool:
-    return bool(node.tag == qn("w:p"))
-
-
 def font_table(root: Element, entries: Sequence[FontEntry]) -> None:
     """fontTable.xml: one w:font per family, with w:embedRegular/w:embedBold when embedded."""
     clear_children(root)
@@ -685,58 +710,33 @@ def font_table(root: Element, entries: Sequence[FontEntry]) -> None:
 
 # --------------------------------------------------------------------------- streamed body
 
-_NS_DECL = re.compile(rb' xmlns:([A-Za-z0-9]+)="([^"]*)"')
+BodyItem: TypeAlias = Para | str  # a paragraph, or a serialized table
 
 
 class BodySpool:
     """The document body, serialized part by part into a temporary file, so a long book
-    never exists as one element tree (a few hundred bytes of C memory per element).
-
-    Elements are serialized while attached to the document's body, then detached: each
-    fragment's start tag repeats the namespace declarations of the document root, which
-    are removed, so the spliced file is byte for byte what serializing the whole tree gives.
-    """
+    never exists whole in memory."""
 
     def __init__(self) -> None:
         self.file = tempfile.TemporaryFile()
-        self._drawings = 1
-        self._heads: dict[bytes, bytes] = {}  # start tag as serialized -> without root xmlns
 
-    def add(self, body: Element, nodes: Iterable[Element]) -> None:
-        """Serialize `nodes` as children of `body` (attached only while serialized)."""
-        for node in nodes:
-            self._drawings = renumber_drawings(node, self._drawings)
-            body.append(node)
-            self._write(body, etree.tostring(node, encoding="UTF-8"))
-            # Emptied first: detaching a large subtree (a table of a thousand rows) makes
-            # lxml redeclare namespaces node by node, which takes quadratic time.
-            node.clear()
-            body.remove(node)
+    def add(self, items: Iterable[BodyItem]) -> None:
+        self.file.write(
+            "".join([x if isinstance(x, str) else x.xml() for x in items]).encode("utf-8")
+        )
 
-    def add_table(self, body: Element, start: Element, rows: Iterable[Element]) -> None:
+    def add_table(self, start: tuple[str, str], rows: Iterable[str], batch: int = 500) -> None:
         """A table written row by row (`start` from table_start), so a table of thousands
         of rows is never held whole."""
-        body.append(start)
-        whole = etree.tostring(start, encoding="UTF-8")
-        close = whole.rindex(b"</")
-        self._write(body, whole[:close])
-        self.add(start, rows)
-        self.file.write(whole[close:])
-        start.clear()
-        body.remove(start)
-
-    def _write(self, body: Element, data: bytes) -> None:
-        """Write a fragment without the namespace declarations the document root has."""
-        end = data.index(b">")
-        head = self._heads.get(data[:end])
-        if head is None:  # start tags repeat: a handful of distinct ones per book
-            root_ns = {k: v for k, v in body.nsmap.items() if k}
-            head = self._heads[data[:end]] = _NS_DECL.sub(
-                lambda m: b"" if root_ns.get(m[1].decode()) == m[2].decode() else m[0],
-                data[:end],
-            )
-        self.file.write(head)
-        self.file.write(data[end:])
+        self.file.write(start[0].encode("utf-8"))
+        held: list[str] = []
+        for row in rows:
+            held.append(row)
+            if len(held) >= batch:
+                self.add(held)
+                held = []
+        self.add(held)
+        self.file.write(start[1].encode("utf-8"))
 
     def write_document(self, document: Element, stream: IO[bytes]) -> None:
         """document.xml: the root as python-docx serializes it, the spooled body first in

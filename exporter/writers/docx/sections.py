@@ -37,7 +37,7 @@ class SectionMaker:
     _parts: dict[tuple[str, str, str], str] = field(default_factory=dict)
     _started: set[str] = field(default_factory=set)
 
-    def section(self, part: Part) -> ooxml.Element:
+    def section(self, part: Part) -> str:
         page = self.layout.page
         sides = ("default", "even") if even_odd(self.layout) else ("default",)
         header_text = part.header if self.layout.header_footer.header else ""
@@ -79,7 +79,9 @@ class SectionMaker:
             # No text, no header style: its rule would draw a line over an empty header.
             style = self.sheet.para("header") if text else "Normal"
             self.setter.where = "header"
-            part.element.append(ooxml.paragraph(style, self.setter.runs(text, style)))
+            part.element.append(
+                ooxml.to_element(ooxml.paragraph(style, self.setter.runs(text, style)).xml())
+            )
             self._parts[key] = rid
         return self._parts[key]
 
@@ -90,11 +92,11 @@ class SectionMaker:
             ooxml.clear_children(part.element)
             style = self.sheet.footer_style(side)
             runs = self._page_number_runs(style) if numbered else []
-            part.element.append(ooxml.paragraph(style, runs))
+            part.element.append(ooxml.to_element(ooxml.paragraph(style, runs).xml()))
             self._parts[key] = rid
         return self._parts[key]
 
-    def _page_number_runs(self, style: str) -> list[ooxml.Element]:
+    def _page_number_runs(self, style: str) -> list[ooxml.Run]:
         before, _, after = self.layout.header_footer.footer.partition("{page}")
         self.setter.where = "footer"
         # Digits and roman numerals the PAGE field will show must be in the subset.

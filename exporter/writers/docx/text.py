@@ -52,7 +52,7 @@ class TextSetter:
 
     def runs(
         self, text: str, style_id: str, *, lead: str | None = None, plain: bool = False
-    ) -> list[ooxml.Element]:
+    ) -> list[ooxml.Run]:
         """Runs for `text` in paragraph style `style_id`: a bold `lead` prefix, or the whole
         text in regular weight (`plain`, for index targets)."""
         text = ooxml.clean_text(text)
@@ -65,21 +65,21 @@ class TextSetter:
             ]
         return self._runs(text, style_id, weight="style")
 
-    def _runs(self, text: str, style_id: str, *, weight: str) -> list[ooxml.Element]:
+    def _runs(self, text: str, style_id: str, *, weight: str) -> list[ooxml.Run]:
         if not text:
             return []
         base_style = {"bold": LEAD_STYLE, "regular": TARGET_STYLE}.get(weight)
         if not self.sheet.embed:
-            return [ooxml.run(text, base_style)]
+            return [ooxml.clean_run(text, base_style)]
         sf = self.sheet.fonts.get(style_id) or self.sheet.fonts["Normal"]
         chain = {"bold": sf.bold_chain, "regular": sf.regular_chain}.get(weight, sf.chain)
         faces = self._chain(chain)
-        out: list[ooxml.Element] = []
+        out: list[ooxml.Run] = []
         for segment, n in self._segments(text, faces):
             path = chain[n]
             self.used[path].update(segment)
             char_style = base_style if n == 0 else self.sheet.fallback(path)
-            out.append(ooxml.run(segment, char_style))
+            out.append(ooxml.clean_run(segment, char_style))
         return out
 
     def _chain(self, chain: list[Path]) -> _Chain:

@@ -62,11 +62,12 @@ class Builder:
     layout: Layout
     embed: bool
     doc: Document = field(default_factory=new_document)
-    body: list[ooxml.Element] = field(default_factory=list)  # current part's paragraphs/tables
+    body: list[ooxml.BodyItem] = field(default_factory=list)  # current part's paragraphs/tables
     box_role: str | None = None
     break_pending: bool = False
     next_bookmark: int = 1
     nums: list[ooxml.Element] = field(default_factory=list)
+    next_drawing: int = 1  # drawing ids are unique in the document
     anchors: dict[int, str] = field(default_factory=dict)  # id(heading) -> bookmark name
     used_bookmarks: set[str] = field(default_factory=set)
     held_runs: int = 0  # runs in self.body, a measure of its memory
@@ -93,14 +94,16 @@ class Builder:
             for block in part.blocks:
                 self.block(block)
                 self._spool_some()
-            if not self.body or not ooxml.is_paragraph(self.body[-1]):
-                self.body.append(ooxml.paragraph(self.sheet.para("body")))
+            last = self.body[-1] if self.body else None
+            if not isinstance(last, ooxml.Para):
+                last = ooxml.paragraph(self.sheet.para("body"))
+                self.body.append(last)
             sect = self.sections.section(part)
             if i < len(parts) - 1:
-                ooxml.attach_section(self.body[-1], sect)
-            else:
-                root.append(sect)  # the last section's properties close the body
-            spool.add(root, self.body)
+                ooxml.attach_section(last, sect)
+            else:  # the last section's properties close the body
+                root.append(ooxml.to_element(sect))
+            spool.add(self.body)
             self.body = []
         self._finish()
         try:
@@ -174,11 +177,11 @@ class Builder:
     def _para(
         self,
         style_id: str,
-        runs: list[ooxml.Element],
+        runs: list[ooxml.Run],
         *,
         outline_level: int | None = None,
         num: tuple[int, int] | None = None,
-    ) -> ooxml.Element:
+    ) -> ooxml.Para:
         p = ooxml.paragraph(
             style_id,
             runs,
@@ -197,11 +200,11 @@ class Builder:
         thousands of paragraphs); the last element stays, as it may end the section or
         the TOC field."""
         if len(self.body) > SPOOL_EVERY or self.held_runs > SPOOL_EVERY * 4:
-            self.spool.add(self.root, self.body[:-1])
+            self.spool.add(self.body[:-1])
             del self.body[:-1]
             self.held_runs = 0
 
-    def _bookmark(self, p: ooxml.Element, name: str) -> None:
+    def _bookmark(self, p: ooxml.Para, name: str) -> None:
         ooxml.bookmark(p, name, self.next_bookmark)
         self.next_bookmark += 1
 
@@ -247,7 +250,7 @@ class Builder:
         fill = self.layout.style("figures-header").background
         header_fill = fill.lstrip("#") if fill else None
 
-        def rows() -> Iterator[ooxml.Element]:
+        def rows() -> Iterator[str]:
             for n, (cells, style) in enumerate(
                 [(t.header, head_style)] * bool(t.header) + [(r, cell_style) for r in t.rows]
             ):
@@ -259,12 +262,11 @@ class Builder:
             self._para(cell_style, [])
         start = ooxml.table_start("FiguresTableGrid", widths)
         if len(t.rows) < SPOOL_EVERY:
-            start.extend(rows())
-            self.body.append(start)
+            self.body.append(start[0] + "".join(rows()) + start[1])
         else:  # a long table (a list of sources) goes to the spool row by row
-            self.spool.add(self.root, self.body)
+            self.spool.add(self.body)
             self.body = []
-            self.spool.add_table(self.root, start, rows())
+            self.spool.add_table(start, rows())
 
     def on_listblock(self, lst: ListBlock) -> None:
         num_id = len(self.nums) + 1
@@ -289,7 +291,10 @@ class Builder:
         )
         inline = self.doc.part.new_pic_inline(io.BytesIO(png), Pt(w_pt), Pt(h_pt))
         alt = "；".join(f"{label} {value}" for label, value in chart.bars)
-        self._para(style, [ooxml.drawing_run(inline, f"{chart.title}：{alt}")])
+        run, self.next_drawing = ooxml.drawing_run(
+            self.root, inline, f"{chart.title}：{alt}", self.next_drawing
+        )
+        self._para(style, [run])
 
     def on_index(self, index: Index) -> None:
         for entry in index.entries:
@@ -318,7 +323,9 @@ class Builder:
             link = ooxml.hyperlink(name, [*self.setter.runs(h.text, style), ooxml.tab_run(), *page])
             self._para(style, [*runs, link])
         if opened:
-            self.body[-1].append(ooxml.field_close())
+            last = self.body[-1]
+            assert isinstance(last, ooxml.Para)
+            last.append(ooxml.field_close())
             # LibreOffice drops the footer of a section whose break sits in the TOC's
             # last paragraph: end the TOC with a paragraph of its own.
             self._para(self.sheet.para("toc-1"), [])
