@@ -42,6 +42,17 @@ class _Chain:
 
 
 @dataclass
+class _Plan:
+    """A paragraph style's text in one weight: its character style, face chain, coverage
+    (None when fonts are not embedded) and the set of characters its main face sets."""
+
+    base_style: str | None
+    chain: list[Path]
+    faces: _Chain | None
+    used_main: set[str] | None = None
+
+
+@dataclass
 class TextSetter:
     sheet: StyleSheet
     used: dict[Path, set[str]] = field(default_factory=lambda: defaultdict(set))
@@ -49,6 +60,7 @@ class TextSetter:
     where: str = ""
     _chains: dict[tuple[str, ...], _Chain] = field(default_factory=dict)
     _mains: dict[str, frozenset[str]] = field(default_factory=dict)  # file -> its characters
+    _plans: dict[tuple[str, str], _Plan] = field(default_factory=dict)
 
     def runs(
         self, text: str, style_id: str, *, lead: str | None = None, plain: bool = False
@@ -68,19 +80,34 @@ class TextSetter:
     def _runs(self, text: str, style_id: str, *, weight: str) -> list[ooxml.Run]:
         if not text:
             return []
-        base_style = {"bold": LEAD_STYLE, "regular": TARGET_STYLE}.get(weight)
-        if not self.sheet.embed:
-            return [ooxml.clean_run(text, base_style)]
-        sf = self.sheet.fonts.get(style_id) or self.sheet.fonts["Normal"]
-        chain = {"bold": sf.bold_chain, "regular": sf.regular_chain}.get(weight, sf.chain)
-        faces = self._chain(chain)
+        plan = self._plans.get((style_id, weight)) or self._plan(style_id, weight)
+        if plan.faces is None:  # fonts named, not embedded: nothing to track
+            return [ooxml.clean_run(text, plan.base_style)]
+        chars = set(text)
+        if chars <= plan.faces.main:  # the common case: one piece in the main face
+            if plan.used_main is None:  # (self.used keeps first-use order)
+                plan.used_main = self.used[plan.chain[0]]
+            plan.used_main |= chars
+            return [ooxml.clean_run(text, plan.base_style)]
         out: list[ooxml.Run] = []
-        for segment, n in self._segments(text, faces):
-            path = chain[n]
+        for segment, n in self._segments(text, plan.faces):
+            path = plan.chain[n]
             self.used[path].update(segment)
-            char_style = base_style if n == 0 else self.sheet.fallback(path)
+            char_style = plan.base_style if n == 0 else self.sheet.fallback(path)
             out.append(ooxml.clean_run(segment, char_style))
         return out
+
+    def _plan(self, style_id: str, weight: str) -> _Plan:
+        """How `style_id` sets text in `weight` (looked up once per style and weight)."""
+        base_style = {"bold": LEAD_STYLE, "regular": TARGET_STYLE}.get(weight)
+        if not self.sheet.embed:
+            plan = _Plan(base_style, [], None)
+        else:
+            sf = self.sheet.fonts.get(style_id) or self.sheet.fonts["Normal"]
+            chain = {"bold": sf.bold_chain, "regular": sf.regular_chain}.get(weight, sf.chain)
+            plan = _Plan(base_style, chain, self._chain(chain))
+        self._plans[(style_id, weight)] = plan
+        return plan
 
     def _chain(self, chain: list[Path]) -> _Chain:
         key = tuple(map(str, chain))
@@ -94,13 +121,12 @@ class TextSetter:
 
     def release(self) -> None:
         """Drop the coverage sets once all text is set (they are large for CJK faces)."""
+        self._plans.clear()
         self._chains.clear()
         self._mains.clear()
 
     def _segments(self, text: str, faces: _Chain) -> list[tuple[str, int]]:
         """Split text into maximal pieces set in one face of the chain (by index)."""
-        if faces.main.issuperset(text):  # the common case: one piece in the main face
-            return [(text, 0)]
         pieces: list[tuple[str, int]] = []
         start, current = 0, -2
         for i, char in enumerate(text):
