@@ -45,7 +45,8 @@ PT_PER_MM = 72 / 25.4
 COMPRESSED = set("，。、；：？！（）《》【】「」『』")
 
 
-_HAN_LATIN = re.compile(r"(?<=[\u3400-\u9fff])(?=[A-Za-z0-9])|(?<=[A-Za-z0-9])(?=[\u3400-\u9fff])")
+# One match per Han/Latin boundary (the character before it, looking ahead).
+_HAN_LATIN = re.compile(r"[\u3400-\u9fff](?=[A-Za-z0-9])|[A-Za-z0-9](?=[\u3400-\u9fff])")
 
 
 class _Widths(dict[str, float]):
@@ -128,7 +129,11 @@ def _widths(font_file: Path | None) -> _Widths:
 
 def char_units(text: str, font_file: Path | None = None) -> float:
     """Width of `text` in em, from the font's advance widths where known."""
-    total = sum(map(_widths(font_file).__getitem__, text))
+    return _units(text, _widths(font_file))
+
+
+def _units(text: str, widths: _Widths) -> float:
+    total = sum(map(widths.__getitem__, text))
     # autoSpaceDE/DN: a quarter em between Han and Latin letters or digits.
     return total + 0.25 * len(_HAN_LATIN.findall(text))
 
@@ -156,6 +161,22 @@ def roman(n: int) -> str:
     return out
 
 
+@dataclass(frozen=True)
+class _Metrics:
+    """What the estimate needs of one style, looked up once per role."""
+
+    widths: _Widths
+    size: float
+    indent: float  # left indent in points
+    first: float  # first-line indent in em
+    spacing: float  # letter spacing in points
+    leading: float
+    before: float
+    after: float
+    break_before: bool
+    keep: bool
+
+
 @dataclass
 class Pager:
     layout: Layout
@@ -165,14 +186,12 @@ class Pager:
     _label: str = ""
     _start: int = 1
     _files: dict[tuple[str, bool], Path] = field(default_factory=dict)
+    _metrics: dict[str, _Metrics] = field(default_factory=dict)
 
-    @property
-    def height(self) -> float:
-        return self.layout.page.text_height_mm * PT_PER_MM
-
-    @property
-    def width(self) -> float:
-        return self.layout.page.text_width_mm * PT_PER_MM
+    def __post_init__(self) -> None:
+        self.height = self.layout.page.text_height_mm * PT_PER_MM
+        self.width = self.layout.page.text_width_mm * PT_PER_MM
+        self._follow = 1.5 * self.leading(self.layout.style("body"))
 
     def new_page(self) -> None:
         if self.y > 0:
@@ -182,7 +201,7 @@ class Pager:
     def advance(self, h: float, *, keep: bool = False) -> None:
         # A kept-with-next paragraph moves on unless some of what follows fits too (about
         # a line and a half: measured against LibreOffice on the seed books).
-        follow = 1.5 * self.leading(self.layout.style("body")) if keep else 0.0
+        follow = self._follow if keep else 0.0
         if keep and self.y + h + follow > self.height:
             self.new_page()
         self.y += h
@@ -198,11 +217,29 @@ class Pager:
         pitch = self.height / grid.lines
         return max(1, math.ceil(st.leading_pt / pitch - 0.05)) * pitch
 
-    def lines(self, text: str, st: Style, width: float | None = None) -> int:
-        usable = (width or self.width) - st.left_chars * st.size_pt
-        em = char_units(text, self._font_file(st)) + st.first_line_chars
-        spacing = self._spacing(st) * len(text)
-        return max(1, math.ceil((em * st.size_pt + spacing) / max(usable, st.size_pt)))
+    def metrics(self, role: str) -> _Metrics:
+        m = self._metrics.get(role)
+        if m is None:
+            st = self.layout.style(role)
+            m = self._metrics[role] = _Metrics(
+                widths=_widths(self._font_file(st)),
+                size=st.size_pt,
+                indent=st.left_chars * st.size_pt,
+                first=st.first_line_chars,
+                spacing=self._spacing(st),
+                leading=self.leading(st),
+                before=st.space_before_pt,
+                after=st.space_after_pt,
+                break_before=st.page_break_before,
+                keep=st.keep_with_next,
+            )
+        return m
+
+    def lines(self, text: str, m: _Metrics, width: float | None = None) -> int:
+        usable = (width or self.width) - m.indent
+        em = _units(text, m.widths) + m.first
+        spacing = m.spacing * len(text)
+        return max(1, math.ceil((em * m.size + spacing) / max(usable, m.size)))
 
     def _font_file(self, st: Style) -> Path:
         key = (st.font, st.bold)
@@ -218,22 +255,22 @@ class Pager:
         return st.letter_spacing_pt or (grid_spacing_twips(self.layout, st) or 0) / 20
 
     def para(self, text: str, role: str, *, keep: bool = False, width: float | None = None) -> None:
-        st = self.layout.style(role)
-        if st.page_break_before:
+        m = self.metrics(role)
+        if m.break_before:
             self.new_page()
-        h = self.lines(text, st, width) * self.leading(st) + st.space_before_pt + st.space_after_pt
-        self.advance(h, keep=keep or st.keep_with_next)
+        h = self.lines(text, m, width) * m.leading + m.before + m.after
+        self.advance(h, keep=keep or m.keep)
 
     def label(self) -> str:
         n = self.page - self._start + 1
         return {"roman": roman(n), "arabic": str(n)}.get(self._label, "")
 
     def block(self, b: Block) -> None:
-        if isinstance(b, Heading):
+        if isinstance(b, Para):
+            self.para(b.text, b.role)
+        elif isinstance(b, Heading):
             self.para(b.text, b.role, keep=True)
             self.labels[id(b)] = self.label()
-        elif isinstance(b, Para):
-            self.para(b.text, b.role)
         elif isinstance(b, Box):
             for inner in b.blocks:
                 self.block(inner)
@@ -260,12 +297,13 @@ class Pager:
         ncols = max([len(t.header), *(len(r) for r in t.rows)] or [1])
         weights = t.widths if len(t.widths) == ncols else [1.0] * ncols
         widths = [self.width * w / sum(weights) - 8 for w in weights]
+        lines = self.lines
         for role, cells in [("figures-header", t.header)] * bool(t.header) + [
             ("figures-table", r) for r in t.rows
         ]:
-            st = self.layout.style(role)
-            n = max((self.lines(c, st, w) for c, w in zip(cells, widths, strict=False)), default=1)
-            self.advance(n * self.leading(st) + 2)
+            m = self.metrics(role)
+            n = max([lines(c, m, w) for c, w in zip(cells, widths, strict=False)], default=1)
+            self.advance(n * m.leading + 2)
 
 
 def estimate_page_labels(book: Book, layout: Layout, toc_entries: int) -> dict[int, str]:
