@@ -11,10 +11,11 @@ character no font of the chain has is drawn as an outlined box and reported.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from exporter.writers.pdf.faces import Chain, Encoder
+from exporter.writers.pdf.faces import Chain, Encoder, EncodeTable
 from exporter.writers.pdf.linebreak import Line, Prepared
 
 
@@ -36,8 +37,8 @@ def _num(v: float) -> str:
 def line_ops(
     pp: Prepared,
     line: Line,
-    tab: dict[str, tuple[str, str] | None],
-    lead_tab: dict[str, tuple[str, str] | None],
+    tab: EncodeTable,
+    lead_tab: EncodeTable,
     size_op: str,
     boxes: list[tuple[int, float]],
     tracking: float = 0.0,
@@ -50,29 +51,26 @@ def line_ops(
     if e <= a:
         return []
     seg = pp.text[a:e]
-    if a < lead:
-        enc = [lead_tab[c] for c in seg[: lead - a]] + [tab[c] for c in seg[lead - a :]]
+    names: tuple[str, ...] | None = None  # per-character font names; None: all in one face
+    escs: Sequence[str]
+    if a >= lead and tab.in_main_face(seg):  # most lines: one face, no per-char tuples
+        font = tab.main_name
+        escs = list(map(tab.esc.__getitem__, seg))
     else:
-        enc = list(map(tab.__getitem__, seg))
-    try:
-        names, escs = zip(*enc, strict=True)
-    except TypeError:  # a character without a font (None)
-        return _line_ops_slow(pp, line, tab, lead_tab, size_op, boxes, tracking)
+        if a < lead:
+            enc = [lead_tab[c] for c in seg[: lead - a]] + [tab[c] for c in seg[lead - a :]]
+        else:
+            enc = list(map(tab.__getitem__, seg))
+        try:
+            names, escs = zip(*enc, strict=True)
+        except TypeError:  # a character without a font (None)
+            return _line_ops_slow(pp, line, tab, lead_tab, size_op, boxes, tracking)
+        font = names[0]
     k = -1000.0 / pp.size
     common = line.gap + tracking
-    exc = pp.exceptions
-    special: dict[int, float] = {}
-    for i in exc[bisect_right(exc, a) : bisect_left(exc, e)]:
-        adj = pp.extra.get(i, 0.0) + tracking
-        if not pp.fixed[i]:
-            adj += line.gap
-        special[i - a] = adj
     n = e - a
-    font = names[0]
-    if names.count(font) == n:
-        cuts = []
-    else:
-        cuts = [j for j in range(1, n) if names[j] != names[j - 1]]
+    cuts = _font_cuts(names, font, n)
+    special = _special_gaps(pp, line, tracking)
     if special:
         cuts = sorted(set(cuts).union(special))
     cuts.append(n)
@@ -82,7 +80,7 @@ def line_ops(
     p = 0
     for q in cuts:
         if p:
-            if names[p] != font:
+            if names is not None and names[p] != font:
                 ops.append("[" + "".join(items) + "] TJ")
                 items = []
                 font = names[p]
@@ -94,6 +92,26 @@ def line_ops(
         p = q
     ops.append("[" + "".join(items) + "] TJ")
     return ops
+
+
+def _font_cuts(names: tuple[str, ...] | None, font: str, n: int) -> list[int]:
+    """Offsets in the line where the font changes."""
+    if names is None or names.count(font) == n:
+        return []
+    return [j for j in range(1, n) if names[j] != names[j - 1]]
+
+
+def _special_gaps(pp: Prepared, line: Line, tracking: float) -> dict[int, float]:
+    """Offset in the line -> space before that glyph, where it is not the common gap
+    (Han-Latin space, inside unbreakable runs)."""
+    a, exc = line.start, pp.exceptions
+    special: dict[int, float] = {}
+    for i in exc[bisect_right(exc, a) : bisect_left(exc, line.end)]:
+        adj = pp.extra.get(i, 0.0) + tracking
+        if not pp.fixed[i]:
+            adj += line.gap
+        special[i - a] = adj
+    return special
 
 
 def _line_ops_slow(

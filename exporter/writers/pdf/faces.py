@@ -99,14 +99,14 @@ class Encoder:
     def __init__(self, doc: Any, escape: Any) -> None:
         self._doc = doc
         self._escape = escape
-        self._tables: dict[int, _EncodeTable] = {}
+        self._tables: dict[int, EncodeTable] = {}
         self._embeds: dict[int, CIDEmbed] = {}
         self._escaped: dict[tuple[int, str], str] = {}
 
-    def table(self, chain: Chain) -> dict[str, tuple[str, str] | None]:
+    def table(self, chain: Chain) -> EncodeTable:
         tab = self._tables.get(id(chain))
         if tab is None:
-            tab = self._tables[id(chain)] = _EncodeTable(chain, self)
+            tab = self._tables[id(chain)] = EncodeTable(chain, self)
         return tab
 
     def encode(self, font: TTFont, char: str) -> tuple[str, str]:
@@ -123,11 +123,19 @@ class Encoder:
         return "/" + embed.resource, esc
 
 
-class _EncodeTable(dict[str, "tuple[str, str] | None"]):
+class EncodeTable(dict[str, "tuple[str, str] | None"]):
+    """char -> (font resource, escaped CID), None for a character no face has. Alongside:
+    `esc` (char -> escaped CID) and `main`, the characters seen so far that the main face
+    sets, so a line entirely in the main face (most lines) is checked with one set test
+    and encoded with one map, without per-character tuples."""
+
     def __init__(self, chain: Chain, encoder: Encoder) -> None:
         super().__init__()
         self._chain = chain
         self._encoder = encoder
+        self.esc: dict[str, str] = {}
+        self.main: set[str] = set()
+        self.main_name = ""
 
     def __missing__(self, char: str) -> tuple[str, str] | None:
         idx = self._chain.face_of[char]
@@ -135,5 +143,18 @@ class _EncodeTable(dict[str, "tuple[str, str] | None"]):
         if idx != MISSING:
             name, esc = self._encoder.encode(self._chain.font(idx), char)
             value = (sys.intern(name), esc)
+            self.esc[char] = esc
+            if idx == 0:
+                self.main.add(char)
+                self.main_name = value[0]
         self[char] = value
         return value
+
+    def in_main_face(self, text: str) -> bool:
+        """Is every character of `text` set in the main face? Encodes characters not seen
+        before, in text order (CIDs are numbered in first-drawn order)."""
+        if self.main.issuperset(text):
+            return True
+        for char in text:
+            self[char]
+        return self.main.issuperset(text)

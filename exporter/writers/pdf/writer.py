@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from reportlab.platypus.flowables import CondPageBreak, Flowable
@@ -36,16 +37,16 @@ class StoryBuilder:
         """A page break that does nothing at the top of a page (no blank pages)."""
         return CondPageBreak(self.ctx.layout.page.text_height_mm * MM - 0.5)
 
-    def story(self) -> list[Flowable]:
-        out: list[Flowable] = []
-        for part in self.book.parts:
-            if part.new_page and out:
-                out.append(self.new_page())
-            out.append(PartMarker(self.ctx, part))
+    def story(self) -> Iterator[Flowable]:
+        """The flowables of the book in order, made as layout asks for them: a 10,000-case
+        book is some 280,000 flowables, which need not all exist at once."""
+        for n, part in enumerate(self.book.parts):
+            if part.new_page and n:
+                yield self.new_page()
+            yield PartMarker(self.ctx, part)
             self.where = part.title
             for i, block in enumerate(part.blocks):
-                out.extend(self.block(block, at_top=i == 0 and part.new_page))
-        return out
+                yield from self.block(block, at_top=i == 0 and part.new_page)
 
     def block(self, b: plan.Block, at_top: bool = False) -> list[Flowable]:
         if isinstance(b, plan.Heading):
@@ -126,28 +127,28 @@ def is_figure_table(t: plan.Table) -> bool:
     return len(t.header) == 2 and all(len(r) == 2 and len(r[0]) <= FIGURE_MAX for r in t.rows)
 
 
-def keep_with_next(story: list[Flowable], width: float, page_height: float) -> list[Flowable]:
+def keep_with_next(
+    story: Iterable[Flowable], width: float, page_height: float
+) -> Iterator[Flowable]:
     """Put a conditional page break before each run of keep-with-next blocks, asking for
     room for the run and the least of the block after it (two lines of a paragraph)."""
-    out: list[Flowable] = []
-    i = 0
-    while i < len(story):
-        j, need = i, 0.0
-        while j < len(story) and getattr(story[j], "keep_next", False):
-            f = story[j]
+    run: list[Flowable] = []
+    need = 0.0
+    for f in story:
+        if getattr(f, "keep_next", False):
             need += f.getSpaceBefore() + f.wrap(width, 1e6)[1] + f.getSpaceAfter()
-            j += 1
-        if j == i:
-            out.append(story[i])
-            i += 1
+            run.append(f)
             continue
-        nxt = story[j] if j < len(story) else None
-        if nxt is not None and hasattr(nxt, "min_height"):
-            need += nxt.getSpaceBefore() + nxt.min_height(width)
-        out.append(CondPageBreak(min(need, KEEP_CAP * page_height)))
-        out.extend(story[i:j])
-        i = j
-    return out
+        if run:
+            if hasattr(f, "min_height"):
+                need += f.getSpaceBefore() + f.min_height(width)
+            yield CondPageBreak(min(need, KEEP_CAP * page_height))
+            yield from run
+            run, need = [], 0.0
+        yield f
+    if run:
+        yield CondPageBreak(min(need, KEEP_CAP * page_height))
+        yield from run
 
 
 def write_pdf(book: plan.Book, layout: Layout, out: Path) -> WriteResult:
@@ -157,16 +158,13 @@ def write_pdf(book: plan.Book, layout: Layout, out: Path) -> WriteResult:
     builder_ctx = Context(layout=layout, styles=StyleSheet(layout), known_anchors=known)
     builder = StoryBuilder(book, builder_ctx)
     builder_ctx.known_anchors |= set(builder.anchors.values())
-    story = builder.story()
     width = layout.page.text_width_mm * MM
-    story = keep_with_next(story, width, layout.page.text_height_mm * MM)
+    story = keep_with_next(builder.story(), width, layout.page.text_height_mm * MM)
     doc = BookDoc(Path(out), builder_ctx, book.meta)
     collecting = gc.isenabled()
     gc.disable()  # the build allocates millions of short-lived objects and no cycles to speak of
     try:
-        queue = FrontQueue(story)
-        story.clear()  # laid-out flowables are freed as the queue drops them
-        doc.build(queue)
+        doc.build(FrontQueue(story))  # flowables are made as needed, freed once laid out
     finally:
         if collecting:
             gc.enable()

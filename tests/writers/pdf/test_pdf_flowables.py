@@ -44,7 +44,7 @@ def test_heading_asks_for_room_for_two_lines_of_what_follows() -> None:
     heading = TextFlow(ctx, "标题", STYLES["heading-2"], "t")
     heading.keep_next = True
     body = flow(98)
-    story = keep_with_next([heading, body], WIDTH, 700.0)
+    story = list(keep_with_next([heading, body], WIDTH, 700.0))
     cond = story[0]
     h2 = STYLES["heading-2"]
     expected = h2.space_before + h2.leading + h2.space_after + 2 * STYLES["body"].leading
