@@ -14,10 +14,9 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from fontTools import subset
 from fontTools.ttLib import TTFont
 
-from exporter.cache import cache_dir, write_atomic
+from exporter.cache import cache_dir, stamp, write_atomic
 from exporter.coverage import codepoints
 
 # Part of the on-disk subset cache key: change it when the subset options change.
@@ -68,8 +67,19 @@ def obfuscate(data: bytes, key: str) -> bytes:
 
 @cache
 def _file_digest(path: Path) -> str:
+    """SHA-256 of a font file, remembered on disk by the file's stamp (hashing a large
+    CJK face on every build costs more than the rest of the font work)."""
+    cached = cache_dir() / f"sha256-{stamp(path)}.txt"
+    try:
+        known = cached.read_text(encoding="ascii")
+        if len(known) == 64:
+            return known
+    except (OSError, UnicodeDecodeError):
+        pass
     with open(path, "rb") as f:
-        return hashlib.file_digest(f, "sha256").hexdigest()
+        digest = hashlib.file_digest(f, "sha256").hexdigest()
+    write_atomic(cached, digest.encode("ascii"))
+    return digest
 
 
 @cache
@@ -90,6 +100,8 @@ def _subset_cached(path: Path, chars: frozenset[int]) -> bytes:
 
 
 def _make_subset(path: Path, chars: frozenset[int]) -> bytes:
+    from fontTools import subset  # a large import, needed only when the cache misses
+
     options = subset.Options()
     # Keep glyph programs as they are and the font's bounding box: no glyph is recompiled,
     # which halves the time (a CJK face subsets in under a second).

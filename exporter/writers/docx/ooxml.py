@@ -341,8 +341,10 @@ def clean_run(text: str, char_style: str | None = None) -> Run:
     props = _run_props(char_style) if char_style else ""
     if not text:
         return f"<w:r>{props}</w:r>" if props else "<w:r/>"
-    if not _RUN_SPECIAL.search(text):  # nearly every run: one w:t
-        return f"<w:r>{props}{_t(text)}</w:r>"
+    if not _RUN_SPECIAL.search(text):  # nearly every run: one w:t, nothing to escape
+        if text[0].isspace() or text[-1].isspace():
+            return f'<w:r>{props}<w:t xml:space="preserve">{text}</w:t></w:r>'
+        return f"<w:r>{props}<w:t>{text}</w:t></w:r>"
     out = [props]
     for i, line in enumerate(text.split("\n")):
         if i:

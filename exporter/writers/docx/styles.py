@@ -12,6 +12,7 @@ import copy
 import math
 import re
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 
 from exporter.layout.model import Layout, Style
@@ -64,6 +65,7 @@ def _rgb(colour: str | None) -> str | None:
     return colour.lstrip("#").upper() if colour else None
 
 
+@cache
 def _ids_for(role: str) -> tuple[str, str]:
     if role in BUILTIN:
         return BUILTIN[role]
