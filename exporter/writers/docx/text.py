@@ -3,6 +3,7 @@ face sets which characters (for subsetting) and which characters no face has."""
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -41,14 +42,36 @@ class _Chain:
         return found
 
 
+class _Seen:
+    """Characters already set in a main face, with a pattern that finds any other one:
+    a text made only of them (most text, once a book is under way) needs no work per
+    character. The pattern is rebuilt after 1, 2, 4 … new texts, a dozen times a book."""
+
+    def __init__(self) -> None:
+        self.chars: set[str] = set()  # all covered by the main face
+        self.other: re.Pattern[str] | None = None
+        self.added = 0
+
+    def has_all(self, text: str) -> bool:
+        return self.other is not None and self.other.search(text) is None
+
+    def add(self, chars: set[str]) -> None:
+        self.chars |= chars
+        self.added += 1
+        if self.added & (self.added - 1) == 0:  # a power of two
+            bmp = sorted(c for c in self.chars if ord(c) < 0x10000)
+            self.other = re.compile(f"[^{''.join(map(re.escape, bmp))}]")
+
+
 @dataclass
 class _Plan:
     """A paragraph style's text in one weight: its character style, face chain, coverage
-    (None when fonts are not embedded) and the set of characters its main face sets."""
+    (None when fonts are not embedded) and what its main face has set so far."""
 
     base_style: str | None
     chain: list[Path]
     faces: _Chain | None
+    seen: _Seen | None
     used_main: set[str] | None = None
 
 
@@ -61,6 +84,7 @@ class TextSetter:
     _chains: dict[tuple[str, ...], _Chain] = field(default_factory=dict)
     _mains: dict[str, frozenset[str]] = field(default_factory=dict)  # file -> its characters
     _plans: dict[tuple[str, str], _Plan] = field(default_factory=dict)
+    _seen: dict[str, _Seen] = field(default_factory=dict)  # main face file -> its _Seen
 
     def runs(
         self, text: str, style_id: str, *, lead: str | None = None, plain: bool = False
@@ -81,13 +105,16 @@ class TextSetter:
         if not text:
             return []
         plan = self._plans.get((style_id, weight)) or self._plan(style_id, weight)
-        if plan.faces is None:  # fonts named, not embedded: nothing to track
+        if plan.faces is None or plan.seen is None:  # fonts named, not embedded
+            return [ooxml.clean_run(text, plan.base_style)]
+        if plan.seen.has_all(text):  # only characters the main face has set before
             return [ooxml.clean_run(text, plan.base_style)]
         chars = set(text)
         if chars <= plan.faces.main:  # the common case: one piece in the main face
             if plan.used_main is None:  # (self.used keeps first-use order)
                 plan.used_main = self.used[plan.chain[0]]
             plan.used_main |= chars
+            plan.seen.add(chars)
             return [ooxml.clean_run(text, plan.base_style)]
         out: list[ooxml.Run] = []
         for segment, n in self._segments(text, plan.faces):
@@ -101,11 +128,12 @@ class TextSetter:
         """How `style_id` sets text in `weight` (looked up once per style and weight)."""
         base_style = {"bold": LEAD_STYLE, "regular": TARGET_STYLE}.get(weight)
         if not self.sheet.embed:
-            plan = _Plan(base_style, [], None)
+            plan = _Plan(base_style, [], None, None)
         else:
             sf = self.sheet.fonts.get(style_id) or self.sheet.fonts["Normal"]
             chain = {"bold": sf.bold_chain, "regular": sf.regular_chain}.get(weight, sf.chain)
-            plan = _Plan(base_style, chain, self._chain(chain))
+            seen = self._seen.setdefault(str(chain[0]), _Seen())
+            plan = _Plan(base_style, chain, self._chain(chain), seen)
         self._plans[(style_id, weight)] = plan
         return plan
 
@@ -122,6 +150,7 @@ class TextSetter:
     def release(self) -> None:
         """Drop the coverage sets once all text is set (they are large for CJK faces)."""
         self._plans.clear()
+        self._seen.clear()
         self._chains.clear()
         self._mains.clear()
 
