@@ -11,7 +11,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 from functools import cache, lru_cache
-from itertools import chain, repeat
+from itertools import chain
 from operator import mul, neg
 
 from exporter.enrich.gazetteer import gazetteer
@@ -90,16 +90,30 @@ def _joined(exclude: set[str]) -> str:
     return "\n".join(sorted(exclude))
 
 
-def _tfidf(text: str, exclude: set[str]) -> Iterator[str]:
-    """TF-IDF over the segmentation of the Chinese runs of the text.
+@lru_cache(maxsize=1 << 15)
+def _piece_terms(piece: str) -> tuple[str, ...]:
+    """The possible index terms of a title or paragraph, in order (memoised per text)."""
+    return tuple(chain.from_iterable(map(_run_terms, runs(piece))))
+
+
+@lru_cache(maxsize=1 << 17)
+def _idf(word: str) -> float:
+    """A word's IDF (the median for unknown words), memoised: a small table of the words
+    actually seen answers faster than the 270k-entry one."""
+    idf, median = idf_table()
+    return idf.get(word, median)
+
+
+def _tfidf(pieces: list[str], exclude: set[str]) -> Iterator[str]:
+    """TF-IDF over the segmentation of the Chinese runs of the texts (runs never cross from
+    one text to the next, so counting per text is counting over their concatenation).
 
     Scores are computed by C-level maps; excluded names are skipped as the ranking is read
     (the order is total, so filtering before or after ranking gives the same sequence).
     """
-    idf, median = idf_table()
-    counts = Counter(chain.from_iterable(map(_run_terms, runs(text))))
+    counts = Counter(chain.from_iterable(map(_piece_terms, pieces)))
     words = list(counts)
-    scores = list(map(mul, counts.values(), map(idf.get, words, repeat(median))))
+    scores = list(map(mul, counts.values(), map(_idf, words)))
     banned = _joined(exclude)
     return (w for w in _ranked(words, scores) if w not in banned)
 
@@ -119,14 +133,13 @@ def _ranked(words: list[str], scores: list[float], head: int = 32) -> Iterator[s
 
 def keywords_of(case: Case, limit: int = 8) -> list[str]:
     pieces = [strip_markup(t) for t in (case.title or "", *(p.text for p in case.paragraphs()))]
-    text = "。".join(pieces[:2]) + "".join("\n" + t for t in pieces[2:])
     r = case.region
     exclude = {v for v in (r.province, r.city, r.county, r.township, r.village) if v}
     exclude |= {_PLACE_SUFFIX.sub("", v) for v in exclude}
     gz = gazetteer()  # 观山 of 观山湖区 is no index term; scans are memoised per paragraph
     exclude |= {m.text for t in pieces for m in gz.scan(t)}
     out = [t for t in _quoted_terms(case) if _ok(t, exclude)]
-    for tag in _tfidf(text, exclude):
+    for tag in _tfidf(pieces, exclude):
         if len(out) >= limit:
             break
         if tag not in out and not any(tag in o for o in out):

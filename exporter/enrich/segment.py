@@ -15,6 +15,7 @@ from __future__ import annotations
 import importlib.util
 import marshal
 import re
+from array import array
 from functools import cache, lru_cache
 from pathlib import Path
 
@@ -34,13 +35,19 @@ def _idf_path() -> Path:
 
 @cache
 def idf_table() -> tuple[dict[str, float], float]:
-    """jieba's IDF table and its median, read from our marshal cache after the first run."""
+    """jieba's IDF table and its median, read from our cache after the first run.
+
+    The cache holds the words as one newline-joined string and the IDFs as packed doubles:
+    splitting and zipping them back is faster than unmarshalling 270k separate entries.
+    """
     path = _idf_path()
     stat = path.stat()
-    cached = cache_dir() / f"jieba-idf-{stat.st_size}-{int(stat.st_mtime)}.marshal"
+    cached = cache_dir() / f"jieba-idf-{stat.st_size}-{int(stat.st_mtime)}.v2.marshal"
     try:
-        table, median = marshal.loads(cached.read_bytes())
-        return table, median
+        words, packed, median = marshal.loads(cached.read_bytes())
+        costs = array("d")
+        costs.frombytes(packed)
+        return dict(zip(words.split("\n"), costs, strict=True)), median
     except (OSError, ValueError, EOFError, TypeError):
         pass
     table = {}
@@ -51,7 +58,8 @@ def idf_table() -> tuple[dict[str, float], float]:
                 table[word] = float(freq)
     values = sorted(table.values())
     median = values[len(values) // 2]
-    write_atomic(cached, marshal.dumps((table, median)))
+    packed = array("d", table.values()).tobytes()
+    write_atomic(cached, marshal.dumps(("\n".join(table), packed, median)))
     return table, median
 
 

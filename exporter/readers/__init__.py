@@ -51,14 +51,27 @@ def expand_paths(paths: Sequence[str | Path], exclude: Path | None = None) -> It
     """Files as given; folders as their text files, sorted, skipping anything under
     `exclude` (a build's own output folder inside an input folder)."""
     skip = exclude.resolve() if exclude else None
+    under: dict[Path, bool] = {}
     for p in map(Path, paths):
         if not p.is_dir():
             yield p
             continue
         for q in sorted(p.rglob("*")):
             if q.suffix.lower() in TEXT_SUFFIXES and q.is_file():
-                if not (skip and skip in q.resolve().parents):
+                if not (skip and _under(q, skip, under)):
                     yield q
+
+
+def _under(path: Path, folder: Path, under: dict[Path, bool]) -> bool:
+    """Whether `folder` is one of `path.resolve().parents`, each parent folder resolved once
+    (a file that is no symbolic link resolves to its resolved folder plus its name)."""
+    if path.is_symlink():
+        return folder in path.resolve().parents
+    parent = path.parent
+    if parent not in under:
+        real = parent.resolve()
+        under[parent] = real == folder or folder in real.parents
+    return under[parent]
 
 
 def _looks_like_markdown(path: Path, lines: list[Line]) -> bool:

@@ -66,9 +66,12 @@ def _convert_parens(s: str) -> str:
     return "".join(chars)
 
 
+_PADDED_MARK = re.compile(r" *([，；：！？（）]) *")
+
+
 def _tidy_spaces(s: str) -> str:
     # A space next to a full-width mark only compensated for the half-width one.
-    return re.sub(r" *([，；：！？（）]) *", r"\1", s)
+    return _PADDED_MARK.sub(r"\1", s)
 
 
 _FULL_DIGIT = re.compile("[０-９]")
@@ -83,10 +86,15 @@ def half_width_digits(text: str) -> str:
     return _DECIMAL.sub(".", text.translate(_DIGITS))
 
 
+_HALF_MARK = re.compile(r"[,;:!?()]")
+
+
 def normalize(text: str) -> str:
     if not text:
         return text
     text = half_width_digits(text)
+    if not _HALF_MARK.search(text):
+        return text  # most text: no half-width mark to convert (URLs are kept whole anyway)
     pieces: list[str] = []
     pos = 0
     for m in _URL.finditer(text):
@@ -98,6 +106,6 @@ def normalize(text: str) -> str:
 
 
 def _normalize_plain(s: str) -> str:
-    if not s or not any(ch in s for ch in ",;:!?()"):
+    if not s or not _HALF_MARK.search(s):
         return s
     return _tidy_spaces(_convert_parens(_convert_marks(s)))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from exporter.readers.bylines import Byline, bare_names
 from exporter.readers.places import (
@@ -74,7 +75,10 @@ def structural_roundup(split: Split, title: str) -> bool:
     return outside <= 0.4 * (in_blocks + outside)
 
 
+@lru_cache(maxsize=1 << 14)
 def block_place(paragraph: str) -> str | None:
+    """The place or body a paragraph's first sentence opens with (memoised: the segmenter
+    and the roundup splitter ask about the same paragraphs)."""
     sentence = first_sentence(paragraph)
     return (
         locality_at_start(sentence)

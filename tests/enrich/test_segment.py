@@ -14,7 +14,7 @@ def test_cache_goes_to_xdg_cache_home(tmp_path: Path, monkeypatch: pytest.Monkey
     try:
         table, median = segment.idf_table()
         assert table and median > 0
-        written = list((tmp_path / "exporter").glob("jieba-idf-*.marshal"))
+        written = list((tmp_path / "exporter").glob("jieba-idf-*.v2.marshal"))
         assert len(written) == 1
         segment.idf_table.cache_clear()
         assert segment.idf_table() == (table, median)  # read back from the cache file
