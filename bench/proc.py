@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import tempfile
+import threading
 import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -17,6 +18,7 @@ class ProcRun:
     wall: float  # seconds, monotonic clock around fork/exec ... wait
     cpu: float  # user + sys of the process and every child it waited for
     peak_mib: float  # ru_maxrss: the largest single process of the tree
+    tree_mib: float  # the most the whole tree held at once: sampled sum of PSS (see TreeMemory)
     rc: int
     stdout: str
     stderr: str
@@ -40,8 +42,11 @@ def run(cmd: list[str], cwd: Path | None = None, env: dict[str, str] | None = No
             cwd=cwd,
             env={**os.environ, **(env or {})},
         )
+        sampler = TreeMemory(p.pid)
+        sampler.start()
         _pid, status, usage = os.wait4(p.pid, 0)
         wall = time.monotonic() - t0
+        sampler.stop()
         p.returncode = os.waitstatus_to_exitcode(status)
         out.seek(0)
         err.seek(0)
@@ -50,10 +55,66 @@ def run(cmd: list[str], cwd: Path | None = None, env: dict[str, str] | None = No
             wall=wall,
             cpu=usage.ru_utime + usage.ru_stime,
             peak_mib=usage.ru_maxrss / 1024.0,
+            tree_mib=sampler.peak_mib,
             rc=p.returncode,
             stdout=out.read().decode("utf-8", "replace"),
             stderr=err.read().decode("utf-8", "replace"),
         )
+
+
+class TreeMemory(threading.Thread):
+    """Samples the memory of a process and all its descendants every 20 ms. Each process
+    counts its proportional set size (PSS, /proc/PID/smaps_rollup): pages a forked writer
+    still shares with its parent are split between them rather than counted twice, so the
+    sum is what the tree takes from the machine. ru_maxrss only gives the largest single
+    process, which understates a build whose writers run in parallel processes."""
+
+    def __init__(self, root: int, interval: float = 0.02) -> None:
+        super().__init__(daemon=True)
+        self.root, self.interval = root, interval
+        self.peak_mib = 0.0
+        self._done = threading.Event()
+
+    def run(self) -> None:
+        while not self._done.is_set():
+            total = sum(_pss_kib(pid) for pid in _tree(self.root))
+            self.peak_mib = max(self.peak_mib, total / 1024.0)
+            self._done.wait(self.interval)
+
+    def stop(self) -> None:
+        self._done.set()
+        self.join()
+
+
+def _tree(root: int) -> list[int]:
+    """`root` and its descendants, from /proc/*/stat parent links."""
+    children: dict[int, list[int]] = {}
+    for entry in os.scandir("/proc"):
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = Path(entry.path, "stat").read_text()
+        except OSError:
+            continue
+        ppid = int(stat.rsplit(")", 1)[1].split()[1])
+        children.setdefault(ppid, []).append(int(entry.name))
+    out, todo = [], [root]
+    while todo:
+        pid = todo.pop()
+        out.append(pid)
+        todo.extend(children.get(pid, []))
+    return out
+
+
+def _pss_kib(pid: int) -> int:
+    try:
+        text = Path(f"/proc/{pid}/smaps_rollup").read_text()
+    except OSError:  # exited between the listing and the read
+        return 0
+    for line in text.splitlines():
+        if line.startswith("Pss:"):
+            return int(line.split()[1])
+    return 0
 
 
 def pdf_pages(path: Path) -> int | None:

@@ -328,7 +328,12 @@ def main(argv: list[str] | None = None) -> int:
         "--process-max-n", type=int, default=10**9, help="whole-process builds only up to this N"
     )
     ap.add_argument("--process-formats", default="pdf,docx,json")
-    ap.add_argument("--jobs", type=int, default=0, help="passed to exporter build --jobs (0 = its default, one per core)")
+    ap.add_argument(
+        "--jobs",
+        type=int,
+        default=0,
+        help="passed to exporter build --jobs (0 = its default, one per core)",
+    )
     ap.add_argument("--layout", default=None)
     ap.add_argument("--seed", type=int, default=8)
     ap.add_argument("--profile", default="", help="stages to profile, e.g. pdf,docx,enrich")

@@ -19,6 +19,7 @@ without parsing whole fonts).
 from __future__ import annotations
 
 import gc
+import mmap
 import pickle
 import unicodedata
 from collections.abc import Callable
@@ -71,8 +72,8 @@ def load_font(path: Path) -> TTFont:
     return font
 
 
-# Attributes of a parsed face that are not data: the file bytes (read again from the font
-# file itself) and a scaling closure (rebuilt from unitsPerEm).
+# Attributes of a parsed face that are not data: the file bytes (mapped from the font file
+# itself) and a scaling closure (rebuilt from unitsPerEm).
 _NOT_CACHED = ("_ttf_data", "_pdfScale")
 
 
@@ -108,7 +109,8 @@ def _cached_font(name: str, path: Path) -> TTFont | None:
         gc.enable()
     face = TTFontFace.__new__(TTFontFace)
     vars(face).update(state)
-    face._ttf_data = path.read_bytes()
+    with path.open("rb") as f:  # mapped, not read: only the glyphs a subset takes are paged in
+        face._ttf_data = mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ)
     face._pdfScale = _scale(face.unitsPerEm)
     font = TTFont.__new__(TTFont)
     font.fontName = name

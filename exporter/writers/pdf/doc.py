@@ -26,6 +26,17 @@ from exporter.writers.pdf.styles import ASCENT
 CREATOR = "exporter (reportlab, own CLREQ line breaker)"
 
 
+class TextFrame(Frame):
+    """A frame whose available width is exactly the text width on every page. reportlab
+    derives it as (x + width) - x, which differs in the last bit between odd and even pages
+    (their x differs); line breaks and column measures are cached per width, and a width
+    that flips every page made the index re-measure all its entries on every other page."""
+
+    def _geom(self) -> None:
+        super()._geom()
+        self._aW = self._width - self._leftPadding - self._rightPadding
+
+
 class BookDoc(BaseDocTemplate):
     def __init__(self, out: Path, ctx: Context, meta: BookMeta) -> None:
         self.ctx = ctx
@@ -60,7 +71,7 @@ class BookDoc(BaseDocTemplate):
 
     def _template(self, name: str, nxt: str) -> PageTemplate:
         page = self.ctx.layout.page
-        frame = Frame(
+        frame = TextFrame(
             self._frame_x(name == "odd"),
             page.bottom_mm * MM,
             page.text_width_mm * MM,
