@@ -9,12 +9,11 @@ from __future__ import annotations
 
 import hashlib
 import io
+import json
 import uuid
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-
-from fontTools.ttLib import TTFont
 
 from exporter.cache import cache_dir, stamp, write_atomic
 from exporter.coverage import codepoints
@@ -38,12 +37,23 @@ class Face:
 
 @cache
 def face(path: Path) -> Face:
+    """Family name and weight, remembered on disk by the file's stamp (reading a font's
+    name table costs more than the rest of a small book's font work)."""
+    cached = cache_dir() / f"face-{stamp(path)}.json"
+    try:
+        known = json.loads(cached.read_text(encoding="utf-8"))
+        return Face(path, str(known["family"]), bool(known["bold"]))
+    except (OSError, ValueError, KeyError, TypeError):
+        pass
+    from fontTools.ttLib import TTFont  # only when the cache misses
+
     font = TTFont(path, lazy=True)
     name = font["name"]
-    family = name.getBestFamilyName() or path.stem
+    family = str(name.getBestFamilyName() or path.stem)
     bold = bool(font["OS/2"].fsSelection & 0x20) or font["OS/2"].usWeightClass >= 700
     font.close()
-    return Face(path, str(family), bold)
+    write_atomic(cached, json.dumps({"family": family, "bold": bold}).encode("utf-8"))
+    return Face(path, family, bold)
 
 
 def coverage(path: Path) -> frozenset[int]:
@@ -101,6 +111,7 @@ def _subset_cached(path: Path, chars: frozenset[int]) -> bytes:
 
 def _make_subset(path: Path, chars: frozenset[int]) -> bytes:
     from fontTools import subset  # a large import, needed only when the cache misses
+    from fontTools.ttLib import TTFont
 
     options = subset.Options()
     # Keep glyph programs as they are and the font's bounding box: no glyph is recompiled,

@@ -18,8 +18,6 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from fontTools.ttLib import TTFont
-
 from exporter.assemble.plan import (
     Block,
     Book,
@@ -109,6 +107,8 @@ def _advances(path: Path) -> _Advances:
 
 
 def _read_advances(path: Path) -> _Advances:
+    from fontTools.ttLib import TTFont  # only when the disk cache misses
+
     font = TTFont(path, lazy=True)
     # Numbered glyph names: building names from the cmap (uniXXXX) is the slow part of
     # reading a CJK font, and only the glyph index matters here.
