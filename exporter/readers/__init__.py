@@ -74,10 +74,13 @@ def _under(path: Path, folder: Path, under: dict[Path, bool]) -> bool:
     return under[parent]
 
 
+_MD_HEADING = re.compile(r"^#{1,6}\s")
+
+
 def _looks_like_markdown(path: Path, lines: list[Line]) -> bool:
     if path.suffix.lower() in MARKDOWN_SUFFIXES:
         return True
-    heads = sum(1 for line in lines if re.match(r"^#{1,6}\s", line.raw))
+    heads = sum(1 for line in lines if _MD_HEADING.match(line.raw))
     return heads >= 2
 
 

@@ -255,6 +255,9 @@ def _bullet_list(raw: list[RawSection]) -> bool:
     return len(glyphs) == 1 and None not in glyphs
 
 
+_CLAUSE_MARK = re.compile(r"[，,；;：:]")
+
+
 def _bullet_cases(
     art: Article, paras: list[Unit], block: TitleBlock | None, byline: by.Byline | None, path: str
 ) -> Built:
@@ -266,7 +269,7 @@ def _bullet_cases(
         lead = first_sentence(text)
         rest = text[len(lead) :].strip()
         title: str | None = None
-        if rest and len(lead) <= BULLET_LEAD_MAX and not re.search(r"[，,；;：:]", lead):
+        if rest and len(lead) <= BULLET_LEAD_MAX and not _CLAUSE_MARK.search(lead):
             title, text = lead.rstrip("。！？!?"), rest
         unit = dataclasses.replace(p, text=text)
         case = Case(id="", source=path, title=normalize(title) if title else None)

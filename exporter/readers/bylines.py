@@ -104,6 +104,14 @@ _PHOTO_LINE = re.compile(
     r"\s*[/／]?\s*摄(?:影)?$|^[(（]?(?:摄影|图片|供图)\s*[:：/]\s*(?P<names2>[^()（）]{2,30})[)）]?$"
     r"|^[(（](?P<names3>[^()（）]{2,30}?)\s*(?:供图|摄)[)）]$"
 )
+_OUTLET_RE = re.compile(_OUTLET)
+_NAME_RE = re.compile(NAME)
+_DOTTED_NAME = re.compile(rf"[{_HAN}]{{1,6}}[·•][{_HAN}]{{1,8}}")
+_PLAIN_NAME = re.compile(rf"[{_HAN}]{{2,4}}")
+_STOP = re.compile(r"[。！？]")
+_LEAD_BULLET = re.compile(rf"^{_BULLET}\s*")
+_SENTENCE_LIKE = re.compile(rf"[。！？，,；;]|[{_HAN}]{{9,}}")
+_UNIT_SEP = re.compile(r"[\s、]+")
 _COMPOUND_SURNAMES = (
     "欧阳 司马 上官 诸葛 东方 皇甫 尉迟 公孙 慕容 令狐 夏侯 长孙 宇文 司徒 独孤 端木 "
     "南宫 西门 呼延 轩辕 万俟 澹台 申屠 钟离"
@@ -134,7 +142,7 @@ def _credits_from(body: str, default_role: str = "作者") -> list[Credit]:
     pos = 0
     for m in _ROLE_RE.finditer(body):
         credits.extend(_names(body[pos : m.start()], role))
-        word = re.sub(_OUTLET, "", m.group(0))
+        word = _OUTLET_RE.sub("", m.group(0))
         role = _ROLE_NORMAL.get(word, word)
         pos = m.end()
     credits.extend(_names(body[pos:], role))
@@ -160,20 +168,15 @@ def _names(chunk: str, role: str) -> list[Credit]:
     out = []
     for tok in _tokens(chunk):
         tok = tok.strip("()（）[]【】*_ ")
-        if tok and tok not in _NOT_NAMES and re.fullmatch(NAME, tok):
+        if tok and tok not in _NOT_NAMES and _NAME_RE.fullmatch(tok):
             out.append(Credit(tok, role))
     return out
 
 
 def _is_name(tok: str) -> bool:
     if "·" in tok or "•" in tok:
-        return bool(
-            re.fullmatch(
-                r"[\u3400-\u4dbf\u4e00-\u9fff\U00020000-\U0003134f]{1,6}[·•][\u3400-\u4dbf\u4e00-\u9fff\U00020000-\U0003134f]{1,8}",
-                tok,
-            )
-        )
-    if not re.fullmatch(r"[\u3400-\u4dbf\u4e00-\u9fff\U00020000-\U0003134f]{2,4}", tok):
+        return bool(_DOTTED_NAME.fullmatch(tok))
+    if not _PLAIN_NAME.fullmatch(tok):
         return False
     if len(tok) == 4 and tok[:2] not in _COMPOUND_SURNAMES:
         return False
@@ -197,25 +200,21 @@ def own_line(text: str) -> Byline | None:
         return None
     for pattern, role in ((_SUBMITTED, "申报单位"), (_SUPPLIED, "供稿单位"), (_SOURCE, "来源")):
         m = pattern.match(stripped)
-        if m and not re.search(r"[。！？]", m.group("unit")):
-            unit = re.sub(rf"^{_BULLET}\s*", "", m.group("unit")).strip()
+        if m and not _STOP.search(m.group("unit")):
+            unit = _LEAD_BULLET.sub("", m.group("unit")).strip()
             return Byline(stripped, [Credit(unit, role)])
     labelled = _LABELLED_UNIT.match(stripped)
     if labelled:
         role = _LABEL_ROLE.get(labelled.group("label"), "供稿单位")
         return Byline(stripped, [Credit(labelled.group("unit").strip(), role)])
-    body = re.sub(rf"^{_BULLET}\s*", "", stripped).strip("*_ ")
+    body = _LEAD_BULLET.sub("", stripped).strip("*_ ")
     if body.startswith(("（", "(")) and body.endswith(("）", ")")):
         body = body[1:-1].strip()  # `（记者 张三）` printed after the body
-    if re.search(
-        r"[。！？，,；;]|[\u3400-\u4dbf\u4e00-\u9fff\U00020000-\U0003134f]{9,}",
-        _SPACED_ROLE.sub(r"\1\2", body),
-    ):
-        return None
-    if not _ROLE_RE.match(_SPACED_ROLE.sub(r"\1\2", body)):
+    joined = _SPACED_ROLE.sub(r"\1\2", body)
+    if _SENTENCE_LIKE.search(joined) or not _ROLE_RE.match(joined):
         return None
     credits = _credits_from(body)
-    leftover = _ROLE_RE.sub("", _SPACED_ROLE.sub(r"\1\2", body))
+    leftover = _ROLE_RE.sub("", joined)
     leftover = _SEP.sub("", leftover)
     named = "".join(c.name for c in credits)
     if not credits or len(leftover) > len(named) + 2:
@@ -227,10 +226,10 @@ def unit_line(text: str) -> Byline | None:
     """`中共某某区委组织部`: an organisation's name alone on a line. Only a byline where one
     may stand (between a headline and its text); the caller checks the position."""
     stripped = text.strip()
-    body = re.sub(rf"^{_BULLET}\s*", "", stripped).strip("*_ ")
+    body = _LEAD_BULLET.sub("", stripped).strip("*_ ")
     if len(body) > 60 or not _UNIT_LINE.match(body):
         return None
-    units = [u for u in re.split(r"[\s、]+", body) if u]
+    units = [u for u in _UNIT_SEP.split(body) if u]
     return Byline(stripped, [Credit(u, "申报单位") for u in units])
 
 

@@ -33,6 +33,10 @@ _SPLIT_HEADLINE = re.compile(
 )
 
 
+_PAUSE = re.compile(r"[，,；;]")
+_PAUSE_OR_LIST = re.compile(r"[，,、。；;]")
+_ANY_MARK = re.compile(r"[，,。：:；;！？]")
+
 BULLETS = "◆◇▲△■□●○★☆▶►•◎❖"
 
 
@@ -48,7 +52,7 @@ def lead_bullet(text: str) -> str | None:
 def is_kicker(u: Unit) -> bool:
     """`新城区：` or a bare locality line printed over the main title."""
     t = u.text
-    if u.role != HEAD or len(t) > 24 or re.search(r"[，,、。；;]", t):
+    if u.role != HEAD or len(t) > 24 or _PAUSE_OR_LIST.search(t):
         return False
     return t.endswith(("：", ":")) or locality_at_start(t) == t
 
@@ -61,7 +65,7 @@ def is_rubric_like(u: Unit) -> bool:
         return False
     if _BRACKETED.match(t):
         return True
-    return len(t) <= RUBRIC_MAX and not re.search(r"[，,。：:；;！？]", t)
+    return len(t) <= RUBRIC_MAX and not _ANY_MARK.search(t)
 
 
 # The first part of a compendium entry: `一、背景`, `【基本情况】`.
@@ -170,7 +174,7 @@ def _title_with_subtitle(heads: list[Unit]) -> bool:
     for head, nxt in itertools.pairwise(heads):
         t = head.text
         if is_dash(nxt) and not is_inner_heading(head) and len(t) <= 24:
-            if not re.search(r"[，,；;]", t):
+            if not _PAUSE.search(t):
                 return True
     return False
 

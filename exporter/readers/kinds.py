@@ -65,11 +65,15 @@ def kind_of(
     return "case"
 
 
+_DATED = re.compile(r"\d{1,2}月\d{1,2}日|近日|日前")
+_TIME_OPENER = re.compile(r"^(?:近年来|今年以来|目前|截至目前)[，,]")
+
+
 def _is_opinion(paragraphs: list[str]) -> bool:
     """No locality as any paragraph's subject and argued with 要/必须: an opinion piece."""
     if any(locality_at_start(p) for p in paragraphs):
         return False
-    if any(re.search(r"\d{1,2}月\d{1,2}日|近日|日前", p) for p in paragraphs):
+    if any(_DATED.search(p) for p in paragraphs):
         return False
     return len(_MODAL.findall("".join(paragraphs))) >= 3 and len(paragraphs) >= 3
 
@@ -88,5 +92,5 @@ def _national(title: str | None, first: str) -> bool:
     if title and _NATIONAL.match(title):
         return True
     lead = _SOURCE_LEAD.sub("", first_sentence(first))
-    lead = re.sub(r"^(?:近年来|今年以来|目前|截至目前)[，,]", "", lead)
+    lead = _TIME_OPENER.sub("", lead)
     return bool(_NATIONAL.match(lead)) and not locality_at_start(lead)

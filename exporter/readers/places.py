@@ -34,6 +34,12 @@ _LEAD_IN = re.compile(
 )
 
 
+_SET_OFF = re.compile(r"[^，,。]{0,12}[，,]")
+_DATE_CLAUSE = re.compile(r"(?:\d{1,2}月\d{1,2}日|近日|日前)[，,]")
+_UNIT_RE = re.compile(_UNIT)
+_UNIT_SUFFIX = re.compile(r"(省|市|自治州|州|盟|地区|自治县|县|旗|区|自治区)$")
+
+
 def locality_at_start(sentence: str) -> str | None:
     """The administrative place a sentence opens with (after lead-in clauses), if any."""
     s = sentence[:160]  # a lead-in plus a place chain is never longer
@@ -46,7 +52,7 @@ def locality_at_start(sentence: str) -> str | None:
     if not m and s.startswith("在"):
         # `在某某县某某镇，…`: the place set off by a comma is the paragraph's subject.
         m = _CHAIN.match(s[1:49])
-        if m and not re.match(r"[^，,。]{0,12}[，,]", s[1 + m.end() :]):
+        if m and not _SET_OFF.match(s[1 + m.end() :]):
             m = None
     if not m:
         return None
@@ -78,7 +84,7 @@ def organisation_at_start(sentence: str) -> str | None:
 
 def date_led_locality(sentence: str) -> str | None:
     """A locality right after a date clause anywhere in the first sentence (news ledes)."""
-    for m in re.finditer(r"(?:\d{1,2}月\d{1,2}日|近日|日前)[，,]", sentence[:200]):
+    for m in _DATE_CLAUSE.finditer(sentence[:200]):
         place = locality_at_start(sentence[m.end() :])
         if place:
             return place
@@ -87,14 +93,14 @@ def date_led_locality(sentence: str) -> str | None:
 
 def short_name(place: str) -> str:
     """The most specific unit of a chain, for generated titles (`贵州省黔东南州` -> `黔东南州`)."""
-    units = re.findall(_UNIT, place)
+    units = _UNIT_RE.findall(place)
     return units[-1] if units else place
 
 
 def mentions(text: str, place: str) -> bool:
     """Whether text names the place (or its most specific unit, suffix-insensitive)."""
     unit = short_name(place)
-    core = re.sub(r"(省|市|自治州|州|盟|地区|自治县|县|旗|区|自治区)$", "", unit)
+    core = _UNIT_SUFFIX.sub("", unit)
     return unit in text or (len(core) >= 2 and core in text)
 
 

@@ -32,8 +32,11 @@ def is_fragment_end(text: str) -> bool:
     return bool(s) and s[-1] in _FRAGMENT_END
 
 
+_SENTENCE_END = re.compile(r"[。！？!?]")
+
+
 def first_sentence(text: str) -> str:
-    m = re.search(r"[。！？!?]", text)
+    m = _SENTENCE_END.search(text)
     return text[: m.end()] if m else text
 
 

@@ -69,6 +69,10 @@ _FILLER = re.compile(
 )
 # `为某某授流动红旗`: the giving is the practice; the long recipient can go.
 _GIVE = re.compile(r"^为[^，,。]{6,}?(?=授予?|颁发|颁授|发放|赠送|送上)")
+_SETTING_PLACE = re.compile(r"^([^，,。]{0,10})[，,]")
+_WITH = re.compile(r"^(?:与|和|同)")
+_PARTICLE = re.compile(r"[的了和与及并在]")
+_LONG_QUOTE = re.compile(r"“[^”]{9,}”")
 _CUT_BEFORE = "和与及并为在"
 
 
@@ -104,7 +108,7 @@ def subject(place: str, text: str) -> tuple[str, str]:
     name = place if is_org else short_name(place)
     while lower := _LOWER_UNIT.match(rest):
         name, rest = lower.group(0), rest[lower.end() :]
-    setting = re.match(r"^([^，,。]{0,10})[，,]", rest) if text[:pos].endswith("在") else None
+    setting = _SETTING_PLACE.match(rest) if text[:pos].endswith("在") else None
     if setting:  # `在某市工业园区，…`: the place and the rest of its name set the scene
         name, rest = name + setting.group(1), rest[setting.end() :]
     topic = rest.startswith(("，", ","))  # `某村，党群服务中心…`: the place is a topic
@@ -113,7 +117,7 @@ def subject(place: str, text: str) -> tuple[str, str]:
     if org and len(org.group(0)) <= 12:
         name, rest = name + org.group(0), rest[org.end() :]
     name = _PARTY_ORGAN.sub("", name) or name
-    partner = re.match(r"^(?:与|和|同)", rest)
+    partner = _WITH.match(rest)
     if partner:
         other = locality_at_start(rest[1:])
         if other:
@@ -146,7 +150,7 @@ def _brand(sentence: str) -> str | None:
 
 def _cut_tail(tail: str) -> str:
     """A noun run after a quote ends before a particle (`党建服务` of `党建服务的`)."""
-    m = re.search(r"[的了和与及并在]", tail)
+    m = _PARTICLE.search(tail)
     return tail[: m.start()] if m else tail
 
 
@@ -192,7 +196,7 @@ def shorten(phrase: str) -> str:
         phrase = step(phrase)
     if len(phrase) <= TITLE_MAX:
         return phrase
-    dropped = re.sub(r"“[^”]{9,}”", "", phrase)
+    dropped = _LONG_QUOTE.sub("", phrase)
     if 4 <= len(dropped) <= TITLE_MAX:
         return dropped
     cut = phrase[: TITLE_MAX + 1]

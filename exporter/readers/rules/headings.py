@@ -42,9 +42,14 @@ _CONNECTIVE = re.compile(
 )
 
 
+_STOP_INSIDE = re.compile(r"[。！？!?；;][^”’）)」』]")
+_PAUSE = re.compile(r"[。；;，,]")
+_PAUSE_OR_LIST = re.compile(r"[，,、。；;]")
+
+
 def _inner_stop(text: str) -> bool:
     """A sentence end inside the line (not at its end) marks a paragraph, not a heading."""
-    return bool(re.search(r"[。！？!?；;][^”’）)」』]", text.rstrip("。！？!?；; ")))
+    return bool(_STOP_INSIDE.search(text.rstrip("。！？!?；; ")))
 
 
 def unbalanced(text: str) -> bool:
@@ -99,11 +104,7 @@ def _continues(i: int, ctx: Context) -> bool:
 def _question_headline(text: str) -> bool:
     """`“小积分”如何撬动“大治理”？`: a short headline may end with ？ or ！ (a quotation ends
     with a closing quote instead)."""
-    return (
-        text.endswith(("？", "！", "?", "!"))
-        and len(text) <= 30
-        and not re.search(r"[。；;，,]", text)
-    )
+    return text.endswith(("？", "！", "?", "!")) and len(text) <= 30 and not _PAUSE.search(text)
 
 
 def headline_like(line: Line, i: int, ctx: Context) -> Found:
@@ -116,7 +117,7 @@ def headline_like(line: Line, i: int, ctx: Context) -> Found:
     if ends_sentence(text) and not _question_headline(text):
         return None
     if text.endswith(("：", ":")) and (
-        len(text) > 20 or re.search(r"[，,、。；;]", text) or not _heading_follows(i, ctx)
+        len(text) > 20 or _PAUSE_OR_LIST.search(text) or not _heading_follows(i, ctx)
     ):
         return None  # a sentence leading into a list or quotation, not a kicker
     if _inner_stop(text) or is_fragment_end(text) or _continues(i, ctx) or _CONNECTIVE.match(text):

@@ -174,15 +174,20 @@ def distribution_list(line: Line, i: int, ctx: Context) -> Found:
     return (NOISE, "distribution_list") if _DISTRIBUTION.match(line.text) else None
 
 
+_SENTENCE_MARK = re.compile(r"[。！？，,]")
+_NUMBER_START = re.compile(r"^[一二三四五六七八九十（(]")
+_DIGIT = re.compile(r"\d")
+
+
 def running_header(line: Line, i: int, ctx: Context) -> Found:
     """Short lines printed on every page: repeated, or naming the volume/series."""
     text = line.text
-    if len(text) > 40 or re.search(r"[。！？，,]", text):
+    if len(text) > 40 or _SENTENCE_MARK.search(text):
         return None
     # Three times: a page header. (Twice may be a table of contents and the title itself.)
-    if ctx.counts[text] >= 3 and not re.match(r"^[一二三四五六七八九十（(]", text):
+    if ctx.counts[text] >= 3 and not _NUMBER_START.match(text):
         return NOISE, "running_header"
-    if _RUNNING.search(text) and re.search(r"\d", text) and not ctx.next_text(i).startswith("——"):
+    if _RUNNING.search(text) and _DIGIT.search(text) and not ctx.next_text(i).startswith("——"):
         return NOISE, "running_header"
     return None
 
