@@ -112,6 +112,7 @@ _STOP = re.compile(r"[。！？]")
 _LEAD_BULLET = re.compile(rf"^{_BULLET}\s*")
 _SENTENCE_LIKE = re.compile(rf"[。！？，,；;]|[{_HAN}]{{9,}}")
 _UNIT_SEP = re.compile(r"[\s、]+")
+_SUBMISSION_ENDS = ("申报", "推荐", "报送", "供稿", "供稿)", "供稿）")
 _COMPOUND_SURNAMES = (
     "欧阳 司马 上官 诸葛 东方 皇甫 尉迟 公孙 慕容 令狐 夏侯 长孙 宇文 司徒 独孤 端木 "
     "南宫 西门 呼延 轩辕 万俟 澹台 申屠 钟离"
@@ -198,11 +199,13 @@ def own_line(text: str) -> Byline | None:
     stripped = text.strip()
     if len(stripped) > 80:
         return None
-    for pattern, role in ((_SUBMITTED, "申报单位"), (_SUPPLIED, "供稿单位"), (_SOURCE, "来源")):
-        m = pattern.match(stripped)
-        if m and not _STOP.search(m.group("unit")):
-            unit = _LEAD_BULLET.sub("", m.group("unit")).strip()
-            return Byline(stripped, [Credit(unit, role)])
+    # the three forms end with their verb (申报…, 供稿) or open with 来源/稿源
+    if stripped.endswith(_SUBMISSION_ENDS) or "源" in stripped[:3]:
+        for pattern, role in ((_SUBMITTED, "申报单位"), (_SUPPLIED, "供稿单位"), (_SOURCE, "来源")):
+            m = pattern.match(stripped)
+            if m and not _STOP.search(m.group("unit")):
+                unit = _LEAD_BULLET.sub("", m.group("unit")).strip()
+                return Byline(stripped, [Credit(unit, role)])
     labelled = _LABELLED_UNIT.match(stripped)
     if labelled:
         role = _LABEL_ROLE.get(labelled.group("label"), "供稿单位")
@@ -211,7 +214,7 @@ def own_line(text: str) -> Byline | None:
     if body.startswith(("（", "(")) and body.endswith(("）", ")")):
         body = body[1:-1].strip()  # `（记者 张三）` printed after the body
     joined = _SPACED_ROLE.sub(r"\1\2", body)
-    if _SENTENCE_LIKE.search(joined) or not _ROLE_RE.match(joined):
+    if not _ROLE_RE.match(joined) or _SENTENCE_LIKE.search(joined):
         return None
     credits = _credits_from(body)
     leftover = _ROLE_RE.sub("", joined)
@@ -235,7 +238,10 @@ def unit_line(text: str) -> Byline | None:
 
 def photo_credit_line(text: str) -> list[str] | None:
     """`孙凯芳 摄`, `摄影：X`: the photographer names, else None."""
-    m = _PHOTO_LINE.match(text.strip())
+    stripped = text.strip()
+    if "摄" not in stripped and "图" not in stripped:
+        return None  # every form names 摄(影), 图片 or 供图: most lines need no pattern
+    m = _PHOTO_LINE.match(stripped)
     if not m:
         return None
     names = m.group("names") or m.group("names2") or m.group("names3") or ""

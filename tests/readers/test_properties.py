@@ -143,4 +143,6 @@ def test_markdown_reading_never_crashes_nor_loses_characters(text: str) -> None:
             "_": 10**6,
         }
     )
-    assert not {k: v for k, v in missing.items() if not k.isdigit() and k != "."}, missing
+    # As in plain text, a bulletin item's glyph (◆, ●…) opening a headline is layout.
+    kept = {k: v for k, v in missing.items() if not k.isdigit() and k != "." and k not in BULLETS}
+    assert not kept, missing

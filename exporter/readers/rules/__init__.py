@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from operator import itemgetter
 
 from exporter.readers.lines import BLANK, BODY, Line
 from exporter.readers.rules import bylines, headings, noise
@@ -25,15 +26,17 @@ class Context:
 
     # Index walks, not slices: a slice copies the rest of the file on every call.
     def next_text(self, i: int) -> str:
-        for k in range(i + 1, len(self.lines)):
-            if not self.lines[k].blank:
-                return self.lines[k].text
+        lines = self.lines
+        for k in range(i + 1, len(lines)):
+            if lines[k].text:
+                return lines[k].text
         return ""
 
     def prev_line(self, i: int) -> Line | None:
+        lines = self.lines
         for k in range(i - 1, -1, -1):
-            if not self.lines[k].blank:
-                return self.lines[k]
+            if lines[k].text:
+                return lines[k]
         return None
 
     def prev_text(self, i: int) -> str:
@@ -78,22 +81,23 @@ def wrap_width(lines: list[Line]) -> int:
     total = sum(lengths.values())
     if total < 6:
         return 0
-    width = lengths.most_common(1)[0][0]
+    width = max(lengths.items(), key=itemgetter(1))[0]  # the first most common, as most_common
     near = sum(n for length, n in lengths.items() if abs(length - width) <= 1)
     return width if near >= 0.4 * total else 0
 
 
 def classify(ctx: Context) -> None:
     """Give every line a role, in place."""
-    ctx.counts = Counter(line.text for line in ctx.lines if not line.blank)
+    ctx.counts = Counter([line.text for line in ctx.lines if line.text])
     ctx.wrap_width = wrap_width(ctx.lines)
+    rules = [rule for _name, rule in RULES]
     for i, line in enumerate(ctx.lines):
-        if line.blank:
+        if not line.text:
             line.role, line.reason = BLANK, ""
             continue
         if line.role:  # already decided by the Markdown pass (images, rules)
             continue
-        for _name, rule in RULES:
+        for rule in rules:
             found = rule(line, i, ctx)
             if found:
                 line.role, line.reason = found

@@ -113,7 +113,7 @@ def page_number(line: Line, i: int, ctx: Context) -> Found:
 
 def ornament(line: Line, i: int, ctx: Context) -> Found:
     """A line with no letter or digit at all (`***`, `——`, `■`)."""
-    if any(ch.isalnum() for ch in line.text):
+    if line.text[:1].isalnum() or any(ch.isalnum() for ch in line.text):
         return None
     prev = ctx.prev_line(i)
     if set(line.text) <= _TAIL_MARKS and prev is not None and prev.role == BODY:
@@ -127,6 +127,8 @@ _TAIL_MARKS = set("。，、；：？！”’）》」』…—.,;:?!)")
 def photo_caption(line: Line, i: int, ctx: Context) -> Found:
     """`图①：…`, `…。图为…`. Right under a headline the text is a photo-news item's body."""
     text = line.text
+    if "图" not in text:
+        return None  # every caption form has 图 (a cheap first test)
     if _CAPTION.match(text) or (_CAPTION_INSIDE.search(text) and len(text) < 400):
         if _CAPTION_LABEL.match(text) or not _under_headline(i, ctx):
             return NOISE, "photo_caption"
@@ -167,7 +169,10 @@ _TOC_ENTRY = re.compile(r"^(?:目\s*录|.{2,60}?(?:[.．·…]{3,}|\s{2,}|……
 
 def table_of_contents(line: Line, i: int, ctx: Context) -> Found:
     """`目录` and `标题……12` entries: the volume's navigation, not its text."""
-    return (NOISE, "table_of_contents") if _TOC_ENTRY.match(line.text) else None
+    text = line.text
+    if not (text[-1:].isdecimal() or text.startswith("目") or text.endswith("\n")):
+        return None  # both forms end with a page number or are 目录 (a cheap first test)
+    return (NOISE, "table_of_contents") if _TOC_ENTRY.match(text) else None
 
 
 def distribution_list(line: Line, i: int, ctx: Context) -> Found:
