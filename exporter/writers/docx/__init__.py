@@ -26,10 +26,12 @@ Choices worth knowing:
 - Speed and memory (a long book must not exist as one element tree): the body is built as
   XML text (ooxml.Para, runs as strings: exactly what the element tree would serialize to),
   spooled into a temporary file every few thousand paragraphs (ooxml.BodySpool) and
-  streamed into the zip, which is written once, straight to the output file. Text runs
-  the main face covers entirely (nearly all) are recognised with one set test. Font
-  subsets, cmap code points and advance widths are cached on disk in the user cache
-  (exporter.cache), keyed by the font file, so a rebuild does no font work.
+  streamed into the zip, which is written once, straight to the output file. Text made
+  only of characters the main face has already set (most text) is recognised with one
+  regex scan, other text with one set test. Font subsets, file digests, family names,
+  cmap code points and advance widths are cached on disk in the user cache
+  (exporter.cache), keyed by the font file, so a rebuild does no font work and does not
+  import fontTools. N=1,000 benchmark book: about 1.3 s CPU (was 4.2 s with lxml elements).
 """
 
 from exporter.writers.docx.writer import write_docx
