@@ -73,12 +73,14 @@ class TreeMemory(threading.Thread):
         super().__init__(daemon=True)
         self.root, self.interval = root, interval
         self.peak_mib = 0.0
+        self.peak_parts: list[float] = []  # per process at the peak, largest first
         self._done = threading.Event()
 
     def run(self) -> None:
         while not self._done.is_set():
-            total = sum(_pss_kib(pid) for pid in _tree(self.root))
-            self.peak_mib = max(self.peak_mib, total / 1024.0)
+            parts = [_pss_kib(pid) / 1024.0 for pid in _tree(self.root)]
+            if sum(parts) > self.peak_mib:
+                self.peak_mib, self.peak_parts = sum(parts), sorted(parts, reverse=True)
             self._done.wait(self.interval)
 
     def stop(self) -> None:

@@ -114,6 +114,7 @@ def run_build(folder: Path, out: Path, formats: list[str], jobs: int) -> dict[st
     cmd += ["--json", "-q", "--jobs", str(jobs)]
     r = proc.run(cmd)
     res: dict[str, Any] = {"wall": r.wall, "cpu": r.cpu, "peak_mib": r.peak_mib, "rc": r.rc}
+    res["tree_mib"] = r.tree_mib
     try:
         report = json.loads(r.stdout)
     except json.JSONDecodeError:
@@ -258,6 +259,7 @@ def summarise(rounds: list[dict[str, Any]]) -> dict[str, Any]:
             "wall": median(b["wall"] for b in builds),
             "cpu": median(b["cpu"] for b in builds),
             "peak_mib": median(b["peak_mib"] for b in builds),
+            "tree_mib": median(b.get("tree_mib", 0.0) for b in builds),
             "rc": builds[0]["rc"],
             "cases": builds[0]["cases"],
             "outputs": builds[0]["outputs"],

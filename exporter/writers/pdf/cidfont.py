@@ -17,6 +17,7 @@ from typing import Any
 from reportlab.pdfbase import pdfdoc
 from reportlab.pdfbase.ttfonts import TTFont
 
+from exporter import fonts
 from exporter.writers.pdf.tounicode import BLOCK, utf16_hex
 
 _SUBSET_LOCK = threading.Lock()
@@ -102,6 +103,7 @@ class CIDEmbed:
         base = self._base_name()
         with _SUBSET_LOCK:  # the parsed face reads its data through a shared file position
             descriptor = self.font.face.addSubsetObjects(doc, base, self.codes)
+            fonts.release_pages()  # one face's glyph pages at a time, not all five at once
         cid_font = pdfdoc.PDFDictionary(
             {
                 "Type": pdfdoc.PDFName("Font"),

@@ -17,6 +17,7 @@ from reportlab.platypus.frames import Frame
 from exporter import fonts
 from exporter.assemble.plan import BookMeta
 from exporter.layout.model import MM
+from exporter.writers.pdf import savefile
 from exporter.writers.pdf.context import Context, form_name
 from exporter.writers.pdf.draw import draw_text
 from exporter.writers.pdf.flate import pack_pages
@@ -140,7 +141,7 @@ class BookDoc(BaseDocTemplate):
         super()._endBuild()
         self._define_page_refs()
         pack_pages(self.canv._doc, getattr(self, "_packed", 0))
-        self.canv.save()
+        savefile.save(self.canv, Path(self.canv._filename))
 
     def _define_page_refs(self) -> None:
         """Fill the forms the table of contents drew before its pages were known."""
