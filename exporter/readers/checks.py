@@ -23,7 +23,9 @@ _NEVER_DOUBLED = set(
 # Words that are both a compound noun's tail and a verb (`党组织组织党员`).
 _NOUN_VERBS = {"组织", "领导", "服务", "管理", "指导", "宣传", "教育", "培训", "规划", "监督"}
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\U00020000-\U0003134f]")
-_DOUBLE_CHAR = re.compile(r"([\u3400-\u4dbf\u4e00-\u9fff\U00020000-\U0003134f])\1")
+# Only doubled characters that are always slips are reported, so only they are searched for:
+# a class of a few characters lets the search skip all others at C speed.
+_DOUBLE_CHAR = re.compile("([" + "".join(sorted(_NEVER_DOUBLED)) + r"])\1")
 _DOUBLE_WORD = re.compile(r"([\u3400-\u4dbf\u4e00-\u9fff\U00020000-\U0003134f]{2})\1")
 # Traditional-only forms mapped to their simplified forms (a common subset).
 _TRAD = dict(
@@ -42,7 +44,7 @@ _TRAD = dict(
 
 
 _TRAD_RE = re.compile("[" + "".join(sorted(t for t, s in _TRAD.items() if t != s)) + "]")
-_LATIN_WORD = re.compile(r"[A-Za-z]{2}")
+_LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z]")  # a class first: the search skips ahead fast
 
 
 def _snippet(text: str, start: int, end: int) -> str:
@@ -89,7 +91,7 @@ def _check_line(no: int, text: str) -> list[Warning_]:
         )
     for m in _DOUBLE_CHAR.finditer(text):
         ch = m.group(1)
-        if ch not in _NEVER_DOUBLED or m.start() in in_words:
+        if m.start() in in_words:
             continue
         out.append(
             Warning_(
