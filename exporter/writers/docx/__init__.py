@@ -31,7 +31,7 @@ Choices worth knowing:
   regex scan, other text with one set test. Font subsets, file digests, family names,
   cmap code points and advance widths are cached on disk in the user cache
   (exporter.cache), keyed by the font file, so a rebuild does no font work and does not
-  import fontTools. N=1,000 benchmark book: about 1.3 s CPU (was 4.2 s with lxml elements).
+  import fontTools. N=1,000 benchmark book: about 1.3 s CPU (4.2 s when runs were element trees).
 """
 
 from exporter.writers.docx.writer import write_docx
