@@ -12,7 +12,7 @@ import os
 import tempfile
 import time
 from collections.abc import Callable, Sequence
-from concurrent.futures import Executor, ProcessPoolExecutor
+from concurrent.futures import FIRST_COMPLETED, Executor, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -138,9 +138,29 @@ def _read_enrich_files(files: list[Path]) -> Compendium:
     return enrich(read_paths(files))
 
 
+CHUNKS_PER_WORKER = 4  # smaller chunks even out the workers' finishing times
+
+
 def _chunks(files: list[Path], n: int) -> list[list[Path]]:
-    size = -(-len(files) // n)
-    return [files[i : i + size] for i in range(0, len(files), size)]
+    """`n` runs of consecutive files of about equal total size (the work is about
+    proportional to the text), so no worker is left with the long tail."""
+    sizes = [_size(f) for f in files]
+    target = sum(sizes) / n
+    out: list[list[Path]] = [[]]
+    acc = 0.0
+    for f, size in zip(files, sizes, strict=True):
+        if out[-1] and acc + size / 2 > target * len(out) and len(out) < n:
+            out.append([])
+        out[-1].append(f)
+        acc += size
+    return out
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:  # reported by the reader
+        return 0
 
 
 def read_and_enrich(
@@ -153,7 +173,8 @@ def read_and_enrich(
     workers = min(jobs or (os.cpu_count() or 1), max(1, len(files) // PARALLEL_READ_MIN_FILES))
     if workers > 1:
         with ProcessPoolExecutor(workers) as pool:
-            parts = list(pool.map(_read_enrich_files, _chunks(files, workers)))
+            chunks = _chunks(files, workers * CHUNKS_PER_WORKER)
+            parts = list(pool.map(_read_enrich_files, chunks))
         comp = Compendium(
             [src for part in parts for src in part.sources],
             [case for part in parts for case in part.cases],
@@ -323,6 +344,10 @@ def _write_all(
                 for f in heavy
             }
         done = {}
+        if futures and len(futures) >= (os.cpu_count() or 1):
+            # Every core has a writer process: the light writers wait for one of them to
+            # finish rather than slow the longest one down by sharing its core.
+            wait(futures.values(), return_when=FIRST_COMPLETED)
         for fmt, path in finals.items():
             if fmt in futures:
                 continue
