@@ -10,6 +10,7 @@ size; the best six are kept in reading order.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from exporter.enrich.numbers import to_arabic
@@ -131,10 +132,27 @@ def _score(value: str, unit: str, clause: str, m: re.Match[str], pos: int) -> fl
     return score - pos * 0.0002
 
 
+# Where a figure can start: its 近/约/超 or the first character of its number. The pattern
+# opens with an optional group, which keeps re from skipping to such places by itself.
+_FIGURE_START = re.compile(r"[近约超\d零〇一二两三四五六七八九十百千]")
+
+
+def _figures(text: str) -> Iterator[re.Match[str]]:
+    """The matches of `_FIGURE.finditer(text)`, each tried only where a figure can start."""
+    pos = 0
+    while (start := _FIGURE_START.search(text, pos)) is not None:
+        m = _FIGURE.match(text, start.start())
+        if m:
+            yield m
+            pos = m.end()
+        else:
+            pos = start.start() + 1
+
+
 def candidates(text: str) -> list[_Candidate]:
     text = strip_markup(text)
     out: list[_Candidate] = []
-    for m in _FIGURE.finditer(text):
+    for m in _figures(text):
         value = to_arabic(m.group("num"))
         if value is None or _skip(text, m, value):
             continue
