@@ -303,14 +303,21 @@ def _new_area(case: Case, base: Division, found: list[_Found], gz: Gazetteer) ->
     forms = {f.text for f in found if f.div in gz.chain(base).values()}
     if not forms:
         return None
-    prefix = "|".join(sorted(map(re.escape, forms), key=len, reverse=True))
-    pattern = re.compile(rf"(?:{prefix})(?:{_HAN}{{2,4}}?)新区")
+    longest_first = sorted(forms, key=len, reverse=True)
     for _, text in _zones(case)[:2]:
         first = text[:120]
-        m = pattern.search(first)
-        if m:
-            return m.group(0)
+        # the leftmost place form (longest first) followed by a new area's name; one fixed
+        # pattern for the name, as a pattern per set of forms costs a compile each time
+        for pos in range(len(first)):
+            for form in longest_first:
+                if first.startswith(form, pos):
+                    m = _NEW_AREA_NAME.match(first, pos + len(form))
+                    if m:
+                        return first[pos : m.end()]
     return None
+
+
+_NEW_AREA_NAME = re.compile(rf"{_HAN}{{2,4}}?新区")
 
 
 def source_context(cases: list[Case]) -> Counter[str]:
