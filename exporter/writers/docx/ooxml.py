@@ -396,14 +396,25 @@ def paragraph(
     num: tuple[int, int] | None = None,
 ) -> Para:
     """A paragraph naming its style; only structural properties are set directly."""
+    if num is None:
+        return Para(_para_head(style_id, page_break_before, outline_level), list(runs))
     head = f'<w:p><w:pPr><w:pStyle w:val="{escape_attr(style_id)}"/>'
     if page_break_before:
         head += "<w:pageBreakBefore/>"
-    if num is not None:
-        head += f'<w:numPr><w:ilvl w:val="{num[1]}"/><w:numId w:val="{num[0]}"/></w:numPr>'
+    head += f'<w:numPr><w:ilvl w:val="{num[1]}"/><w:numId w:val="{num[0]}"/></w:numPr>'
     if outline_level is not None:
         head += f'<w:outlineLvl w:val="{outline_level}"/>'
     return Para(head, list(runs))
+
+
+@cache
+def _para_head(style_id: str, page_break_before: bool, outline_level: int | None) -> str:
+    head = f'<w:p><w:pPr><w:pStyle w:val="{escape_attr(style_id)}"/>'
+    if page_break_before:
+        head += "<w:pageBreakBefore/>"
+    if outline_level is not None:
+        head += f'<w:outlineLvl w:val="{outline_level}"/>'
+    return head
 
 
 def bookmark(p: Para, name: str, ident: int) -> None:

@@ -7,6 +7,7 @@ import io
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 
 from docx.document import Document
@@ -46,11 +47,13 @@ from exporter.writers.docx.text import TextSetter
 
 ABSTRACT_ORDERED, ABSTRACT_BULLET = 1, 2
 SPOOL_EVERY = 2000  # body elements (or 4x as many runs) held before they are spooled
+_NOT_NAME = re.compile(r"[^A-Za-z0-9_]")
 
 
+@cache  # an index links to each case's anchor many times
 def bookmark_name(anchor: str) -> str:
     """Word bookmark names: a letter first, letters/digits/underscores, at most 40."""
-    name = "a_" + re.sub(r"[^A-Za-z0-9_]", "_", anchor)
+    name = "a_" + _NOT_NAME.sub("_", anchor)
     if len(name) > 40:
         name = name[:31] + "_" + hashlib.sha1(anchor.encode()).hexdigest()[:8]
     return name
