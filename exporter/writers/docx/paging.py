@@ -43,8 +43,15 @@ PT_PER_MM = 72 / 25.4
 COMPRESSED = set("，。、；：？！（）《》【】「」『』")
 
 
-# One match per Han/Latin boundary (the character before it, looking ahead).
-_HAN_LATIN = re.compile(r"[\u3400-\u9fff](?=[A-Za-z0-9])|[A-Za-z0-9](?=[\u3400-\u9fff])")
+# Han/Latin boundaries, as two pair patterns: matches of one cannot overlap (no character
+# is both Han and Latin), so the counts add up to the number of boundaries.
+_HAN_THEN_LATIN = re.compile("[\u3400-\u9fff][A-Za-z0-9]")
+_LATIN_THEN_HAN = re.compile("[A-Za-z0-9][\u3400-\u9fff]")
+_ASCII_ALNUM = re.compile("[A-Za-z0-9]")
+_ANY = re.compile("(?s).")
+# How close to a whole number of lines a quick width may come before the estimate redoes
+# the sum the exact way (the quick sum differs from it by far less: ~1e-10 line).
+_TIE = 1e-7
 
 
 class _Widths(dict[str, float]):
@@ -54,6 +61,34 @@ class _Widths(dict[str, float]):
     def __init__(self, path: Path | None) -> None:
         super().__init__()
         self.path = path
+        self.full: set[str] = set()  # characters exactly 1 em wide (nearly all Han)
+        self.not_full = _ANY  # finds a character not known to be in `full`
+        self._grown = 0
+
+    def quick_units(self, text: str) -> float:
+        """`_units` without a lookup per character: full-width characters are counted by
+        one regex scan and only the others summed. The floating-point sum is in another
+        order, so it can differ from `_units` in the last bits."""
+        others = self.not_full.findall(text)
+        if len(others) * 4 > len(text):  # still learning which characters are full width
+            self._learn(others)
+        total = (len(text) - len(others)) + sum(map(self.__getitem__, others))
+        if not _ASCII_ALNUM.search("".join(others)):  # no Latin: no Han/Latin spacing
+            return total
+        return total + 0.25 * _boundaries(text)
+
+    def _learn(self, chars: list[str]) -> None:
+        fresh = {
+            c
+            for c in set(chars) - self.full
+            if self[c] == 1.0 and not (c.isascii() and c.isalnum())  # Latin stays in `others`
+        }
+        if fresh:
+            self.full |= fresh
+            self._grown += 1
+            if self._grown & (self._grown - 1) == 0:  # rebuilt after 1, 2, 4 … growths
+                bmp = sorted(c for c in self.full if ord(c) < 0x10000)
+                self.not_full = re.compile(f"[^{''.join(map(re.escape, bmp))}]")
 
     def __missing__(self, char: str) -> float:
         if char in COMPRESSED:
@@ -135,7 +170,11 @@ def char_units(text: str, font_file: Path | None = None) -> float:
 def _units(text: str, widths: _Widths) -> float:
     total = sum(map(widths.__getitem__, text))
     # autoSpaceDE/DN: a quarter em between Han and Latin letters or digits.
-    return total + 0.25 * len(_HAN_LATIN.findall(text))
+    return total + 0.25 * _boundaries(text)
+
+
+def _boundaries(text: str) -> int:
+    return len(_HAN_THEN_LATIN.findall(text)) + len(_LATIN_THEN_HAN.findall(text))
 
 
 def roman(n: int) -> str:
@@ -237,6 +276,12 @@ class Pager:
 
     def lines(self, text: str, m: _Metrics, width: float | None = None) -> int:
         usable = (width or self.width) - m.indent
+        quick = ((m.widths.quick_units(text) + m.first) * m.size + m.spacing * len(text)) / max(
+            usable, m.size
+        )
+        n = math.ceil(quick)
+        if n - quick > _TIE and quick - (n - 1) > _TIE:  # not a near tie: same as exact
+            return max(1, n)
         em = _units(text, m.widths) + m.first
         spacing = m.spacing * len(text)
         return max(1, math.ceil((em * m.size + spacing) / max(usable, m.size)))
