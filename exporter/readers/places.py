@@ -105,4 +105,18 @@ def mentions(text: str, place: str) -> bool:
 
 
 def provinces_in(text: str) -> set[str]:
-    return {p for p in PROVINCES if p in text}
+    """The provinces a text names. One scan finds every mention not overlapped by an earlier
+    one (江西 in 江西藏); the few names such an overlap can hide are looked up directly."""
+    found = {m.group(0) for m in _PROVINCE_RE.finditer(text)}
+    found.update(p for p in _HIDEABLE if p in text)
+    return found
+
+
+def _hideable(names: list[str]) -> tuple[str, ...]:
+    """Names whose mention can start inside another name's (a tail of one opens the other)."""
+    tails = {(q, q[k:]) for q in names for k in range(1, len(q))}
+    return tuple(p for p in names if any(q != p and (p.startswith(t) or p in t) for q, t in tails))
+
+
+_PROVINCE_RE = re.compile(_PROVINCE)
+_HIDEABLE = _hideable(PROVINCES)

@@ -51,8 +51,11 @@ def unfold_long_lines(text: str) -> str:
     at each paragraph gap, so it reads like any other file. Other lines are untouched."""
     if len(text) < LONG_LINE:
         return text
+    lines = text.split("\n")
+    if max(map(len, lines)) < LONG_LINE:
+        return text  # no long line: nothing to unfold (the usual case)
     out = []
-    for line in text.split("\n"):
+    for line in lines:
         if len(line) >= LONG_LINE and len(_GAP.findall(line.strip())) >= 2:
             line = _GAP.sub("\n", line.strip())
         out.append(line)

@@ -199,6 +199,8 @@ def running_header(line: Line, i: int, ctx: Context) -> Found:
 
 def strip_jump_tail(line: Line) -> str | None:
     """`…发放健康手册500余份。（下转第3版）`: cut a page jump glued to a body line; return it."""
+    if not line.text.rstrip().endswith((")", "）")):
+        return None  # the marker closes the line with a bracket (a cheap first test)
     m = PAGE_JUMP_TAIL.search(line.text)
     if not m or m.start() == 0:
         return None
