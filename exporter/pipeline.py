@@ -7,12 +7,14 @@ good output untouched and never a truncated file.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import os
 import tempfile
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Executor, ProcessPoolExecutor, wait
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -271,7 +273,6 @@ def build(
 
     opts = options or BuildOptions()
     say = progress or (lambda _msg: None)
-    result = BuildResult()
     for fmt in opts.formats:
         if fmt not in FORMATS:
             raise ExporterError(f"unknown format {fmt!r} (choose from {', '.join(FORMATS)})")
@@ -279,6 +280,34 @@ def build(
     _prepare_output(opts.output)
     say("reading and enriching")
     comp, folder_errors, timings = read_and_enrich(paths, exclude=opts.output, jobs=opts.jobs)
+    with _frozen_heap():
+        return _assemble_and_write(opts, layout, comp, folder_errors, timings, say, executor)
+
+
+@contextmanager
+def _frozen_heap() -> Iterator[None]:
+    """The compendium just read lives until the build ends: move it out of the collector's
+    reach (gc.freeze). Otherwise every full collection while assembling and writing walks
+    all of it (the collection count grows with the book too: quadratic at 10,000 cases),
+    and writer processes forked from here would copy every page of it the first time
+    their collector touched its objects."""
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
+
+
+def _assemble_and_write(
+    opts: BuildOptions,
+    layout: Layout,
+    comp: Compendium,
+    folder_errors: list[str],
+    timings: dict[str, float],
+    say: Progress,
+    executor: Executor | None,
+) -> BuildResult:
+    result = BuildResult()
     result.timings.update(timings)
     result.files = _file_reports(comp)
     result.errors = folder_errors + [f"{s.path}: {s.error}" for s in comp.sources if s.error]
@@ -304,6 +333,7 @@ def build(
     t0 = time.perf_counter()
     book = assemble(comp, layout, opts.assemble)
     result.timings["assemble"] = time.perf_counter() - t0
+    gc.freeze()  # the book, likewise (unfrozen with the compendium by _frozen_heap)
     result.cases = len(book.case_ids)
     _write_all(opts, book, layout, comp, result, say, executor)
     if result.errors and result.exit_code == 0:
