@@ -38,7 +38,7 @@ from exporter.enrich.summary_rules import (
 from exporter.enrich.summary_score import (
     centroid_of,
     overlap,
-    pool_score,
+    pool_scorer,
     topic_grams,
 )
 from exporter.enrich.summary_subject import (
@@ -264,15 +264,14 @@ def summarize(case: Case, target: int = TARGET, limit: int = 100, minimum: int =
         chosen[0] = with_places(chosen[0], case)
     if case.kind == "commentary" and chosen:
         chosen[0] = "评论指出，" + chosen[0]
-    topic = topic_grams(case)
-    centre = centroid_of(case)
+    score_of = pool_scorer(topic_grams(case), centroid_of(case))
     pool: list[_Clause] = []
     order = 0
     for i, (s, background) in enumerate(sents):
         if i == main or ANECDOTE.match(s) or s.startswith("“"):
             continue
         for text in _candidates(s):
-            pool.append(_Clause(text, i, order, pool_score(text, i, background, topic, centre)))
+            pool.append(_Clause(text, i, order, score_of(text, i, background)))
             order += 1
     extra = _select(pool, chosen, target, limit)
     parts = [chosen[0], *(p for p in chosen[1:] if _balanced(p))] if chosen else []

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from collections.abc import Callable
 from functools import lru_cache
 from itertools import chain
 
@@ -100,6 +101,37 @@ def pool_score(
         score += _W_RELEVANCE * math.fsum(map(topic.__getitem__, topic.keys() & grams)) / root
     cen = math.fsum(map(centroid.__getitem__, centroid.keys() & grams))
     return score + _W_CENTRALITY * cen / n
+
+
+def pool_scorer(
+    topic: dict[str, float], centroid: dict[str, float]
+) -> Callable[[str, int, bool], float]:
+    """`pool_score` with one case's topic and centroid bound: the same scores, faster.
+
+    The topic weights of `topic_grams` are 1.0 or 2.0, so their exact sum is the number of
+    shared bigrams plus the number of those weighing 2.0 (two C-level intersections).
+    """
+    if not set(topic.values()) <= {1.0, 2.0}:
+        return lambda text, i, background: pool_score(text, i, background, topic, centroid)
+    t_all = frozenset(topic)
+    t_two = frozenset(g for g, w in topic.items() if w == 2.0)
+    shared = centroid.keys()
+    weight = centroid.__getitem__
+    fsum = math.fsum
+
+    def score_of(text: str, sent_index: int, in_background: bool) -> float:
+        content, grams, n, root = _clause_facts(text)
+        score = content
+        if in_background:
+            score -= _W_BACKGROUND
+        score = score - _W_POSITION * sent_index
+        if not n:
+            return score
+        if t_all:
+            score += _W_RELEVANCE * (len(t_all & grams) + len(t_two & grams)) / root
+        return score + _W_CENTRALITY * fsum(map(weight, shared & grams)) / n
+
+    return score_of
 
 
 _W_BACKGROUND = W["background"]

@@ -8,6 +8,7 @@ from functools import cache, lru_cache
 _MD = re.compile(r"\*\*|__|(?<!\*)\*(?!\*)|`")
 # Half-width punctuation printed in Chinese text; a comma or colon between digits stays.
 _FULL = {",": "，", ";": "；", ":": "：", "(": "（", ")": "）", "!": "！", "?": "？"}
+_HALF_MARK = re.compile(r"[,:;()!?]")
 _HALF_PUNCT = re.compile(r"(?<!\d)[,:](?!\d)|[;()!?]|(?<=\d)[,:](?!\d)|(?<!\d)[,:](?=\d)")
 _SENT_END = "。！？；"
 MAX_QUOTE = 120
@@ -32,8 +33,10 @@ def strip_markup(text: str) -> str:
 
 def fullwidth(text: str) -> str:
     """Editor-style full-width punctuation for text we print ourselves."""
-    out = _HALF_PUNCT.sub(lambda m: _FULL[m.group(0)], strip_markup(text))
-    return out.strip()
+    text = strip_markup(text)
+    if not _HALF_MARK.search(text):
+        return text.strip()  # nothing to convert (a class-first search skips ahead fast)
+    return _HALF_PUNCT.sub(lambda m: _FULL[m.group(0)], text).strip()
 
 
 _OPENERS = "“「『"
