@@ -166,17 +166,24 @@ def _size(path: Path) -> int:
 
 
 def read_and_enrich(
-    paths: Sequence[str | Path], exclude: Path | None = None, jobs: int = 1
+    paths: Sequence[str | Path],
+    exclude: Path | None = None,
+    jobs: int = 1,
+    while_waiting: Callable[[], None] | None = None,
 ) -> tuple[Compendium, list[str], dict[str, float]]:
     """Read and enrich; with jobs != 1 and many files, in parallel processes over contiguous
-    chunks of files (order and output unchanged). `jobs` 0 = one per core."""
+    chunks of files (order and output unchanged). `jobs` 0 = one per core. `while_waiting`
+    runs in this process while the workers read."""
     t0 = time.perf_counter()
     files, folder_errors = input_files(paths, exclude)
     workers = min(jobs or (os.cpu_count() or 1), max(1, len(files) // PARALLEL_READ_MIN_FILES))
     if workers > 1:
         with ProcessPoolExecutor(workers) as pool:
             chunks = _chunks(files, workers * CHUNKS_PER_WORKER)
-            parts = list(pool.map(_read_enrich_files, chunks))
+            pending = pool.map(_read_enrich_files, chunks)
+            if while_waiting is not None:
+                while_waiting()
+            parts = list(pending)
         comp = Compendium(
             [src for part in parts for src in part.sources],
             [case for part in parts for case in part.cases],
@@ -279,9 +286,27 @@ def build(
     layout = load_layout(opts.layout)
     _prepare_output(opts.output)
     say("reading and enriching")
-    comp, folder_errors, timings = read_and_enrich(paths, exclude=opts.output, jobs=opts.jobs)
+    warm = partial(_warm_writers, opts.formats, layout)
+    comp, folder_errors, timings = read_and_enrich(paths, opts.output, opts.jobs, warm)
     with _frozen_heap():
         return _assemble_and_write(opts, layout, comp, folder_errors, timings, say, executor)
+
+
+def _warm_writers(formats: Sequence[str], layout: Layout) -> None:
+    """Import the writers and load the layout's fonts while the read workers run: this
+    process is idle then, and the writer processes forked from it later start with all of
+    it in place (shared pages) instead of spending the first half second on it."""
+    if "pdf" in formats:
+        from exporter.writers.pdf.styles import StyleSheet
+
+        sheet = StyleSheet(layout)
+        try:
+            for role in layout.styles:
+                sheet[role]  # compiles the style: loads its font chain (cached per process)
+        except (ExporterError, OSError):
+            pass  # a broken font is the PDF writer's error to report, with the other formats
+    if "docx" in formats:
+        import exporter.writers.docx  # noqa: F401
 
 
 @contextmanager
