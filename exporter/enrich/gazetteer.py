@@ -8,10 +8,13 @@ administered counties have none). No network, no pandas.
 
 from __future__ import annotations
 
+import marshal
 import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
+
+from exporter.cache import cache_dir, stamp, write_atomic
 
 DATA = Path(__file__).with_name("data") / "divisions.tsv"
 
@@ -61,10 +64,20 @@ class Mention:
     candidates: tuple[Division, ...]
 
 
+# What a built gazetteer is made of, as plain data: rows, aliases (to codes), name lengths by
+# their last two characters, bare names. Cached so other processes need not derive it again.
+State = tuple[list[tuple[str, str]], dict[str, list[str]], dict[str, list[int]], list[str]]
+
+
 class Gazetteer:
-    def __init__(self, rows: list[tuple[str, str]]) -> None:
+    def __init__(self, rows: list[tuple[str, str]], state: State | None = None) -> None:
         self.by_code = {code: Division(code, name) for code, name in rows}
         self.aliases: dict[str, list[Division]] = {}
+        if state is not None:
+            _rows, aliases, self._tail_lengths, self._bare = state
+            self.aliases = {a: [self.by_code[c] for c in codes] for a, codes in aliases.items()}
+            self._compile()
+            return
         for div in self.by_code.values():
             for alias in self._aliases(div):
                 bucket = self.aliases.setdefault(alias, [])
@@ -73,6 +86,11 @@ class Gazetteer:
         self._drop_shadowed()
         self._drop_generic()
         self._index()
+
+    def state(self) -> State:
+        rows = [(d.code, d.name) for d in self.by_code.values()]
+        aliases = {a: [d.code for d in divs] for a, divs in self.aliases.items()}
+        return rows, aliases, self._tail_lengths, self._bare
 
     # --- aliases ---------------------------------------------------------------------------
 
@@ -187,9 +205,14 @@ class Gazetteer:
             else:
                 bare.append(alias)
         self._tail_lengths = {tail: sorted(ns) for tail, ns in by_tail.items()}
-        suffixes = sorted({tail[-1] for tail in by_tail})
-        self._suffix_re = re.compile("[" + "".join(suffixes) + "]")
         bare.sort(key=lambda a: (-len(a), a))
+        self._bare = bare
+        self._compile()
+
+    def _compile(self) -> None:
+        suffixes = sorted({tail[-1] for tail in self._tail_lengths})
+        self._suffix_re = re.compile("[" + "".join(suffixes) + "]")
+        bare = self._bare
         self._bare_re = re.compile("|".join(map(re.escape, bare))) if bare else None
 
 
@@ -219,5 +242,14 @@ def _read_rows(path: Path) -> list[tuple[str, str]]:
 
 @cache
 def gazetteer() -> Gazetteer:
-    """The shared gazetteer, loaded once per process."""
-    return Gazetteer(_read_rows(DATA))
+    """The shared gazetteer, loaded once per process; built from the data file once and then
+    restored from the user cache (keyed by the data file and this module's code)."""
+    cached = cache_dir() / f"gazetteer-{stamp(DATA)}-{stamp(Path(__file__))}.marshal"
+    try:
+        state = marshal.loads(cached.read_bytes())
+        return Gazetteer(state[0], state)
+    except (OSError, ValueError, EOFError, TypeError, KeyError, IndexError):
+        pass
+    gz = Gazetteer(_read_rows(DATA))
+    write_atomic(cached, marshal.dumps(gz.state()))
+    return gz

@@ -41,8 +41,10 @@ _NUMBER_REST = re.compile(r"[余多近第每]")
 _DIGIT = re.compile(r"[\d０-９一二三四五六七八九十百千万亿]+[个名人次家户年月日]?$")
 
 
-def _quoted_terms(case: Case) -> list[str]:
-    text = strip_markup((case.title or "") + "\n" + case.body_text())
+def _quoted_terms(case: Case, pieces: list[str]) -> list[str]:
+    """Quoted names that recur or sit in the title; `pieces` are the title and paragraphs
+    without markup (markup never spans a line, so stripping piece by piece is the same)."""
+    text = "\n".join(pieces)
     counts: dict[str, int] = {}
     for m in _QUOTED.finditer(text):
         term = m.group(1)
@@ -138,7 +140,7 @@ def keywords_of(case: Case, limit: int = 8) -> list[str]:
     exclude |= {_PLACE_SUFFIX.sub("", v) for v in exclude}
     gz = gazetteer()  # 观山 of 观山湖区 is no index term; scans are memoised per paragraph
     exclude |= {m.text for t in pieces for m in gz.scan(t)}
-    out = [t for t in _quoted_terms(case) if _ok(t, exclude)]
+    out = [t for t in _quoted_terms(case, pieces) if _ok(t, exclude)]
     for tag in _tfidf(pieces, exclude):
         if len(out) >= limit:
             break

@@ -209,7 +209,7 @@ def _base(case: Case, found: list[_Found], gz: Gazetteer) -> Division | None:
 
 
 def _printed_form(level: str, div: Division, found: list[_Found]) -> str | None:
-    forms = [f.text for f in found if f.div == div]
+    forms = [f.text for f in found if f.div.code == div.code]  # one Division per code
     if not forms:
         return None
     if level == "province":
@@ -306,6 +306,8 @@ def _new_area(case: Case, base: Division, found: list[_Found], gz: Gazetteer) ->
     longest_first = sorted(forms, key=len, reverse=True)
     for _, text in _zones(case)[:2]:
         first = text[:120]
+        if "新区" not in first:
+            continue
         # the leftmost place form (longest first) followed by a new area's name; one fixed
         # pattern for the name, as a pattern per set of forms costs a compile each time
         for pos in range(len(first)):

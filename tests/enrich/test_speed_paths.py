@@ -1,10 +1,14 @@
 """Fast paths of the enrichers give exactly what the plain computations give."""
 
+from pathlib import Path
+
 import pytest
 
+from exporter.cache import cache_dir
 from exporter.enrich import ENRICHERS, EnrichOptions
 from exporter.enrich import figures as fig
 from exporter.enrich import summary as summ
+from exporter.enrich.gazetteer import gazetteer
 from exporter.enrich.summary_score import centroid_of, pool_score, pool_scorer, topic_grams
 
 from . import goldcases
@@ -41,3 +45,24 @@ def test_figures_tried_at_their_possible_starts_match_finditer() -> None:
         want = [(m.span(), m.groupdict()) for m in fig._FIGURE.finditer(text)]
         assert [(m.span(), m.groupdict()) for m in fig._figures(text)] == want
     assert fig.candidates(texts[0])  # and real figures are found
+
+
+def test_gazetteer_restored_from_its_cache_is_the_built_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    cache_dir.cache_clear()
+    gazetteer.cache_clear()
+    try:
+        built = gazetteer()  # derived from the data file, then written to the cache
+        assert list((tmp_path / "exporter").glob("gazetteer-*.marshal"))
+        gazetteer.cache_clear()
+        restored = gazetteer()
+        assert restored is not built
+        assert restored.by_code == built.by_code and restored.aliases == built.aliases
+        text = "贵州省黔东南州雷山县西江镇和吉林、海南的新城区"
+        assert restored.scan(text) == built.scan(text)
+        assert [m.text for m in restored.scan(text)][:3] == ["贵州省", "黔东南州", "雷山县"]
+    finally:
+        cache_dir.cache_clear()
+        gazetteer.cache_clear()
