@@ -173,8 +173,12 @@ def one_n(n: int, a: argparse.Namespace) -> dict[str, Any]:
     result["summary"] = summarise(rounds)
     if a.quality:
         source = work / "inproc" / "compendium.json"
+        chapters = json.loads(source.read_text(encoding="utf-8"))["book"]["chapters"]
         result["quality"] = {
             "ours": quality.check(work / "inproc" / "compendium.pdf", source),
+            "ours, chapter pages": quality.check_case_pages(
+                work / "inproc" / "compendium.pdf", source, chapters
+            ),
             "typst": quality.check(work / "peers" / "typst.pdf", source),
         }
     if a.profile:
