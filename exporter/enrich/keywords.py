@@ -16,7 +16,7 @@ from operator import mul, neg
 
 from exporter.enrich.gazetteer import gazetteer
 from exporter.enrich.options import EnrichOptions
-from exporter.enrich.segment import idf_table, run_words, runs
+from exporter.enrich.segment import idf, run_words, runs
 from exporter.enrich.text import strip_markup
 from exporter.model import Case, Compendium
 
@@ -100,10 +100,8 @@ def _piece_terms(piece: str) -> tuple[str, ...]:
 
 @lru_cache(maxsize=1 << 17)
 def _idf(word: str) -> float:
-    """A word's IDF (the median for unknown words), memoised: a small table of the words
-    actually seen answers faster than the 270k-entry one."""
-    idf, median = idf_table()
-    return idf.get(word, median)
+    """A word's IDF (the median for unknown words), memoised per word."""
+    return idf(word)
 
 
 def _tfidf(pieces: list[str], exclude: set[str]) -> Iterator[str]:

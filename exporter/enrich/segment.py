@@ -33,57 +33,116 @@ def _idf_path() -> Path:
     return Path(spec.origin).parent / "analyse" / "idf.txt"
 
 
-@cache
-def idf_table() -> tuple[dict[str, float], float]:
-    """jieba's IDF table and its median, read from our cache after the first run.
+Buckets = dict[str, tuple[str, bytes]]
 
-    The cache holds the words as one newline-joined string and the IDFs as packed doubles:
-    splitting and zipping them back is faster than unmarshalling 270k separate entries.
+
+@cache
+def _idf_buckets() -> tuple[Buckets, float]:
+    """jieba's IDF table by first character (the words newline-joined, their IDFs as packed
+    doubles) and its median: the cache file's content, read from it after the first run.
+
+    A character's words become a dict only when a text has that character, and lookups go
+    to the small dict of one character instead of the table of 270k words.
     """
     path = _idf_path()
     stat = path.stat()
-    cached = cache_dir() / f"jieba-idf-{stat.st_size}-{int(stat.st_mtime)}.v2.marshal"
+    cached = cache_dir() / f"jieba-idf-{stat.st_size}-{int(stat.st_mtime)}.v3.marshal"
     try:
-        words, packed, median = marshal.loads(cached.read_bytes())
-        costs = array("d")
-        costs.frombytes(packed)
-        return dict(zip(words.split("\n"), costs, strict=True)), median
+        buckets, median = marshal.loads(cached.read_bytes())
+        return buckets, median
     except (OSError, ValueError, EOFError, TypeError):
         pass
-    table = {}
+    table: dict[str, float] = {}
     with path.open(encoding="utf-8") as f:
         for line in f:
             word, _, freq = line.rstrip("\n").partition(" ")
-            if freq:
+            if freq and word:
                 table[word] = float(freq)
     values = sorted(table.values())
     median = values[len(values) // 2]
-    packed = array("d", table.values()).tobytes()
-    write_atomic(cached, marshal.dumps(("\n".join(table), packed, median)))
-    return table, median
+    grouped: dict[str, list[str]] = {}
+    for word in table:
+        grouped.setdefault(word[0], []).append(word)
+    buckets = {
+        ch: ("\n".join(ws), array("d", map(table.__getitem__, ws)).tobytes())
+        for ch, ws in grouped.items()
+    }
+    write_atomic(cached, marshal.dumps((buckets, median)))
+    return buckets, median
+
+
+def idf_median() -> float:
+    """The IDF of a word the table does not know."""
+    return _idf_buckets()[1]
 
 
 @cache
-def lexicon() -> dict[str, float]:
-    """Word → cost: the IDF table plus the theme vocabulary, kept whole at the median cost."""
+def idf_bucket(first: str) -> dict[str, float]:
+    """IDFs of the words that start with the character `first` (built on first use)."""
+    entry = _idf_buckets()[0].get(first)
+    if entry is None:
+        return {}
+    words, packed = entry
+    costs = array("d")
+    costs.frombytes(packed)
+    return dict(zip(words.split("\n"), costs, strict=True))
+
+
+def idf(word: str) -> float:
+    """A word's IDF; the median for a word the table does not know."""
+    return idf_bucket(word[:1]).get(word, idf_median())
+
+
+@cache
+def _theme_terms() -> dict[str, list[str]]:
+    """The theme vocabulary kept whole by the segmenter (3+ characters), by first character."""
     from exporter.enrich.theme import LEXICON
 
-    table, median = idf_table()
-    costs = dict(table)
+    out: dict[str, list[str]] = {}
     for terms in LEXICON.values():
         for term in terms:
             if len(term) >= 3:
-                costs[term] = min(costs.get(term, median), median)
+                out.setdefault(term[0], []).append(term)
+    return out
+
+
+@cache
+def lexicon_bucket(first: str) -> dict[str, float]:
+    """Word → cost for the words starting with `first`: their IDFs, with the theme vocabulary
+    at no more than the median cost."""
+    costs = idf_bucket(first)
+    terms = _theme_terms().get(first)
+    if terms:
+        median = idf_median()
+        costs = dict(costs)
+        for term in terms:
+            costs[term] = min(costs.get(term, median), median)
+    return costs
+
+
+def idf_table() -> tuple[dict[str, float], float]:
+    """The whole IDF table and its median (every character's words at once)."""
+    table: dict[str, float] = {}
+    for first in _idf_buckets()[0]:
+        table.update(idf_bucket(first))
+    return table, idf_median()
+
+
+def lexicon() -> dict[str, float]:
+    """The whole segmentation lexicon: the IDF table plus the theme vocabulary."""
+    costs: dict[str, float] = {}
+    for first in _idf_buckets()[0].keys() | _theme_terms().keys():
+        costs.update(lexicon_bucket(first))
     return costs
 
 
 @lru_cache(maxsize=1 << 16)
 def _run_words(run: str) -> tuple[str, ...]:
-    costs = lexicon()
     n = len(run)
     best = [0.0] * (n + 1)
     step = [1] * (n + 1)
     for i in range(n - 1, -1, -1):  # cheapest segmentation of run[i:], right to left
+        costs = lexicon_bucket(run[i])  # every word tried here starts with run[i]
         choice = costs.get(run[i], UNKNOWN_CHAR_COST) + best[i + 1]
         size = 1
         for k in range(2, min(MAX_WORD, n - i) + 1):
