@@ -35,25 +35,32 @@ def _neighbours(s: str, i: int) -> tuple[str, str]:
 
 def _convert_marks(s: str) -> str:
     out: list[str] = []
-    for i, ch in enumerate(s):
-        if ch not in ",;:!?":
-            out.append(ch)
-            continue
+    pos = 0
+    for m in _MARK.finditer(s):  # only the marks are looked at, not every character
+        i = m.start()
+        ch = s[i]
         before, after = _neighbours(s, i)
         if before.isdigit() and after.isdigit() and ch in ",:":
-            out.append(ch)  # 1,300 and 10:30 stay
-        elif _cjk(before) or _cjk(after):
+            continue  # 1,300 and 10:30 stay
+        if _cjk(before) or _cjk(after):
+            out.append(s[pos:i])
             out.append(_FULL[ch])  # a Chinese character on either side: Chinese text
-        else:
-            out.append(ch)
+            pos = i + 1
+    out.append(s[pos:])
     return "".join(out)
+
+
+_MARK = re.compile(r"[,;:!?]")
+_PAREN = re.compile(r"[()]")
 
 
 def _convert_parens(s: str) -> str:
     """Convert matching ( ) pairs whose content or left neighbour is Chinese (one pass)."""
     chars = list(s)
     stack: list[int] = []
-    for i, ch in enumerate(s):
+    for m in _PAREN.finditer(s):
+        i = m.start()
+        ch = s[i]
         if ch == "(":
             stack.append(i)
         elif ch == ")" and stack:
@@ -71,6 +78,8 @@ _PADDED_MARK = re.compile(r" *([，；：！？（）]) *")
 
 def _tidy_spaces(s: str) -> str:
     # A space next to a full-width mark only compensated for the half-width one.
+    if " " not in s:
+        return s  # no space: every mark would be replaced by itself
     return _PADDED_MARK.sub(r"\1", s)
 
 
