@@ -27,3 +27,33 @@ def test_parallel_read_and_enrich_equals_one_pass(
     assert len(two.cases) == len(one.cases) > 15
     dump = lambda c: json.dumps(to_dict(c), ensure_ascii=False, sort_keys=True)  # noqa: E731
     assert dump(two) == dump(one)
+
+
+def test_chunks_keep_order_and_balance_bytes(tmp_path: Path) -> None:
+    sizes = [5000, 100, 100, 100, 4800, 100, 100, 100, 100, 4900]
+    files = []
+    for i, size in enumerate(sizes):
+        f = tmp_path / f"{i:02}.txt"
+        f.write_text("党" * (size // 3), encoding="utf-8")
+        files.append(f)
+    chunks = pipeline._chunks(files, 3)
+    assert [f for c in chunks for f in c] == files  # consecutive runs, nothing lost
+    assert len(chunks) == 3 and all(chunks)
+    totals = [sum(f.stat().st_size for f in c) for c in chunks]
+    assert max(totals) < 2 * min(totals)  # one big file each, not 4 + 3 + 3 files
+    assert pipeline._chunks(files[:2], 8) == [[files[0]], [files[1]]]
+
+
+def test_warming_the_writers_survives_a_broken_font(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from exporter import fonts
+    from exporter.errors import FontError
+    from exporter.layout.load import load_layout
+
+    def broken(path: Path) -> None:
+        raise FontError("unusable font: test", str(path))
+
+    monkeypatch.setattr(fonts, "load_font", broken)
+    pipeline._warm_writers(["pdf", "docx"], load_layout("book"))  # reported later, by the writer
+    assert "exporter.writers.docx" in __import__("sys").modules
