@@ -239,15 +239,16 @@ def _village_body(case: Case) -> bool:
 def theme_scores(case: Case) -> dict[str, tuple[float, Counter[str]]]:
     scores: dict[str, tuple[float, Counter[str]]] = {}
     parts = _weighted_text(case)
+    strong_parts = [(weight, text) for weight, text in parts if weight > 1]
+    # The running text is scanned in one piece: no term spans a line break, so the matches
+    # of the joined text are the matches of its paragraphs, in the same order.
+    body_text = "\n".join(text for weight, text in parts if weight <= 1)
     for theme, pattern in _PATTERNS.items():
         strong: dict[str, float] = {}
-        body: Counter[str] = Counter()
-        for weight, text in parts:
+        for weight, text in strong_parts:
             for term in pattern.findall(text):
-                if weight > 1:
-                    strong[term] = strong.get(term, 0.0) + weight
-                else:
-                    body[term] += 1
+                strong[term] = strong.get(term, 0.0) + weight
+        body = Counter(pattern.findall(body_text))
         total = sum(strong.values()) + sum(min(n, BODY_CAP) for n in body.values())
         if case.title and not case.title_generated and theme in case.title:
             total += 4 * TITLE_WEIGHT  # the title names the field outright (…助力乡村振兴)
