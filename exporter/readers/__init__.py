@@ -52,7 +52,7 @@ def expand_paths(paths: Sequence[str | Path], exclude: Path | None = None) -> It
     `exclude` (a build's own output folder inside an input folder)."""
     skip = exclude.resolve() if exclude else None
     under: dict[Path, bool] = {}
-    for p in map(Path, paths):
+    for p in map(_as_path, paths):
         if not p.is_dir():
             yield p
             continue
@@ -60,6 +60,11 @@ def expand_paths(paths: Sequence[str | Path], exclude: Path | None = None) -> It
             if q.suffix.lower() in TEXT_SUFFIXES and q.is_file():
                 if not (skip and _under(q, skip, under)):
                     yield q
+
+
+def _as_path(path: str | Path) -> Path:
+    """A Path as given (parsing it again into an equal Path costs time per file)."""
+    return path if isinstance(path, Path) else Path(path)
 
 
 def _under(path: Path, folder: Path, under: dict[Path, bool]) -> bool:
@@ -207,7 +212,7 @@ def _number_and_truncate(cases: list[Case], facts: FileFacts, stem: str) -> None
 
 def read_file(path: Path | str) -> tuple[SourceFile, list[Case]]:
     """Read one file; raises InputError (with the byte offset) when it is not text."""
-    p = Path(path)
+    p = _as_path(path)
     try:
         raw = p.read_bytes()
     except OSError as exc:
