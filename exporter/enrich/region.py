@@ -80,13 +80,19 @@ _UNIT_LINE = re.compile(
 )
 
 
+@lru_cache(maxsize=1 << 15)
+def _unit_line(text: str) -> bool:
+    """A paragraph that is only a submitting unit's line (asked several times per case)."""
+    return bool(_UNIT_LINE.match(text.strip()))
+
+
 def _head_text(case: Case) -> str:
     """Title, subtitle (`——广东省深圳市龙华区…纪实`), byline and submitting-unit credits."""
     parts = [] if case.title_generated else [case.title]
     parts += [case.subtitle, case.byline]
     parts += [c.name for c in case.credits if c.role in _UNIT_ROLES]
     # a submitting-unit line the reader left in the body (`（中共某县委组织部供稿）`)
-    parts += [p.text for p in case.paragraphs() if _UNIT_LINE.match(p.text.strip())]
+    parts += [p.text for p in case.paragraphs() if _unit_line(p.text)]
     return " ".join(x for x in parts if x)
 
 
