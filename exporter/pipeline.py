@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import gc
 import hashlib
+import multiprocessing
 import os
 import tempfile
 import time
@@ -389,11 +390,17 @@ def _write_all(
     heavy = [f for f in finals if f in HEAVY]
     workers = _worker_count(opts, len(heavy))
     pool = executor or (ProcessPoolExecutor(workers) if workers > 1 else None)
+    inherit = executor is None and multiprocessing.get_start_method() == "fork"
     try:
         futures = {}
-        if pool is not None:
-            # The PDF and DOCX writers read only the book: not sending the compendium saves
-            # pickling it once per writer process.
+        if pool is not None and inherit:
+            # Forked writer processes inherit the book from this one: nothing to pickle
+            # (the pool forks its processes at the first submit, after this assignment).
+            _INHERITED["book"] = (book, layout)
+            futures = {
+                f: pool.submit(_write_inherited, f, finals[f], opts.embed_fonts) for f in heavy
+            }
+        elif pool is not None:  # another executor: the book travels pickled, without comp
             futures = {
                 f: pool.submit(_write_atomic, f, book, layout, None, finals[f], opts.embed_fonts)
                 for f in heavy
@@ -416,8 +423,18 @@ def _write_all(
     finally:
         if pool is not None and executor is None:
             pool.shutdown()
+        _INHERITED.clear()
     for fmt in finals:
         _record(fmt, finals[fmt], done[fmt], result)
+
+
+# The book a build hands to the writer processes it forks (see _write_all).
+_INHERITED: dict[str, tuple[Book, Layout]] = {}
+
+
+def _write_inherited(fmt: str, final: Path, embed_fonts: bool | None) -> tuple[WriteResult, float]:
+    book, layout = _INHERITED["book"]
+    return _write_atomic(fmt, book, layout, None, final, embed_fonts)
 
 
 def _record(
