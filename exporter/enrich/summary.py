@@ -26,6 +26,7 @@ from exporter.enrich.summary_rules import (
     FIGURE,
     FLUFF,
     FRAGMENT,
+    FRAGMENT_MAX,
     FRAME,
     FRAME_GOAL,
     NUMBERED,
@@ -97,6 +98,10 @@ def _drop_split_frames(parts: list[str]) -> list[str]:
     return out
 
 
+def _fragment(text: str) -> bool:
+    return len(text) <= FRAGMENT_MAX and bool(FRAGMENT.match(text))
+
+
 def _balanced(text: str) -> bool:
     return (
         text.count("“") == text.count("”")
@@ -116,7 +121,7 @@ def _sentence_list(case: Case) -> list[tuple[str, bool]]:
             out.extend(
                 (s, background)
                 for s in sentences(text)
-                if not FRAGMENT.match(s.rstrip("。！？；").strip())
+                if not _fragment(s.rstrip("。！？；").strip())
             )
     return out
 

@@ -59,9 +59,11 @@ FRAGMENT = re.compile(
     r"^[^，,。！？；]{2,40}(?:委|部|局|办|厅|院|校|会|中心|公司|集团|社区|村|街道|镇|乡|组|支部|"
     r"申报|供稿|供图|来源|报道|提供)$"
 )
+FRAGMENT_MAX = 42  # the longest text FRAGMENT can match (40 characters and a 2-character end)
 SPEECH = re.compile(r"(?:说|表示|介绍|谈到|感慨|笑着)[，,：:。]?$|^“|”$|：“")
+# `\d\d*`, not `\d+`: a pattern that opens with a class lets the search skip to the digits.
 FIGURE = re.compile(
-    r"\d+(?:\.\d+)?(?:余|多)?(?:万|亿)?(?:个|名|人|家|户|亩|%|元|条|处|次|项|支|件|座|位|场|所)"
+    r"\d\d*(?:\.\d+)?(?:余|多)?(?:万|亿)?(?:个|名|人|家|户|亩|%|元|条|处|次|项|支|件|座|位|场|所)"
 )
 NUMBERED = re.compile(
     r"^(?:[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+[、.．是要])"

@@ -66,3 +66,13 @@ def test_gazetteer_restored_from_its_cache_is_the_built_one(
     finally:
         cache_dir.cache_clear()
         gazetteer.cache_clear()
+
+
+def test_fragment_length_bound_is_the_patterns_longest_match() -> None:
+    from re import _parser
+
+    from exporter.enrich.summary_rules import FRAGMENT, FRAGMENT_MAX
+
+    assert _parser.parse(FRAGMENT.pattern).getwidth()[1] == FRAGMENT_MAX
+    unit = "中共某某县委组织部"
+    assert summ._fragment(unit) and not summ._fragment(unit * 5)
