@@ -8,6 +8,7 @@ recipe is used, so outline entries and links keep their pages.
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -63,6 +64,8 @@ class BookDoc(BaseDocTemplate):
             pageCompression=1,
         )
         self._doSave = 0
+        # Page streams are compressed on this thread while layout goes on (see flate).
+        self.zlib_pool = ThreadPoolExecutor(1, thread_name_prefix="pdf-flate")
         self.addPageTemplates([self._template("odd", "even"), self._template("even", "odd")])
 
     def _frame_x(self, odd: bool) -> float:
@@ -134,13 +137,13 @@ class BookDoc(BaseDocTemplate):
             draw_label(canv, ctx, st, text, x, y, side)
 
     def handle_pageBegin(self) -> None:
-        self._packed = pack_pages(self.canv._doc, getattr(self, "_packed", 0))
+        self._packed = pack_pages(self.canv._doc, getattr(self, "_packed", 0), self.zlib_pool)
         super().handle_pageBegin()
 
     def _endBuild(self) -> None:
         super()._endBuild()
         self._define_page_refs()
-        pack_pages(self.canv._doc, getattr(self, "_packed", 0))
+        pack_pages(self.canv._doc, getattr(self, "_packed", 0), self.zlib_pool)
         savefile.save(self.canv, Path(self.canv._filename))
 
     def _define_page_refs(self) -> None:

@@ -166,6 +166,7 @@ def write_pdf(book: plan.Book, layout: Layout, out: Path) -> WriteResult:
     try:
         doc.build(FrontQueue(story))  # flowables are made as needed, freed once laid out
     finally:
+        doc.zlib_pool.shutdown()
         if collecting:
             gc.enable()
     result = WriteResult(path=Path(out), format="pdf", pages=builder_ctx.page)
