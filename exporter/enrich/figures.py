@@ -9,6 +9,7 @@ size; the best six are kept in reading order.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -68,6 +69,7 @@ _OUTCOME = re.compile(
     r"聘请|发放|开展|组织|参与|捐助|选树|注册|召开"
 )
 _CLAUSE_END = "，。；！？,;!?：:\n"
+_CLAUSE_END_RE = re.compile(r"[，。；！？,;!?：:\n]")
 
 
 @dataclass
@@ -79,14 +81,13 @@ class _Candidate:
     score: float
 
 
-def _clause(text: str, start: int, end: int) -> tuple[str, int]:
-    """The comma-level clause around [start, end); returned with its start offset."""
-    a = start
-    while a > 0 and text[a - 1] not in _CLAUSE_END:
-        a -= 1
-    b = end
-    while b < len(text) and text[b] not in _CLAUSE_END:
-        b += 1
+def _clause(text: str, start: int, end: int, stops: list[int]) -> tuple[str, int]:
+    """The comma-level clause around [start, end); returned with its start offset. `stops`
+    are the offsets of the text's clause ends, in order."""
+    k = bisect.bisect_left(stops, start)
+    a = stops[k - 1] + 1 if k else 0  # just after the last clause end before the figure
+    k = bisect.bisect_left(stops, end)
+    b = stops[k] if k < len(stops) else len(text)  # the first clause end after it
     clause = text[a:b].strip("“”\"' ")
     if len(clause) > 40:  # keep the snippet short: the words just before the figure
         lo = max(a, start - 24)
@@ -152,12 +153,15 @@ def _figures(text: str) -> Iterator[re.Match[str]]:
 def candidates(text: str) -> list[_Candidate]:
     text = strip_markup(text)
     out: list[_Candidate] = []
+    stops: list[int] | None = None
     for m in _figures(text):
         value = to_arabic(m.group("num"))
         if value is None or _skip(text, m, value):
             continue
         unit = (m.group("mult") or "") + m.group("unit")
-        clause, _ = _clause(text, m.start(), m.end())
+        if stops is None:
+            stops = [s.start() for s in _CLAUSE_END_RE.finditer(text)]
+        clause, _ = _clause(text, m.start(), m.end(), stops)
         score = _score(value, unit, clause, m, m.start())
         out.append(_Candidate(value, unit, clause, m.start(), score))
     return out
