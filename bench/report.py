@@ -172,9 +172,9 @@ def profile_table(p: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
-def _pdf_seconds_per_page(s: dict[str, Any]) -> float | None:
+def _pdf_seconds_per_page(s: dict[str, Any], clock: str = "wall") -> float | None:
     e = s["stages"].get("pdf", {})
-    return e["wall"] / e["pages"] if e.get("status") == "ok" and e.get("pages") else None
+    return e[clock] / e["pages"] if e.get("status") == "ok" and e.get("pages") else None
 
 
 def verdict(results: list[dict[str, Any]], start: dict[str, Any]) -> list[str]:
@@ -207,10 +207,14 @@ def verdict(results: list[dict[str, Any]], start: dict[str, Any]) -> list[str]:
         tree = f", all processes {_mib(b['tree_mib'])} MiB PSS" if b.get("tree_mib") else ""
         out.append(f"- N=10000 peak RSS {_mib(peak)} MiB ({where}{tree}; target < 1024)")
     if 1000 in by_n and 10000 in by_n:
-        a, b2 = _pdf_seconds_per_page(by_n[1000]), _pdf_seconds_per_page(by_n[10000])
-        if a and b2:
-            out.append(
-                f"- PDF s/page N=1000 -> 10000: {a:.4f} -> {b2:.4f} "
-                f"({100 * (b2 / a - 1):+.0f} %, target < +20 %)"
-            )
+        # CPU seconds measure the work; wall seconds also carry whatever else the shared
+        # machine ran in the minutes between the two measurements.
+        for clock in ("cpu", "wall"):
+            a = _pdf_seconds_per_page(by_n[1000], clock)
+            b2 = _pdf_seconds_per_page(by_n[10000], clock)
+            if a and b2:
+                out.append(
+                    f"- PDF {clock} s/page N=1000 -> 10000: {a:.4f} -> {b2:.4f} "
+                    f"({100 * (b2 / a - 1):+.0f} %, target < +20 %)"
+                )
     return out
