@@ -23,7 +23,7 @@ import mmap
 import pickle
 import unicodedata
 from array import array
-from collections.abc import Callable
+from collections.abc import Callable, KeysView, Sequence
 from fnmatch import fnmatch
 from functools import cache
 from pathlib import Path
@@ -82,15 +82,60 @@ _PARSE_ONLY = ("glyphToChar",)
 
 
 def _face_cache(path: Path) -> Path:
-    return cache_dir() / f"ttface2-{stamp(path)}-rl{reportlab.Version}.pickle"
+    return cache_dir() / f"ttface3-{stamp(path)}-rl{reportlab.Version}.pickle"
 
 
 def _parse_font(name: str, path: Path) -> TTFont:
     font = TTFont(name, str(path), validate=False)
     state = {k: v for k, v in vars(font.face).items() if k not in _NOT_CACHED + _PARSE_ONLY}
+    # The big tables as arrays: compact on disk, and _cached_font rebuilds them with one
+    # int object per code point shared by both maps (pickle would make each int anew).
+    cmap, widths = state.pop("charToGlyph"), state.pop("charWidths")
+    codes = array("L", sorted(cmap))
+    state["cmap_arrays"] = (codes, array("L", map(cmap.__getitem__, codes)))
+    wcodes = sorted(widths)  # advances stay a list: scaled faces have float advances
+    state["width_arrays"] = (array("L", wcodes), list(map(widths.__getitem__, wcodes)))
     state["glyphPos"] = array("L", state["glyphPos"])  # same offsets, 4 bytes each
+    state["hmetrics"] = _Metrics.of(state["hmetrics"])
     write_atomic(_face_cache(path), pickle.dumps(state, protocol=pickle.HIGHEST_PROTOCOL))
     return font
+
+
+class _Metrics(Sequence[tuple[float, int]]):
+    """A face's (advance, left side bearing) per glyph, as two arrays instead of a list of
+    tuples (a third of the memory); reportlab only indexes it, when subsetting."""
+
+    def __init__(self, advances: array[float], bearings: array[int]) -> None:
+        self.advances, self.bearings = advances, bearings
+
+    @classmethod
+    def of(cls, pairs: list[tuple[float, int]]) -> _Metrics:
+        # reportlab stores scaled (float) advances for the glyphs past numberOfHMetrics of
+        # faces whose unitsPerEm is not 1000, and only ever uses int(advance)
+        return cls(array("d", (a for a, _ in pairs)), array("l", (b for _, b in pairs)))
+
+    def __len__(self) -> int:
+        return len(self.advances)
+
+    def __getitem__(self, i: Any) -> Any:
+        if isinstance(i, slice):
+            return list(zip(self.advances[i], self.bearings[i], strict=True))
+        return self.advances[i], self.bearings[i]
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Sequence) and list(self) == list(other)
+
+    __hash__ = None  # type: ignore[assignment]
+
+
+def _maps(state: dict[str, Any]) -> None:
+    """charToGlyph and charWidths from their cached arrays, sharing key and value ints."""
+    codes, glyphs = state.pop("cmap_arrays")
+    keys = {c: c for c in codes}  # one int object per code point, for both maps
+    state["charToGlyph"] = dict(zip(keys, glyphs, strict=True))
+    wcodes, wvalues = state.pop("width_arrays")
+    values = {w: w for w in set(wvalues)}  # a few distinct advances: one object each
+    state["charWidths"] = {keys.get(c, c): values[w] for c, w in zip(wcodes, wvalues, strict=True)}
 
 
 _MAPPED: list[mmap.mmap] = []  # font files mapped by _cached_font
@@ -124,6 +169,10 @@ def _cached_font(name: str, path: Path) -> TTFont | None:
         return None
     finally:
         gc.enable()
+    try:
+        _maps(state)
+    except (KeyError, ValueError, TypeError):  # a cache in an older layout: parse instead
+        return None
     face = TTFontFace.__new__(TTFontFace)
     vars(face).update(state)
     vars(face).update({key: {} for key in _PARSE_ONLY})
@@ -142,8 +191,11 @@ def _cached_font(name: str, path: Path) -> TTFont | None:
 
 
 @cache
-def coverage(path: Path) -> frozenset[int]:
-    return frozenset(load_font(path).face.charToGlyph)
+def coverage(path: Path) -> KeysView[int]:
+    """The code points the font maps (a live view of its cmap: set operations and `in`
+    work on it without a second 30,000-entry set per face)."""
+    cmap: dict[int, int] = load_font(path).face.charToGlyph
+    return cmap.keys()
 
 
 def role_chain(role: FontRole, bold: bool = False) -> list[Path]:
