@@ -12,6 +12,7 @@ import hashlib
 import multiprocessing
 import os
 import tempfile
+import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Executor, ProcessPoolExecutor, wait
@@ -221,7 +222,8 @@ def write_one(
     if fmt == "json":
         from exporter.writers.json_writer import write_json
 
-        assert comp is not None, "the JSON writer needs the compendium"
+        if comp is None:
+            raise ValueError("the JSON writer needs the compendium")
         write_json(comp, book, layout, out)
     else:
         from exporter.writers.md_writer import write_md
@@ -394,12 +396,19 @@ def _write_all(
     try:
         futures = {}
         if pool is not None and inherit:
-            # Forked writer processes inherit the book from this one: nothing to pickle
-            # (the pool forks its processes at the first submit, after this assignment).
-            _INHERITED["book"] = (book, layout)
-            futures = {
-                f: pool.submit(_write_inherited, f, finals[f], opts.embed_fonts) for f in heavy
-            }
+            # Forked writer processes inherit the book from this one: nothing to pickle. A
+            # fork-context pool starts all its processes within the first submit, so the
+            # book is only needed here until the submits return (the lock keeps builds on
+            # other threads from swapping it in between).
+            with _INHERIT_LOCK:
+                _INHERITED["book"] = (book, layout)
+                try:
+                    futures = {
+                        f: pool.submit(_write_inherited, f, finals[f], opts.embed_fonts)
+                        for f in heavy
+                    }
+                finally:
+                    _INHERITED.clear()
         elif pool is not None:  # another executor: the book travels pickled, without comp
             futures = {
                 f: pool.submit(_write_atomic, f, book, layout, None, finals[f], opts.embed_fonts)
@@ -423,13 +432,13 @@ def _write_all(
     finally:
         if pool is not None and executor is None:
             pool.shutdown()
-        _INHERITED.clear()
     for fmt in finals:
         _record(fmt, finals[fmt], done[fmt], result)
 
 
 # The book a build hands to the writer processes it forks (see _write_all).
 _INHERITED: dict[str, tuple[Book, Layout]] = {}
+_INHERIT_LOCK = threading.Lock()
 
 
 def _write_inherited(fmt: str, final: Path, embed_fonts: bool | None) -> tuple[WriteResult, float]:
