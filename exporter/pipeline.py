@@ -15,7 +15,7 @@ import tempfile
 import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import FIRST_COMPLETED, Executor, ProcessPoolExecutor, wait
+from concurrent.futures import FIRST_COMPLETED, Executor, Future, ProcessPoolExecutor, wait
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import partial
@@ -392,28 +392,11 @@ def _write_all(
     heavy = [f for f in finals if f in HEAVY]
     workers = _worker_count(opts, len(heavy))
     pool = executor or (ProcessPoolExecutor(workers) if workers > 1 else None)
-    inherit = executor is None and multiprocessing.get_start_method() == "fork"
     try:
         futures = {}
-        if pool is not None and inherit:
-            # Forked writer processes inherit the book from this one: nothing to pickle. A
-            # fork-context pool starts all its processes within the first submit, so the
-            # book is only needed here until the submits return (the lock keeps builds on
-            # other threads from swapping it in between).
-            with _INHERIT_LOCK:
-                _INHERITED["book"] = (book, layout)
-                try:
-                    futures = {
-                        f: pool.submit(_write_inherited, f, finals[f], opts.embed_fonts)
-                        for f in heavy
-                    }
-                finally:
-                    _INHERITED.clear()
-        elif pool is not None:  # another executor: the book travels pickled, without comp
-            futures = {
-                f: pool.submit(_write_atomic, f, book, layout, None, finals[f], opts.embed_fonts)
-                for f in heavy
-            }
+        if pool is not None:
+            own = executor is None  # a fresh pool: its processes fork at the first submit
+            futures = _submit_writers(pool, own, heavy, finals, book, layout, opts.embed_fonts)
         done = {}
         if futures and len(futures) >= (os.cpu_count() or 1):
             # Every core has a writer process: the light writers wait for one of them to
@@ -436,7 +419,35 @@ def _write_all(
         _record(fmt, finals[fmt], done[fmt], result)
 
 
-# The book a build hands to the writer processes it forks (see _write_all).
+def _submit_writers(
+    pool: Executor,
+    own: bool,
+    formats: list[str],
+    finals: dict[str, Path],
+    book: Book,
+    layout: Layout,
+    embed_fonts: bool | None,
+) -> dict[str, Future[tuple[WriteResult, float]]]:
+    """Start the heavy writers on `pool`. The processes of a pool of our `own` that forks
+    inherit the book from this one (nothing to pickle); other executors get it pickled,
+    without comp."""
+    if not (own and multiprocessing.get_start_method() == "fork"):
+        return {
+            f: pool.submit(_write_atomic, f, book, layout, None, finals[f], embed_fonts)
+            for f in formats
+        }
+    # A fork-context pool starts all its processes within the first submit, so the book is
+    # only needed here until the submits return (the lock keeps builds on other threads from
+    # swapping it in between).
+    with _INHERIT_LOCK:
+        _INHERITED["book"] = (book, layout)
+        try:
+            return {f: pool.submit(_write_inherited, f, finals[f], embed_fonts) for f in formats}
+        finally:
+            _INHERITED.clear()
+
+
+# The book a build hands to the writer processes it forks (see _submit_writers).
 _INHERITED: dict[str, tuple[Book, Layout]] = {}
 _INHERIT_LOCK = threading.Lock()
 
