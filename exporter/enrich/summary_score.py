@@ -77,6 +77,27 @@ def _clause_facts(text: str) -> tuple[float, frozenset[str], int, float]:
     return _content_score(text), grams, len(grams), math.sqrt(len(grams))
 
 
+def _combined(
+    text: str,
+    sent_index: int,
+    in_background: bool,
+    relevance: Callable[[frozenset[str]], float] | None,
+    centrality: Callable[[frozenset[str]], float],
+) -> float:
+    """Content, position, relevance and centrality of a clause; `relevance` and
+    `centrality` weigh the clause's bigrams (relevance None: the case has no headings)."""
+    content, grams, n, root = _clause_facts(text)
+    score = content
+    if in_background:
+        score -= _W_BACKGROUND
+    score = score - _W_POSITION * sent_index
+    if not n:
+        return score
+    if relevance is not None:
+        score += _W_RELEVANCE * relevance(grams) / root
+    return score + _W_CENTRALITY * centrality(grams) / n
+
+
 def pool_score(
     text: str,
     sent_index: int,
@@ -90,46 +111,32 @@ def pool_score(
     C-level set intersection); fsum is exact, so the hash-seeded order of a set cannot change
     the last digit.
     """
-    content, grams, n, root = _clause_facts(text)
-    score = content
-    if in_background:
-        score -= _W_BACKGROUND
-    score = score - _W_POSITION * sent_index
-    if not n:
-        return score
-    if topic:
-        score += _W_RELEVANCE * math.fsum(map(topic.__getitem__, topic.keys() & grams)) / root
-    cen = math.fsum(map(centroid.__getitem__, centroid.keys() & grams))
-    return score + _W_CENTRALITY * cen / n
+    return pool_scorer(topic, centroid, fast=False)(text, sent_index, in_background)
 
 
 def pool_scorer(
-    topic: dict[str, float], centroid: dict[str, float]
+    topic: dict[str, float], centroid: dict[str, float], fast: bool = True
 ) -> Callable[[str, int, bool], float]:
     """`pool_score` with one case's topic and centroid bound: the same scores, faster.
 
     The topic weights of `topic_grams` are 1.0 or 2.0, so their exact sum is the number of
     shared bigrams plus the number of those weighing 2.0 (two C-level intersections).
     """
-    if not set(topic.values()) <= {1.0, 2.0}:
-        return lambda text, i, background: pool_score(text, i, background, topic, centroid)
-    t_all = frozenset(topic)
-    t_two = frozenset(g for g, w in topic.items() if w == 2.0)
-    shared = centroid.keys()
-    weight = centroid.__getitem__
     fsum = math.fsum
+    relevance: Callable[[frozenset[str]], float] | None = None
+    if topic and fast and set(topic.values()) <= {1.0, 2.0}:
+        t_all = frozenset(topic)
+        t_two = frozenset(g for g, w in topic.items() if w == 2.0)
+        relevance = lambda grams: len(t_all & grams) + len(t_two & grams)  # noqa: E731
+    elif topic:
+        relevance = lambda grams: fsum(map(topic.__getitem__, topic.keys() & grams))  # noqa: E731
+    shared, weight = centroid.keys(), centroid.__getitem__
+
+    def centrality(grams: frozenset[str]) -> float:
+        return fsum(map(weight, shared & grams))
 
     def score_of(text: str, sent_index: int, in_background: bool) -> float:
-        content, grams, n, root = _clause_facts(text)
-        score = content
-        if in_background:
-            score -= _W_BACKGROUND
-        score = score - _W_POSITION * sent_index
-        if not n:
-            return score
-        if t_all:
-            score += _W_RELEVANCE * (len(t_all & grams) + len(t_two & grams)) / root
-        return score + _W_CENTRALITY * fsum(map(weight, shared & grams)) / n
+        return _combined(text, sent_index, in_background, relevance, centrality)
 
     return score_of
 
