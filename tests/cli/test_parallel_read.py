@@ -50,10 +50,16 @@ def test_warming_the_writers_survives_a_broken_font(
     from exporter import fonts
     from exporter.errors import FontError
     from exporter.layout.load import load_layout
+    from exporter.writers.pdf import faces
+
+    tried: list[Path] = []
 
     def broken(path: Path) -> None:
+        tried.append(path)
         raise FontError("unusable font: test", str(path))
 
     monkeypatch.setattr(fonts, "load_font", broken)
+    monkeypatch.setattr(faces, "_CHAINS", {})  # no chain cached by earlier tests: fonts load
     pipeline._warm_writers(["pdf", "docx"], load_layout("book"))  # reported later, by the writer
+    assert tried  # the broken font really was reached
     assert "exporter.writers.docx" in __import__("sys").modules
