@@ -109,8 +109,14 @@ def run_peer(peer: str, md: Path, typ: Path, out: Path) -> dict[str, Any]:
     return res
 
 
+def exporter_cmd() -> str:
+    """The `exporter` script of the interpreter running the bench (its venv's bin/), else PATH's."""
+    beside = Path(sys.executable).with_name("exporter")
+    return str(beside) if beside.exists() else "exporter"
+
+
 def run_build(folder: Path, out: Path, formats: list[str], jobs: int) -> dict[str, Any]:
-    cmd = ["exporter", "build", str(folder), "-o", str(out), "--format", ",".join(formats)]
+    cmd = [exporter_cmd(), "build", str(folder), "-o", str(out), "--format", ",".join(formats)]
     cmd += ["--json", "-q", "--jobs", str(jobs)]
     r = proc.run(cmd)
     res: dict[str, Any] = {"wall": r.wall, "cpu": r.cpu, "peak_mib": r.peak_mib, "rc": r.rc}
@@ -130,7 +136,7 @@ def run_build(folder: Path, out: Path, formats: list[str], jobs: int) -> dict[st
 
 
 def startup(runs: int = 5) -> dict[str, Any]:
-    done = [proc.run(["exporter", "--help"]) for _ in range(runs)]
+    done = [proc.run([exporter_cmd(), "--help"]) for _ in range(runs)]
     walls = [r.wall for r in done]
     return {
         "median": median(walls),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+import sysconfig
 import venv
 import zipfile
 from pathlib import Path
@@ -15,7 +16,10 @@ ROOT = Path(__file__).resolve().parents[2]
 def test_wheel_ships_layouts_and_fonts_and_builds_from_another_folder(tmp_path: Path) -> None:
     wheels = tmp_path / "wheels"
     subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "-w", str(wheels), str(ROOT)],
+        # No build isolation: the build backend (hatchling, a test extra) comes from this
+        # environment, so building the wheel needs no network.
+        [sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "--no-build-isolation"]
+        + ["-w", str(wheels), str(ROOT)],
         check=True,
         capture_output=True,
     )
@@ -25,10 +29,19 @@ def test_wheel_ships_layouts_and_fonts_and_builds_from_another_folder(tmp_path: 
     assert "exporter/_data/fonts/NotoSerifSC-Regular.ttf" in names
     assert "exporter/_data/fonts/OFL-NotoSC.txt" in names
 
-    # A fresh environment that borrows this one's dependencies but not the source tree.
+    # A fresh environment that borrows this environment's dependencies (a .pth line naming its
+    # site-packages, listed after the child's own) but not the source tree: the editable
+    # install's own .pth is not processed from there, so `exporter` can only come from the wheel.
     env_dir = tmp_path / "venv"
-    venv.create(env_dir, system_site_packages=True, with_pip=True)
+    venv.create(env_dir, system_site_packages=False, with_pip=True)
     py = env_dir / "bin" / "python"
+    child_site = subprocess.run(
+        [str(py), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout.strip()
+    (Path(child_site) / "borrowed-deps.pth").write_text(sysconfig.get_paths()["purelib"] + "\n")
     subprocess.run(
         [str(py), "-m", "pip", "install", "-q", "--no-deps", "--force-reinstall", str(wheel)],
         check=True,
