@@ -11,6 +11,7 @@ import zipfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
+PIP_WHEEL = [sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "--no-build-isolation"]
 
 
 def test_wheel_ships_layouts_and_fonts_and_builds_from_another_folder(tmp_path: Path) -> None:
@@ -18,8 +19,7 @@ def test_wheel_ships_layouts_and_fonts_and_builds_from_another_folder(tmp_path: 
     subprocess.run(
         # No build isolation: the build backend (hatchling, a test extra) comes from this
         # environment, so building the wheel needs no network.
-        [sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "--no-build-isolation"]
-        + ["-w", str(wheels), str(ROOT)],
+        [*PIP_WHEEL, "-w", str(wheels), str(ROOT)],
         check=True,
         capture_output=True,
     )
