@@ -35,6 +35,7 @@ from exporter.readers.build import (
 from exporter.readers.bylines import photo_credit_line
 from exporter.readers.checks import check_line
 from exporter.readers.decode import decode
+from exporter.readers.frontmatter import mark_callouts, mark_front_matter
 from exporter.readers.lines import BODY, BYLINE, NOISE, Line
 from exporter.readers.repair import Unit, build_units
 from exporter.readers.rules import Context, classify
@@ -109,6 +110,8 @@ def read_text(
     if is_md:
         lines = split_lines(text, True)
     src = SourceFile(path=path, format="markdown" if is_md else "text")
+    mark_front_matter(lines)
+    mark_callouts(lines)
     classify(Context(lines, is_md))
     tails = [
         (line.no, tail) for line in lines if line.role == BODY and (tail := strip_jump_tail(line))

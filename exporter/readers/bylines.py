@@ -99,9 +99,12 @@ _SUFFIX = re.compile(
     rf"(?P<raw>(?:{_BULLET}\s*|[(（])(?:{_OUTLET}?(?:记者|通讯员|实习记者))?\s*"
     rf"(?P<names>{NAME}(?:\s+{NAME}){{0,3}})\s*摄(?:影)?[)）]?)\s*$"
 )
+# `（影像中国）`, `（人民视觉）`: the picture agency printed after the photographer's 摄.
+_AGENCY = r"(?:\s*[(（][^()（）]{2,12}[)）])?"
 _PHOTO_LINE = re.compile(
-    rf"^(?:{_BULLET}\s*)?(?:{_OUTLET}?(?:记者|通讯员))?\s*(?P<names>{NAME}(?:\s+{NAME}){{0,3}})"
-    r"\s*[/／]?\s*摄(?:影)?$|^[(（]?(?:摄影|图片|供图)\s*[:：/]\s*(?P<names2>[^()（）]{2,30})[)）]?$"
+    rf"^(?:{_BULLET}\s*)?(?:(?:以上|上|下|左|右|本版)?(?:图片|照片)?均?为)?"
+    rf"(?:{_OUTLET}?(?:记者|通讯员))?\s*(?P<names>{NAME}(?:\s+{NAME}){{0,3}})"
+    rf"\s*[/／]?\s*摄(?:影)?{_AGENCY}$|^[(（]?(?:摄影|图片|供图)\s*[:：/]\s*(?P<names2>[^()（）]{2, 30})[)）]?$"
     r"|^[(（](?P<names3>[^()（）]{2,30}?)\s*(?:供图|摄)[)）]$"
 )
 _OUTLET_RE = re.compile(_OUTLET)
@@ -194,11 +197,41 @@ def bare_names(text: str) -> Byline | None:
     return Byline(text, [Credit(t, "作者") for t in toks])
 
 
+# `《某某日报》（2025年06月17日第 19 版）`: the paper, date and page a byline line ends with.
+_PAPER_SOURCE = re.compile(
+    r"\s*[《〈][^》〉]{2,12}[报刊][》〉]\s*[(（][^()（）]{4,30}(?:版|期)\s*[)）]\s*$"
+)
+
+
+def paper_source_line(text: str) -> Byline | None:
+    """A byline ending with the paper it was printed in: the names before it are the
+    authors, and the source alone (no names) is still the article's byline.
+
+    >>> line = "本报记者  王  伟  李小红《某某日报》（2025年01月02日第 3 版）"
+    >>> [c.name for c in paper_source_line(line).credits]
+    ['王伟', '李小红']
+    >>> paper_source_line("《某某日报》（2025年01月02日第 3 版）").credits
+    []
+    """
+    m = _PAPER_SOURCE.search(text)
+    if not m:
+        return None
+    rest = text[: m.start()].strip()
+    if not rest:
+        return Byline(text.strip(), [])
+    found = own_line(rest) or bare_names(rest)
+    return Byline(text.strip(), found.credits) if found else None
+
+
 def own_line(text: str) -> Byline | None:
     """A line that is a byline by its own wording (role words or 申报/供稿), else None."""
     stripped = text.strip()
     if len(stripped) > 80:
         return None
+    if stripped.endswith(("）", ")")) and "》" in stripped:
+        paper = paper_source_line(stripped)
+        if paper is not None:
+            return paper
     # the three forms end with their verb (申报…, 供稿) or open with 来源/稿源
     if stripped.endswith(_SUBMISSION_ENDS) or "源" in stripped[:3]:
         for pattern, role in ((_SUBMITTED, "申报单位"), (_SUPPLIED, "供稿单位"), (_SOURCE, "来源")):

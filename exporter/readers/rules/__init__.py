@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from operator import itemgetter
 
 from exporter.readers.lines import BLANK, BODY, Line
-from exporter.readers.rules import bylines, headings, noise
+from exporter.readers.rules import bylines, chrome, headings, noise
 
 
 @dataclass
@@ -49,6 +49,14 @@ Rule = Callable[[Line, int, Context], "tuple[str, str] | None"]
 # Order matters: noise first (a caption is never a heading), bylines before headings (a short
 # name line looks like a heading), fragments of split paragraphs last among the heading rules.
 RULES: list[tuple[str, Rule]] = [
+    ("html_remnant", chrome.html_remnant),
+    ("web_address", chrome.web_address),
+    ("notice", chrome.notice),
+    ("navigation", chrome.navigation),
+    ("page_meta", chrome.page_meta),
+    ("date_line", chrome.date_line),
+    ("page_label", chrome.page_label),
+    ("share_line", chrome.share_line),
     ("page_jump", noise.page_jump),
     ("end_marker", noise.end_marker),
     ("original_title", noise.original_title),
@@ -61,6 +69,7 @@ RULES: list[tuple[str, Rule]] = [
     ("photo_credit", noise.photo_credit),
     ("picture_source", noise.picture_source),
     ("author_note", noise.author_note),
+    ("caption_with_credit", noise.caption_with_credit),
     ("caption_before_credit", noise.caption_before_credit),
     ("layout_credit", noise.layout_credit),
     ("distribution_list", noise.distribution_list),
@@ -104,3 +113,4 @@ def classify(ctx: Context) -> None:
                 break
         else:
             line.role, line.reason = BODY, "body"
+    chrome.mark_link_lists(ctx.lines)

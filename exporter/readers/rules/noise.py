@@ -116,7 +116,8 @@ def ornament(line: Line, i: int, ctx: Context) -> Found:
     if line.text[:1].isalnum() or any(ch.isalnum() for ch in line.text):
         return None
     prev = ctx.prev_line(i)
-    if set(line.text) <= _TAIL_MARKS and prev is not None and prev.role == BODY:
+    lone_mark = len(line.text) <= 2 and set(line.text) <= _TAIL_MARKS
+    if lone_mark and prev is not None and prev.role == BODY:
         return None  # `。` wrapped onto a line of its own ends the paragraph above
     return NOISE, "ornament"
 
@@ -145,12 +146,65 @@ def _under_headline(i: int, ctx: Context) -> bool:
     return prev is not None and prev.role in (HEAD, BYLINE)
 
 
+CAPTION_RUN_MAX = 4  # captions printed one under another above one shared credit
+SHORT_CAPTION = 24  # characters of a caption in such a run (`村中小院。`)
+
+
+def _credit_below(i: int, ctx: Context) -> int | None:
+    """Index of the photographer's credit under line i, directly or under a run of short
+    captions (`集体村全景。` / `村中小院。` / `以上图片均为某某摄`), else None."""
+    lines = ctx.lines
+    seen = 0
+    for k in range(i + 1, len(lines)):
+        text = lines[k].text
+        if not text:
+            continue
+        if by.photo_credit_line(text):
+            return k
+        seen += 1
+        if seen >= CAPTION_RUN_MAX or not _run_caption(text) or not _run_caption(lines[i].text):
+            return None
+    return None
+
+
+def _run_caption(text: str) -> bool:
+    """A line inside a caption run: a short sentence, or a picture-source note."""
+    short = len(text) <= SHORT_CAPTION and text.endswith("。") and "“" not in text
+    return short or bool(_PICTURE_SOURCE.match(text))
+
+
+def _text_goes_on(k: int, ctx: Context) -> bool:
+    """After the credit at k the article's text goes on (a long sentence-ending paragraph),
+    rather than the page moving to the next headline."""
+    after = ctx.next_text(k)
+    return len(after) >= 60 or (len(after) >= 30 and after.endswith(("。", "！", "？", "”")))
+
+
 def caption_before_credit(line: Line, i: int, ctx: Context) -> Found:
     """A short text right above a photographer's credit describes the photo. Right under a
-    headline it is the text of a photo-news item instead, and stays."""
-    if len(line.text) > 300 or not by.photo_credit_line(ctx.next_text(i)):
+    headline it is the text of a photo-news item instead, unless the article's text only
+    starts after the credit (captions printed between byline and text)."""
+    if len(line.text) > 300:
         return None
-    return None if _under_headline(i, ctx) else (NOISE, "photo_caption")
+    k = _credit_below(i, ctx)
+    if k is None:
+        return None
+    if _under_headline(i, ctx) and not _text_goes_on(k, ctx):
+        return None
+    return NOISE, "photo_caption"
+
+
+_CAPTION_CREDIT = re.compile(
+    r"[。！]\s*(?:人民网|新华网|新华社|[^\s。]{2,6}网)?\s*\S{2,4}\s*摄(?:影)?$"
+)
+
+
+def caption_with_credit(line: Line, i: int, ctx: Context) -> Found:
+    """`同学们聆听讲解。某某网 张三摄`: a caption with its photographer on the same line."""
+    text = line.text
+    if len(text) > 100 or not text.endswith(("摄", "摄影")):
+        return None
+    return (NOISE, "photo_caption") if _CAPTION_CREDIT.search(text) else None
 
 
 def photo_credit(line: Line, i: int, ctx: Context) -> Found:

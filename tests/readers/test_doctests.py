@@ -1,0 +1,21 @@
+"""The docstring examples of the reader's rules are executed: each documents a real case."""
+
+from __future__ import annotations
+
+import doctest
+import importlib
+
+import pytest
+
+MODULES = [
+    "exporter.readers.frontmatter",
+    "exporter.readers.rules.chrome",
+    "exporter.readers.bylines",
+]
+
+
+@pytest.mark.parametrize("name", MODULES)
+def test_docstring_examples_hold(name: str) -> None:
+    result = doctest.testmod(importlib.import_module(name))
+    assert result.attempted > 0, f"{name} has no examples"
+    assert result.failed == 0
