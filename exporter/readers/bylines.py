@@ -104,10 +104,13 @@ _AGENCY = r"(?:\s*[(（][^()（）]{2,12}[)）])?"
 _PHOTO_LINE = re.compile(
     rf"^(?:{_BULLET}\s*)?(?:(?:以上|上|下|左|右|本版)?(?:图片|照片)?均?为)?"
     rf"(?:{_OUTLET}?(?:记者|通讯员))?\s*(?P<names>{NAME}(?:\s+{NAME}){{0,3}})"
-    rf"\s*[/／]?\s*摄(?:影)?{_AGENCY}$|^[(（]?(?:摄影|图片|供图)\s*[:：/]\s*(?P<names2>[^()（）]{2, 30})[)）]?$"
+    rf"\s*[/／]?\s*摄(?:影)?{_AGENCY}$"
+    r"|^[(（]?(?:摄影|图片|供图)\s*[:：/]\s*(?P<names2>[^()（）]{2,30})[)）]?$"
     r"|^[(（](?P<names3>[^()（）]{2,30}?)\s*(?:供图|摄)[)）]$"
 )
 _OUTLET_RE = re.compile(_OUTLET)
+# `王  菲摄`: a two-character name spaced out to the width of a three-character one.
+_SPACED_NAME = re.compile(rf"(?<![{_HAN}])([{_HAN}])\s+([{_HAN}])(?=摄|[^{_HAN}]|$)")
 _NAME_RE = re.compile(NAME)
 _DOTTED_NAME = re.compile(rf"[{_HAN}]{{1,6}}[·•][{_HAN}]{{1,8}}")
 _PLAIN_NAME = re.compile(rf"[{_HAN}]{{2,4}}")
@@ -274,7 +277,7 @@ def photo_credit_line(text: str) -> list[str] | None:
     stripped = text.strip()
     if "摄" not in stripped and "图" not in stripped:
         return None  # every form names 摄(影), 图片 or 供图: most lines need no pattern
-    m = _PHOTO_LINE.match(stripped)
+    m = _PHOTO_LINE.match(_SPACED_NAME.sub(r"\1\2", stripped))
     if not m:
         return None
     names = m.group("names") or m.group("names2") or m.group("names3") or ""

@@ -111,6 +111,7 @@ class Situation:
     title_bullet: str | None = None  # the glyph the current article's headline opens with
     bylined: bool = False  # the current article has a byline of its own
     restart: bool = False  # the run opens its parts again (`一、背景` a second time)
+    page_bylined: bool = False  # two or more articles of this file open with a byline
 
 
 def opens_article(run: list[Unit], sit: Situation) -> bool:
@@ -125,6 +126,8 @@ def opens_article(run: list[Unit], sit: Situation) -> bool:
         return True  # a headline over parts numbered from the start again: the next entry
     if sit.title_bullet and any(lead_bullet(u.text) == sit.title_bullet for u in heads):
         return True  # a sibling item of a bulletin list
+    if _inside_bylined(sit) and not _lone_label(heads) and not _md_title(heads, sit):
+        return False
     if any(is_kicker(u) for u in heads[:-1]):
         return True
     md_heads = [u for u in heads if u.md_level]
@@ -160,6 +163,27 @@ def opens_article(run: list[Unit], sit: Situation) -> bool:
         closing = bool(_CLOSING.search(prev_body.text))
         score += 2 * (closing and any(_QUOTED.search(u.text) and len(u.text) >= 8 for u in plain))
     return score >= 2
+
+
+def _lone_label(heads: list[Unit]) -> bool:
+    """`基层实践`, `【典型案例】`: a column label alone over the next text."""
+    if len(heads) != 1 or not is_rubric_like(heads[0]):
+        return False
+    return len(heads[0].text) <= LONE_RUBRIC_MAX or bool(_BRACKETED.match(heads[0].text))
+
+
+def _md_title(heads: list[Unit], sit: Situation) -> bool:
+    return any(0 < u.md_level <= sit.md_title_level for u in heads)
+
+
+def _inside_bylined(sit: Situation) -> bool:
+    """On a page whose articles open with bylines, a heading run without one inside a
+    bylined article is that article's inner heading (`廉洁自律` / `一送一拒，…`), unless a
+    photographer's credit marks the text under it as a photo-news item or dropped page
+    furniture (captions, layout credits) lies between the article and the run."""
+    if not (sit.page_bylined and sit.bylined) or sit.credit_after or sit.noise_between:
+        return False
+    return not (sit.next_body and by.inline_prefix(sit.next_body.text))  # `本报讯（记者…）`
 
 
 # How news texts end: an outlook (`下一步，…`) or a quoted voice (`…。”居民王大爷说。`).

@@ -67,6 +67,7 @@ def segment(units: list[Unit], noise: dict[int, str]) -> tuple[list[Article], li
     cur: Article | None = None
     gap = _typical_gap(units)
     md_level = md_title_level(units)
+    page_bylined = _bylined_openers(units) >= 2
     i = 0
     while i < len(units):
         u = units[i]
@@ -102,6 +103,7 @@ def segment(units: list[Unit], noise: dict[int, str]) -> tuple[list[Article], li
         sit.has_inner = cur is not None and cur.has_inner
         sit.title_bullet = _title_bullet(cur)
         sit.bylined = bool(cur and cur.header and cur.header.block.byline)
+        sit.page_bylined = page_bylined
         sit.restart = bool(cur and cur.has_first_part) and any(
             u.role == HEAD and FIRST_PART.match(u.text) for u in run
         )
@@ -120,6 +122,15 @@ def segment(units: list[Unit], noise: dict[int, str]) -> tuple[list[Article], li
     for art in articles:
         _drop_unlabelled_caption(art)
     return articles, orphans
+
+
+def _bylined_openers(units: list[Unit]) -> int:
+    """Header runs whose byline stands right under a headline (not a credit after a body)."""
+    return sum(
+        1
+        for prev, u in itertools.pairwise(units)
+        if u.role == BYLINE and prev.role == HEAD and not is_end_byline(u)
+    )
 
 
 def _title_bullet(art: Article | None) -> str | None:

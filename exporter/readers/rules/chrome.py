@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from exporter.readers import bylines as by
 from exporter.readers.lines import NOISE, Line
 
 if TYPE_CHECKING:
@@ -161,6 +162,8 @@ def date_line(line: Line, i: int, ctx: Context) -> Found:
     m = _DATE_LINE.match(text)
     if not m or _SENTENCE.search(text) or _CREDIT_WORDS.search(text):
         return None
+    if "》" in text and by.paper_source_line(text):
+        return None  # `某某《某某日报》（2025年…第4版）`: a byline
     return NOISE, "date_line"
 
 

@@ -159,7 +159,7 @@ def _credit_below(i: int, ctx: Context) -> int | None:
         text = lines[k].text
         if not text:
             continue
-        if by.photo_credit_line(text):
+        if by.photo_credit_line(text) or _PICTURE_SOURCE.match(text):
             return k
         seen += 1
         if seen >= CAPTION_RUN_MAX or not _run_caption(text) or not _run_caption(lines[i].text):
@@ -176,6 +176,13 @@ def _run_caption(text: str) -> bool:
 def _text_goes_on(k: int, ctx: Context) -> bool:
     """After the credit at k the article's text goes on (a long sentence-ending paragraph),
     rather than the page moving to the next headline."""
+    lines = ctx.lines
+    nxt = next((n for n in range(k + 1, len(lines)) if lines[n].text), None)
+    while nxt is not None:
+        below = _credit_below(nxt, ctx)  # another caption and its credit: look past them
+        if below is None:
+            break
+        k, nxt = below, next((n for n in range(below + 1, len(lines)) if lines[n].text), None)
     after = ctx.next_text(k)
     return len(after) >= 60 or (len(after) >= 30 and after.endswith(("。", "！", "？", "”")))
 
