@@ -92,7 +92,8 @@ _UNIT_LINE = re.compile(
     rf"(?:[\s、]+(?:中共)?[{_HAN}（）()]{{2,28}}?{_UNIT_END}){{0,3}}$"
 )
 _PREFIX = re.compile(
-    r"^(?P<raw>(?:本报|本刊|本网|新华社|人民网|中新社)[^，,。(（]{0,16}?[讯电]\s*"
+    rf"^(?P<raw>(?:本报|本刊|本网|新华社|人民网|中新社|[{_HAN}]{{2,12}}(?:网|报|社|台))"
+    r"[^，,。(（]{0,16}?[讯电]\s*"
     r"[(（](?P<inner>[^()（）]{2,60})[)）])"
 )
 _SUFFIX = re.compile(
@@ -231,10 +232,13 @@ def own_line(text: str) -> Byline | None:
     stripped = text.strip()
     if len(stripped) > 80:
         return None
-    if stripped.endswith(("）", ")")) and "》" in stripped:
-        paper = paper_source_line(stripped)
+    if stripped.endswith(("）", ")")):
+        paper = paper_source_line(stripped) if "》" in stripped else None
         if paper is not None:
             return paper
+        dateline = _PREFIX.fullmatch(stripped)  # `某某网5月2日电（通讯员 某某）` alone
+        if dateline:
+            return Byline(stripped, _credits_from(dateline.group("inner")))
     # the three forms end with their verb (申报…, 供稿) or open with 来源/稿源
     if stripped.endswith(_SUBMISSION_ENDS) or "源" in stripped[:3]:
         for pattern, role in ((_SUBMITTED, "申报单位"), (_SUPPLIED, "供稿单位"), (_SOURCE, "来源")):

@@ -17,6 +17,7 @@ from exporter.readers.lines import BYLINE, HEAD
 from exporter.readers.places import locality_at_start
 from exporter.readers.repair import Unit
 from exporter.readers.rules.headings import DASH, NUMBERED, PART_LABEL
+from exporter.readers.webtitle import strip_site_names
 
 RUBRIC_MAX = 6  # column labels (潮头观澜, 基层实践, 新时代新作为) are this short
 # A label standing alone over a text (no headline) is shorter still; 5-6 character lines
@@ -112,6 +113,7 @@ class Situation:
     bylined: bool = False  # the current article has a byline of its own
     restart: bool = False  # the run opens its parts again (`一、背景` a second time)
     page_bylined: bool = False  # two or more articles of this file open with a byline
+    md_titled: bool = False  # two or more articles of this file open with a Markdown heading
 
 
 def opens_article(run: list[Unit], sit: Situation) -> bool:
@@ -135,6 +137,8 @@ def opens_article(run: list[Unit], sit: Situation) -> bool:
         return True
     if md_heads and len(md_heads) == len(heads):
         return False  # deeper Markdown headings are inner headings
+    if sit.md_titled and not md_heads:
+        return False  # where articles open with `# headline`, plain heading lines are inner
     if sit.in_roundup:
         return False
     if len(heads) == 1 and is_rubric_like(heads[0]):
@@ -250,7 +254,7 @@ def _title_block(heads: list[Unit], orphans: list[list[Unit]], bylined: bool) ->
     if units:
         orphans.append(units)
     block.title_units = main + subtitles
-    block.title = join_title([u.text for u in main])
+    block.title = strip_site_names(join_title([u.text for u in main]))
     label = _ENTRY_LABEL.match(block.title)
     if label and label.end() < len(block.title):
         # `案例1：标题`: the entry number is a label over the title, like a column name.

@@ -68,6 +68,7 @@ def segment(units: list[Unit], noise: dict[int, str]) -> tuple[list[Article], li
     gap = _typical_gap(units)
     md_level = md_title_level(units)
     page_bylined = _bylined_openers(units) >= 2
+    md_titled = md_level > 0 and sum(u.md_level == md_level for u in units if u.role == HEAD) >= 2
     i = 0
     while i < len(units):
         u = units[i]
@@ -104,6 +105,7 @@ def segment(units: list[Unit], noise: dict[int, str]) -> tuple[list[Article], li
         sit.title_bullet = _title_bullet(cur)
         sit.bylined = bool(cur and cur.header and cur.header.block.byline)
         sit.page_bylined = page_bylined
+        sit.md_titled = md_titled
         sit.restart = bool(cur and cur.has_first_part) and any(
             u.role == HEAD and FIRST_PART.match(u.text) for u in run
         )

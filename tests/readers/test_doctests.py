@@ -11,6 +11,7 @@ MODULES = [
     "exporter.readers.frontmatter",
     "exporter.readers.rules.chrome",
     "exporter.readers.bylines",
+    "exporter.readers.webtitle",
 ]
 
 

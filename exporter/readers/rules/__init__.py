@@ -65,6 +65,7 @@ RULES: list[tuple[str, Rule]] = [
     ("ornament", noise.ornament),
     ("photo_caption", noise.photo_caption),
     ("arrow_caption", noise.arrow_caption),
+    ("image_caption", noise.image_caption),
     ("social_furniture", noise.social_furniture),
     ("photo_credit", noise.photo_credit),
     ("picture_source", noise.picture_source),

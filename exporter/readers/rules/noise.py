@@ -73,6 +73,19 @@ def arrow_caption(line: Line, i: int, ctx: Context) -> Found:
     return (NOISE, "photo_caption") if ctx.markdown or after_image else None
 
 
+IMAGE_CAPTION_MAX = 40
+
+
+def image_caption(line: Line, i: int, ctx: Context) -> Found:
+    """`二年级学生参观校史馆` right under a picture: a short line without a sentence mark
+    names what the picture shows."""
+    text = line.text
+    if len(text) > IMAGE_CAPTION_MAX or re.search(r"[。！？，；：]", text) or line.md_level:
+        return None
+    prev = ctx.prev_line(i)
+    return (NOISE, "photo_caption") if prev is not None and prev.reason == "image" else None
+
+
 def social_furniture(line: Line, i: int, ctx: Context) -> Found:
     """`往期推荐`, `点击蓝字关注我们`, `END`: a social-media post's furniture."""
     return (NOISE, "social_furniture") if _SOCIAL.match(line.text) else None
