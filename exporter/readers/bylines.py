@@ -38,6 +38,7 @@ _ROLES = (
     "撰稿人",
     "撰稿",
     "撰文",
+    "文字",
     "策划",
     "统筹",
     "摄影",
@@ -57,6 +58,7 @@ _ROLE_NORMAL = {
     "首席记者": "记者",
     "评论员": "作者",
     "撰文": "作者",
+    "文字": "作者",
     "文": "作者",
     "统筹": "策划",
     "撰稿人": "撰稿",
@@ -253,6 +255,9 @@ def own_line(text: str) -> Byline | None:
     body = _LEAD_BULLET.sub("", stripped).strip("*_ ")
     if body.startswith(("（", "(")) and body.endswith(("）", ")")):
         body = body[1:-1].strip()  # `（记者 张三）` printed after the body
+        names = None if _ROLE_RE.search(body) else bare_names(body)
+        if names is not None:  # `（张  三）`: the writer's name closing the text
+            return Byline(stripped, names.credits)
     joined = _SPACED_ROLE.sub(r"\1\2", body)
     if not _ROLE_RE.match(joined) or _SENTENCE_LIKE.search(joined):
         return None

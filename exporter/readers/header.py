@@ -212,6 +212,7 @@ def is_end_byline(u: Unit) -> bool:
     return bool(
         u.role == BYLINE
         and u.byline
+        and u.byline.credits  # a source line without names (`《某报》（…）`) heads its article
         and all(c.role in ("供稿单位", "来源") for c in u.byline.credits)
     )
 

@@ -98,7 +98,9 @@ def wrap_width(lines: list[Line]) -> int:
 
 def classify(ctx: Context) -> None:
     """Give every line a role, in place."""
-    ctx.counts = Counter([line.text for line in ctx.lines if line.text])
+    # Lines already decided (front matter, images) are not page text: a title repeated in
+    # the clipper's metadata does not make it a running header.
+    ctx.counts = Counter([line.text for line in ctx.lines if line.text and not line.role])
     ctx.wrap_width = wrap_width(ctx.lines)
     rules = [rule for _name, rule in RULES]
     for i, line in enumerate(ctx.lines):
