@@ -22,6 +22,7 @@ from exporter.readers.roundup import (
     generated_title,
     looks_like_roundup,
     split_roundup,
+    national_overview,
     structural_roundup,
 )
 from exporter.readers.segment import Article
@@ -214,7 +215,8 @@ def build_article(art: Article, facts: FileFacts) -> Built:
         credited = looks_like_roundup(block.title, block.subtitle, own)
         split = None if compendium_entry([h for h, _ in raw if h]) else split_roundup(raw)
         heading = f"{block.title}{block.subtitle or ''}{block.rubric or ''}"
-        if split is not None and (credited or structural_roundup(split, heading)):
+        national = national_overview(heading, own)
+        if split is not None and not national and (credited or structural_roundup(split, heading)):
             return _roundup_cases(art, split, byline, facts)
     if _editor_note(block, raw):
         return _note_container(art, raw, block, path)

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from exporter.model import Credit
+from exporter.readers.places import PROVINCES
 
 _HAN = r"\u3400-\u4dbf\u4e00-\u9fff\U00020000-\U0003134f"
 NAME = rf"[{_HAN}][{_HAN}·•]{{1,7}}"
@@ -43,9 +44,20 @@ _ROLES = (
     "统筹",
     "摄影",
     "摄像",
+    "责任编辑",
+    "编审",
+    "审核人",
+    "审核",
+    "审校",
+    "校对",
+    "责编",
+    "编辑",
     "文",
     "图",
 )
+# Roles that name a person directly after them (`通讯员张三`): long enough never to be the
+# end of a name. One-character roles (文, 图) need a separator.
+_GLUED_ROLES = ("特约通讯员", "特约记者", "实习记者", "见习记者", "通讯员", "实习生", "记者")
 _ROLE_NORMAL = {
     "特约通讯员": "通讯员",
     "特约记者": "记者",
@@ -58,6 +70,13 @@ _ROLE_NORMAL = {
     "首席记者": "记者",
     "评论员": "作者",
     "撰文": "作者",
+    "责任编辑": "编辑",
+    "编审": "编辑",
+    "审核人": "编辑",
+    "审核": "编辑",
+    "审校": "编辑",
+    "校对": "编辑",
+    "责编": "编辑",
     "文字": "作者",
     "文": "作者",
     "统筹": "策划",
@@ -68,7 +87,10 @@ _ROLE_NORMAL = {
 # Roles whose names are the item's authors (the photographer only when nobody else is).
 AUTHOR_ROLES = ("记者", "实习记者", "通讯员", "作者", "撰稿", "申报单位", "供稿单位")
 _SPACED_ROLE = re.compile(r"(策|撰|记|作|摄|统|编)\s+(划|稿|者|影|筹|辑)")
-_ROLE_RE = re.compile(rf"{_OUTLET}(?:{'|'.join(_ROLES)})|(?:{'|'.join(_ROLES)})(?=\s*[:：/|｜]|\s)")
+_ROLE_RE = re.compile(
+    rf"{_OUTLET}(?:{'|'.join(_ROLES)})|(?:{'|'.join(_ROLES)})(?=\s*[:：/|｜]|\s)"
+    rf"|(?:{'|'.join(_GLUED_ROLES)})(?=[{_HAN}])"
+)
 _SEP = re.compile(r"[\s、，,;；:：/|｜]+")
 _SUBMITTED = re.compile(rf"^(?:{_BULLET}\s*)?(?P<unit>.{{2,40}}?)\s*(?P<verb>申报|推荐|报送)$")
 _SUPPLIED = re.compile(r"^[（(]?(?P<unit>[^（()）]{2,40}?)\s*(?P<verb>供稿)[)）]?$")
@@ -112,6 +134,7 @@ _PHOTO_LINE = re.compile(
     r"|^[(（](?P<names3>[^()（）]{2,30}?)\s*(?:供图|摄)[)）]$"
 )
 _OUTLET_RE = re.compile(_OUTLET)
+_PLACE_NAME = re.compile(f"(?:{'|'.join(PROVINCES)})(?:省|市)?")
 # `王  菲摄`: a two-character name spaced out to the width of a three-character one.
 _SPACED_NAME = re.compile(rf"(?<![{_HAN}])([{_HAN}])\s+([{_HAN}])(?=摄|[^{_HAN}]|$)")
 _NAME_RE = re.compile(NAME)
@@ -179,8 +202,40 @@ def _names(chunk: str, role: str) -> list[Credit]:
     for tok in _tokens(chunk):
         tok = tok.strip("()（）[]【】*_ ")
         if tok and tok not in _NOT_NAMES and _NAME_RE.fullmatch(tok):
-            out.append(Credit(tok, role))
+            out.extend(Credit(name, role) for name in split_glued(tok))
     return out
+
+
+_GLUED_START = re.compile(rf"^(?:{'|'.join(_GLUED_ROLES)})[{_HAN}]")
+
+# Common single-character surnames: enough to see where two glued names meet.
+_SURNAMES = set(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程"
+    "苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝"
+    "龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞"
+    "左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕"
+    "屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧"
+    "闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝"
+)
+
+
+def split_glued(token: str) -> list[str]:
+    """`曲韵高梓航` -> two names where exactly one split gives two names that each start
+    with a surname (2+3, 3+2, 2+2 or 3+3 characters); else the token as printed.
+
+    >>> split_glued("曲韵高梓航")
+    ['曲韵', '高梓航']
+    >>> split_glued("欧阳明")
+    ['欧阳明']
+    """
+    if not 4 <= len(token) <= 6 or token[:2] in _COMPOUND_SURNAMES:
+        return [token]
+    cuts = [
+        k
+        for k in (2, 3)
+        if 2 <= len(token) - k <= 3 and token[0] in _SURNAMES and token[k] in _SURNAMES
+    ]
+    return [token[: cuts[0]], token[cuts[0] :]] if len(cuts) == 1 else [token]
 
 
 def _is_name(tok: str) -> bool:
@@ -196,6 +251,8 @@ def _is_name(tok: str) -> bool:
 def bare_names(text: str) -> Byline | None:
     """`马孝`, `潘江平 杨振强`: only names, separated by spaces (caller checks the position)."""
     toks = text.split()
+    if len(toks) == 1 and _PLACE_NAME.fullmatch(text):
+        return None  # `北京`: a dateline place, not a person
     if 2 <= len(toks) <= 3 and all(len(t) == 1 for t in toks):
         toks = ["".join(toks)]  # `肖　岩`: a two-character name spaced out to the column width
     if not toks or len(toks) > 6 or not all(_is_name(t) for t in toks):
@@ -223,8 +280,8 @@ def paper_source_line(text: str) -> Byline | None:
     if not m:
         return None
     rest = text[: m.start()].strip()
-    if not rest:
-        return Byline(text.strip(), [])
+    if not rest or not _SEP.sub("", _ROLE_RE.sub("", rest)):
+        return Byline(text.strip(), [])  # the paper alone, or `本报记者` without names
     found = own_line(rest) or bare_names(rest)
     return Byline(text.strip(), found.credits) if found else None
 
@@ -259,9 +316,11 @@ def own_line(text: str) -> Byline | None:
         if names is not None:  # `（张  三）`: the writer's name closing the text
             return Byline(stripped, names.credits)
     joined = _SPACED_ROLE.sub(r"\1\2", body)
-    if not _ROLE_RE.match(joined) or _SENTENCE_LIKE.search(joined):
+    if not _ROLE_RE.match(joined) or _SENTENCE_LIKE.search(_ROLE_RE.sub(" ", joined)):
         return None
     credits = _credits_from(body)
+    if _GLUED_START.match(joined) and credits and set(credits[0].name) & _NOT_NAME_CHARS:
+        return None  # `记者节到了`: a role word opening a sentence, not a byline
     leftover = _ROLE_RE.sub("", joined)
     leftover = _SEP.sub("", leftover)
     named = "".join(c.name for c in credits)

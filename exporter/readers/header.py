@@ -25,6 +25,7 @@ RUBRIC_MAX = 6  # column labels (潮头观澜, 基层实践, 新时代新作为)
 LONE_RUBRIC_MAX = 4
 _BRACKETED = re.compile(r"^[【\[〔［].{1,20}[】\]〕］]$")
 _SERIES = re.compile(r"[·|｜]")
+_VOLUME = re.compile(r"汇编|选编|案例集|专刊|特刊|专栏|系列")
 _LEDE = re.compile(
     r"^(?:近日|日前|近期|近年来|今年以来|去年以来|\d{1,2}月\d{1,2}日|\d{4}年\d{1,2}月|"
     r"(?:本报|本刊|新华社)[^，,。]{0,12}[讯电])"
@@ -50,9 +51,15 @@ def lead_bullet(text: str) -> str | None:
     return text[0] if text and text[0] in BULLETS else None
 
 
+KICKER_MAX = 40  # characters of a `……——` kicker line
+
+
 def is_kicker(u: Unit) -> bool:
-    """`新城区：` or a bare locality line printed over the main title."""
+    """`新城区：`, a bare locality line, or a line ending with `——` (`某市抓实某事——`)
+    printed over the main title."""
     t = u.text
+    if u.role == HEAD and t.endswith("——") and len(t) <= KICKER_MAX:
+        return True
     if u.role != HEAD or len(t) > 24 or _PAUSE_OR_LIST.search(t):
         return False
     return t.endswith(("：", ":")) or locality_at_start(t) == t
@@ -246,9 +253,13 @@ def _title_block(heads: list[Unit], orphans: list[list[Unit]], bylined: bool) ->
         return block
     if not units:
         return block
+    if len(units) >= 2 and units[-1].text in units[-2].text:
+        orphans.append([units.pop()])  # a CMS prints the headline again under the full title
     main = [units.pop()]
     if units and is_kicker(units[-1]):
         main.insert(0, units.pop())
+    if units and _over_title(units[-1]):
+        main.insert(0, units.pop())  # `实现某某与某某互融互进` over the headline: its kicker
     if units:
         block.rubric_unit = units.pop()
         block.rubric = block.rubric_unit.text
@@ -271,6 +282,16 @@ _ENTRY_LABEL = re.compile(
     r"^((?:典型)?案例(?:之)?[一二三四五六七八九十\d]{1,3}|[【\[]案例[一二三四五六七八九十\d]{1,3}[】\]])"
     r"\s*[：:、．.\s\u3000]?\s*"
 )
+
+
+def _over_title(u: Unit) -> bool:
+    """A line over the headline too long for a column label and not a heading of its own."""
+    t = u.text
+    if len(t) <= RUBRIC_MAX + 2 or _BRACKETED.match(t) or is_inner_heading(u):
+        return False
+    if _SERIES.search(t) or _VOLUME.search(t):
+        return False  # `奋进新征程·伟大变革`, `某某案例选编`: a series or the volume's name
+    return not by.own_line(t) and not re.search(r"[:：]\S", t[:8])
 
 
 def join_title(parts: list[str]) -> str:

@@ -59,6 +59,25 @@ def compendium_entry(headings: list[Unit]) -> bool:
     return sum(1 for h in headings if _ENTRY_PART.match(h.text)) >= 2
 
 
+_NATIONAL = re.compile(r"各地|全国|多地|各省|各行各业")
+_EVENT = re.compile(r"活动|庆祝|纪念|仪式|典礼|集会")
+
+
+def national_overview(heading: str, byline: Byline | None) -> bool:
+    """`各地开展活动庆祝…`: a headline about one kind of event held across the country is
+    one overview, not a roundup to cut into places (each block would print the same event).
+    A roundup of practices (`各地探索…新路径`) or one with 撰稿/策划 credits is still cut.
+
+    >>> national_overview("各地组织开展纪念章颁发活动", None)
+    True
+    >>> national_overview("各地探索党建促进乡村振兴新路径", None)
+    False
+    """
+    if byline and any(c.role in ("撰稿", "策划") for c in byline.credits):
+        return False
+    return bool(_NATIONAL.search(heading) and _EVENT.search(heading))
+
+
 STRUCTURAL_MIN_BLOCKS = 3
 
 

@@ -12,6 +12,7 @@ MODULES = [
     "exporter.readers.rules.chrome",
     "exporter.readers.bylines",
     "exporter.readers.webtitle",
+    "exporter.readers.roundup",
 ]
 
 
