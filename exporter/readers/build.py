@@ -21,8 +21,8 @@ from exporter.readers.roundup import (
     compendium_entry,
     generated_title,
     looks_like_roundup,
-    split_roundup,
     national_overview,
+    split_roundup,
     structural_roundup,
 )
 from exporter.readers.segment import Article

@@ -198,7 +198,7 @@ def _tokens(chunk: str) -> list[str]:
 
 
 def _names(chunk: str, role: str) -> list[Credit]:
-    out = []
+    out: list[Credit] = []
     for tok in _tokens(chunk):
         tok = tok.strip("()（）[]【】*_ ")
         if tok and tok not in _NOT_NAMES and _NAME_RE.fullmatch(tok):
