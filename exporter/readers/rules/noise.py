@@ -266,6 +266,8 @@ def running_header(line: Line, i: int, ctx: Context) -> Found:
     # Three times: a page header. (Twice may be a table of contents and the title itself.)
     if ctx.counts[text] >= 3 and not _NUMBER_START.match(text):
         return NOISE, "running_header"
+    if line.md_level:
+        return None  # a Markdown heading is a headline (`# …第17期培训班开班`), not page furniture
     if _RUNNING.search(text) and _DIGIT.search(text) and not ctx.next_text(i).startswith("——"):
         return NOISE, "running_header"
     return None
