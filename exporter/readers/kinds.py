@@ -1,29 +1,45 @@
-"""Kind of item: case (a practice), news (an event), overview (synthesis), commentary (opinion)."""
+"""Kind of item: case (a practice), news (an event), overview (synthesis), commentary (opinion).
+
+Decided by named cues, each voting for one kind with a weight (all weights in `WEIGHTS`);
+the kind with the highest total wins, `case` on a tie. `explain_kind` lists the cues that
+fired, for `exporter inspect --explain`.
+"""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
 
+from exporter.readers import bylines as by
 from exporter.readers.places import locality_at_start, provinces_in
 from exporter.readers.text import first_sentence
 
+_H = r"\u3400-\u4dbf\u4e00-\u9fff\U00020000-\U0003134f"
 _COMMENTARY_RUBRIC = re.compile(r"评论|观澜|短评|时评|杂谈|随笔|锐评|言论|微言|论语|议论|评说|快评")
 # Column names that carry opinion as often as reportage: commentary only without a place as
 # the first paragraph's subject.
 _OPINION_RUBRIC = re.compile(r"论坛|观察|声音|视点|说道|感言|手记")
+# A column named in brackets after the headline: `（某某论坛）`, `（某某潮声·系列谈③）`.
+_TITLE_COLUMN = re.compile(
+    r"[（(][^（）()]*(?:论坛|潮声|评论|短评|时评|系列谈|漫谈|随笔)[^（）()]*[)）]$"
+)
 _VISIT = re.compile(
-    r"(?:书记|市长|省长|县长|区长|州长|旗长|主席|部长)[\u3400-\u4dbf\u4e00-\u9fff\U00020000-\U0003134f]{2,3}"
+    rf"(?:书记|市长|省长|县长|区长|州长|旗长|主席|部长)[{_H}]{{2,3}}"
     r"(?:赴|到|来到|深入|前往)[^。]{0,40}?(?:调研|视察|考察|检查|督导|慰问|走访)"
 )
-_MODAL = re.compile(r"要|必须|应当|务必")
+# 要 as a demand, not inside 重要/主要/需要/只要/要求/要点.
+_MODAL = re.compile(r"(?<![重主需只将想紧必纲])要(?![求素闻点件])|必须|应当|务必")
 # An event as the subject: a meeting, ceremony or launch held.
 _EVENT = re.compile(
     r"(?:召开|举行|举办|启动|开幕|闭幕|揭牌)了?[^。]{0,30}?"
     r"(?:会议|大会|仪式|座谈会|推进会|发布会|启动会|开班式|论坛|现场会|观摩会)"
 )
-EVENT_MAX_PARAGRAPHS = 3
-OVERVIEW_PROVINCES = 4
-NEWS_MAX_CHARS = 400
+# A headline about what a body did on one occasion: a visit, a training, a theme day.
+_EVENT_TITLE = re.compile(
+    r"赴|前往|走进|参观|举办|举行|召开|开班|开幕|培训班|集中培训|主题党日|座谈会|讲党课|宣讲|"
+    r"开展[^，。！]{0,16}活动|学习活动|志愿服务活动|纪念|表彰|慰问|迎新"
+)
 # A short item still reports a practice when its headline or lead names a method it runs.
 _PRACTICE = re.compile(
     r"推行|探索|建立|构建|打造|实施|创新|推出|实行|深化|织密|做实|激活|赋能|破解|盘活|培育|"
@@ -31,6 +47,171 @@ _PRACTICE = re.compile(
 )
 # A short item is news when an occasion is its subject.
 _OCCASION = re.compile(r"召开|举行|举办|开班|开幕|闭幕|启动仪式|签约|揭牌|颁发|表彰|慰问|调研|视察")
+_PROFILE = re.compile(rf"^([{_H}]{{2,3}})[：:]")
+_DATE_NUMBERS = re.compile(r"\d\d?月\d{1,2}日")
+_DATE_WORDS = re.compile(r"近日|日前")
+_TIME_OPENER = re.compile(r"^(?:近年来|今年以来|目前|截至目前)[，,]")
+_NATIONAL = re.compile(r"^(?:全国|各地|各级|中央)")
+_SOURCE_LEAD = re.compile(r"^(?:记者)?(?:从|据)[^，,。]{2,20}(?:获悉|了解到|悉)[，,]")
+
+EVENT_MAX_PARAGRAPHS = 3
+OVERVIEW_PROVINCES = 4
+NEWS_MAX_CHARS = 400
+OPINION_MODALS = 3
+# One place for every cue's weight: how strongly it votes for its kind.
+WEIGHTS: dict[str, float] = {
+    "commentary_rubric": 10,
+    "opinion_rubric": 6,
+    "photo_news": 8,
+    "title_column": 5,
+    "many_provinces": 5,
+    "national_subject": 5,
+    "leader_visit": 5,
+    "event_lead": 5,
+    "short_item_practice": 3,
+    "short_item_occasion": 3,
+    "opinion_body": 3,
+    "event_headline": 2,
+    "person_profile": 2,
+    "practice_headline": 1.5,
+    "place_headline": 2,
+    "default": 1,
+}
+
+
+@dataclass(frozen=True)
+class KindFacts:
+    paragraphs: list[str]
+    rubric: str | None
+    title: str | None
+    has_headings: bool
+    submitted: bool
+    photo_credit: bool
+    in_roundup: bool
+
+    @property
+    def first(self) -> str:
+        return self.paragraphs[0] if self.paragraphs else ""
+
+    @property
+    def own(self) -> bool:
+        """Not a submitted compendium entry or a block of a roundup (their form is fixed)."""
+        return not (self.submitted or self.in_roundup)
+
+
+def _short(f: KindFacts) -> bool:
+    return len(f.paragraphs) == 1 and len(f.first) <= NEWS_MAX_CHARS and f.own
+
+
+def _short_practice(f: KindFacts) -> bool:
+    head = f"{f.title or ''}。{first_sentence(f.first)}"
+    return bool(_PRACTICE.search(head)) and not _OCCASION.search(head)
+
+
+def _is_opinion(f: KindFacts) -> bool:
+    """Argued with 要/必须, no place as any paragraph's subject, dated at most once (a
+    commentary may open with the day it is pegged to): an opinion piece."""
+    ps = f.paragraphs
+    if f.has_headings or f.submitted or len(ps) < 3:
+        return False
+    if any(locality_at_start(p) for p in ps) or _place_headline(f):
+        return False
+    if sum(1 for p in ps if _DATE_NUMBERS.search(p) or _DATE_WORDS.search(p)) > 1:
+        return False
+    return len(_MODAL.findall("".join(ps))) >= OPINION_MODALS
+
+
+def _national(f: KindFacts) -> bool:
+    """A national or all-localities synthesis: the headline or the lead's subject is 全国/各地."""
+    if not f.own:
+        return False
+    if f.title and _NATIONAL.match(f.title):
+        return True
+    lead = _TIME_OPENER.sub("", _SOURCE_LEAD.sub("", first_sentence(f.first)))
+    return bool(_NATIONAL.match(lead)) and not locality_at_start(lead)
+
+
+def _profile(f: KindFacts) -> bool:
+    """`某某某：扎根讲台二十年`: a person's name as the kicker, named again in the text."""
+    m = _PROFILE.match(f.title or "")
+    if not m or not f.own or by.bare_names(m.group(1)) is None:
+        return False  # `玉泉区：`: a place, not a person
+    return "".join(f.paragraphs).count(m.group(1)) >= 2
+
+
+def _place_headline(f: KindFacts) -> bool:
+    """`某某县某某村：抢抓农时`: a headline led by a place reports that place's practice."""
+    t = f.title or ""
+    head = re.split(r"[：:]", t, maxsplit=1)[0] if re.search(r"[：:]", t[:20]) else ""
+    return bool(head) and locality_at_start(head) is not None
+
+
+def _event_headline(f: KindFacts) -> bool:
+    t = f.title or ""
+    return bool(_EVENT_TITLE.search(t)) and not _PRACTICE.search(t) and f.own
+
+
+Test = Callable[[KindFacts], bool]
+# (cue, kind it votes for, test). Their weights are in WEIGHTS.
+CUES: list[tuple[str, str, Test]] = [
+    (
+        "commentary_rubric",
+        "commentary",
+        lambda f: bool(f.rubric and _COMMENTARY_RUBRIC.search(f.rubric)),
+    ),
+    (
+        "opinion_rubric",
+        "commentary",
+        lambda f: bool(
+            f.rubric and _OPINION_RUBRIC.search(f.rubric) and not locality_at_start(f.first)
+        ),
+    ),
+    ("title_column", "commentary", lambda f: bool(f.title and _TITLE_COLUMN.search(f.title))),
+    ("photo_news", "news", lambda f: f.photo_credit),
+    (
+        "many_provinces",
+        "overview",
+        lambda f: f.own and len(provinces_in("".join(f.paragraphs))) >= OVERVIEW_PROVINCES,
+    ),
+    ("national_subject", "overview", _national),
+    ("leader_visit", "news", lambda f: bool(_VISIT.search(f.first[:120]))),
+    (
+        "event_lead",
+        "news",
+        lambda f: (
+            not f.in_roundup
+            and len(f.paragraphs) <= EVENT_MAX_PARAGRAPHS
+            and bool(_EVENT.search(f.first[:100]))
+        ),
+    ),
+    ("short_item_practice", "case", lambda f: _short(f) and _short_practice(f)),
+    ("short_item_occasion", "news", lambda f: _short(f) and not _short_practice(f)),
+    ("opinion_body", "commentary", _is_opinion),
+    ("event_headline", "news", _event_headline),
+    ("person_profile", "news", _profile),
+    ("practice_headline", "case", lambda f: bool(f.title and _PRACTICE.search(f.title))),
+    ("place_headline", "case", _place_headline),
+    ("default", "case", lambda f: True),
+]
+
+
+def explain_kind(facts: KindFacts) -> list[tuple[str, str, float]]:
+    """The cues that fired: (cue, kind, weight), strongest first."""
+    fired = [(name, kind, WEIGHTS[name]) for name, kind, test in CUES if test(facts)]
+    return sorted(fired, key=lambda c: -c[2])
+
+
+def decide_kind(facts: KindFacts) -> str:
+    """The kind with the most weight behind it; `case` wins a tie.
+
+    >>> decide_kind(KindFacts(["某村推行“积分制”管理。"], None, "某村：积分制", False, False, False, False))
+    'case'
+    """
+    totals: dict[str, float] = {}
+    for _name, kind, weight in explain_kind(facts):
+        totals[kind] = totals.get(kind, 0) + weight
+    best = max(totals.values())
+    return "case" if totals.get("case") == best else max(totals, key=lambda k: totals[k])
 
 
 def kind_of(
@@ -42,58 +223,5 @@ def kind_of(
     in_roundup: bool = False,
     title: str | None = None,
 ) -> str:
-    body = "".join(paragraphs)
-    first = paragraphs[0] if paragraphs else ""
-    if rubric and _COMMENTARY_RUBRIC.search(rubric):
-        return "commentary"
-    if rubric and _OPINION_RUBRIC.search(rubric) and not locality_at_start(first):
-        return "commentary"
-    if photo_credit:
-        return "news"
-    if len(provinces_in(body)) >= OVERVIEW_PROVINCES and not submitted and not in_roundup:
-        return "overview"
-    if not (submitted or in_roundup) and _national(title, first):
-        return "overview"
-    if _VISIT.search(first[:120]):
-        return "news"
-    if not in_roundup and len(paragraphs) <= EVENT_MAX_PARAGRAPHS and _EVENT.search(first[:100]):
-        return "news"
-    if len(paragraphs) == 1 and len(body) <= NEWS_MAX_CHARS and not (submitted or in_roundup):
-        return "case" if _short_practice(title, first) else "news"
-    if not has_headings and not submitted and _is_opinion(paragraphs):
-        return "commentary"
-    return "case"
-
-
-# Dated text (`6月1日`, 近日, 日前): two patterns, each led by what it starts with, so the
-# search skips ahead at C speed (an alternation led by a repeat is tried at every character).
-_DATE_NUMBERS = re.compile(r"\d\d?月\d{1,2}日")
-_DATE_WORDS = re.compile(r"近日|日前")
-_TIME_OPENER = re.compile(r"^(?:近年来|今年以来|目前|截至目前)[，,]")
-
-
-def _is_opinion(paragraphs: list[str]) -> bool:
-    """No locality as any paragraph's subject and argued with 要/必须: an opinion piece."""
-    if any(locality_at_start(p) for p in paragraphs):
-        return False
-    if any(_DATE_NUMBERS.search(p) or _DATE_WORDS.search(p) for p in paragraphs):
-        return False
-    return len(_MODAL.findall("".join(paragraphs))) >= 3 and len(paragraphs) >= 3
-
-
-def _short_practice(title: str | None, first: str) -> bool:
-    head = f"{title or ''}。{first_sentence(first)}"
-    return bool(_PRACTICE.search(head)) and not _OCCASION.search(head)
-
-
-_NATIONAL = re.compile(r"^(?:全国|各地|各级|中央)")
-_SOURCE_LEAD = re.compile(r"^(?:记者)?(?:从|据)[^，,。]{2,20}(?:获悉|了解到|悉)[，,]")
-
-
-def _national(title: str | None, first: str) -> bool:
-    """A national or all-localities synthesis: the headline or the lead's subject is 全国/各地."""
-    if title and _NATIONAL.match(title):
-        return True
-    lead = _SOURCE_LEAD.sub("", first_sentence(first))
-    lead = _TIME_OPENER.sub("", lead)
-    return bool(_NATIONAL.match(lead)) and not locality_at_start(lead)
+    facts = KindFacts(paragraphs, rubric, title, has_headings, submitted, photo_credit, in_roundup)
+    return decide_kind(facts)

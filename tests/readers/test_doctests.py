@@ -13,6 +13,7 @@ MODULES = [
     "exporter.readers.bylines",
     "exporter.readers.webtitle",
     "exporter.readers.roundup",
+    "exporter.readers.kinds",
 ]
 
 
