@@ -204,7 +204,8 @@ def explain_kind(facts: KindFacts) -> list[tuple[str, str, float]]:
 def decide_kind(facts: KindFacts) -> str:
     """The kind with the most weight behind it; `case` wins a tie.
 
-    >>> decide_kind(KindFacts(["某村推行“积分制”管理。"], None, "某村：积分制", False, False, False, False))
+    >>> facts = KindFacts(["某村推行“积分制”管理。"], None, "某村：积分制", *[False] * 4)
+    >>> decide_kind(facts)
     'case'
     """
     totals: dict[str, float] = {}
