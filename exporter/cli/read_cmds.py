@@ -16,14 +16,22 @@ from exporter.cli import main
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Print the case model as JSON on stdout.")
 @click.option("--no-enrich", is_flag=True, help="Skip enrichment (summaries, regions, themes).")
-def inspect(paths: tuple[Path, ...], as_json: bool, no_enrich: bool) -> None:
+@click.option(
+    "--explain",
+    is_flag=True,
+    help="Per line its role and rule; per article the cue that opened it; per case its kind cues.",
+)
+def inspect(paths: tuple[Path, ...], as_json: bool, no_enrich: bool, explain: bool) -> None:
     """Read PATHS (files or folders; default input/) and show the cases found.
 
     \b
     Examples:
       exporter inspect input/000_1d95dd54681f5119.txt
       exporter inspect --json input/ > cases.json
+      exporter inspect --explain input/000_1d95dd54681f5119.txt
     """
+    if explain:
+        sys.exit(_explain(list(paths)))
     from exporter.enrich import enrich
     from exporter.model import to_dict
     from exporter.pipeline import read_inputs
@@ -41,6 +49,26 @@ def inspect(paths: tuple[Path, ...], as_json: bool, no_enrich: bool) -> None:
     for err in errors:
         click.echo(f"error: {err}", err=True)
     sys.exit(1 if errors else 0)
+
+
+def _explain(paths: list[Path]) -> int:
+    """Print the reader's reasons for each input file; 1 when a file could not be read."""
+    from exporter.errors import InputError
+    from exporter.readers import expand_paths
+    from exporter.readers.explain import explain_file
+    from exporter.resources import default_input_dir
+
+    failed = 0
+    for path in expand_paths(paths or [default_input_dir()]):
+        try:
+            text = list(explain_file(path))
+        except (InputError, OSError) as exc:
+            reason = exc.reason if isinstance(exc, InputError) else (exc.strerror or str(exc))
+            click.echo(f"error: {path}: {reason}", err=True)
+            failed = 1
+            continue
+        click.echo("\n".join(text))
+    return failed
 
 
 def _print_table(comp: object) -> None:

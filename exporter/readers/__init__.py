@@ -19,6 +19,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from exporter.errors import InputError
@@ -40,7 +41,7 @@ from exporter.readers.lines import BODY, BYLINE, NOISE, Line
 from exporter.readers.repair import Unit, build_units
 from exporter.readers.rules import Context, classify
 from exporter.readers.rules.noise import strip_jump_tail, tail_reason
-from exporter.readers.segment import segment
+from exporter.readers.segment import Article, segment
 from exporter.readers.text import unfold_long_lines
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
@@ -99,10 +100,20 @@ def split_lines(text: str, markdown_file: bool) -> list[Line]:
     return lines
 
 
-def read_text(
-    text: str, path: str, markdown_file: bool | None = None
-) -> tuple[SourceFile, list[Case]]:
-    """Read already-decoded text (the testable core of `read_file`)."""
+@dataclass
+class Analysis:
+    """Everything the reader decided about one text: line roles, articles and their cases."""
+
+    source: SourceFile
+    lines: list[Line]
+    articles: list[Article]
+    built: list[Built]
+    cases: list[Case]
+
+
+def analyse_text(text: str, path: str, markdown_file: bool | None = None) -> Analysis:
+    """Read already-decoded text into line roles, articles and cases (read_text's core,
+    also used by `inspect --explain`)."""
     p = Path(path)
     text = unfold_long_lines(text)
     lines = split_lines(text, False)
@@ -138,7 +149,15 @@ def read_text(
         for w in check_line(line.no, line.text)
     ]
     src.cases = [c.id for c in cases]
-    return src, cases
+    return Analysis(src, lines, articles, built, cases)
+
+
+def read_text(
+    text: str, path: str, markdown_file: bool | None = None
+) -> tuple[SourceFile, list[Case]]:
+    """Read already-decoded text (the testable core of `read_file`)."""
+    found = analyse_text(text, path, markdown_file)
+    return found.source, found.cases
 
 
 def _forward_jumps(noise: list[Line], tails: list[tuple[int, str]]) -> list[int]:

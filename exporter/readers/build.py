@@ -219,7 +219,7 @@ def build_article(art: Article, facts: FileFacts) -> Built:
         if split is not None and not national and (credited or structural_roundup(split, heading)):
             return _roundup_cases(art, split, byline, facts)
     if _editor_note(block, raw):
-        return _note_container(art, raw, block, path)
+        return _note_container(art, raw, block, path, byline)
     if _bullet_list(raw):
         return _bullet_cases(art, raw[0][1], block, byline, path)
     note = _leading_note(raw) if block and block.title else []
@@ -404,13 +404,19 @@ def _editor_note(block: TitleBlock | None, raw: list[RawSection]) -> bool:
 
 
 def _note_container(
-    art: Article, raw: list[RawSection], block: TitleBlock | None, path: str
+    art: Article,
+    raw: list[RawSection],
+    block: TitleBlock | None,
+    path: str,
+    byline: by.Byline | None = None,
 ) -> Built:
     paras = [p for _, ps in raw for p in ps]
     heads = [h for h, _ in raw if h is not None]
     box = Container(title=normalize(block.rubric) if block and block.rubric else None)
     box.intro = [_paragraph(p, path, None) for p in paras]
     box.sections = [_intro_section(h, [], path) for h in heads]
+    if byline is not None:  # `——编  者`, `本报记者 某某`: who signed the note
+        box.byline = byline.raw
     lines = [n for u in art.items for n in u.lines]
     box.span = Span(path, min(lines), max(lines)) if lines else None
     return Built([], box, list(art.dropped))

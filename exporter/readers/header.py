@@ -2,13 +2,12 @@
 
 A header run either opens a new article (rubric, kicker, title, subtitle, byline, possibly
 preceded by an orphan headline that has no body) or holds the inner headings of the current
-article. `opens_article` decides which from structural cues only; `parse_header` splits an
+article. `openers.decide_opening` decides which from named structural cues; `parse_header` splits an
 opening run into its parts.
 """
 
 from __future__ import annotations
 
-import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -23,19 +22,11 @@ RUBRIC_MAX = 6  # column labels (潮头观澜, 基层实践, 新时代新作为)
 # A label standing alone over a text (no headline) is shorter still; 5-6 character lines
 # alone are more often inner headings (织密组织网络).
 LONE_RUBRIC_MAX = 4
-_BRACKETED = re.compile(r"^[【\[〔［].{1,20}[】\]〕］]$")
+BRACKETED = re.compile(r"^[【\[〔［].{1,20}[】\]〕］]$")
 _SERIES = re.compile(r"[·|｜]")
 _VOLUME = re.compile(r"汇编|选编|案例集|专刊|特刊|专栏|系列")
-_LEDE = re.compile(
-    r"^(?:近日|日前|近期|近年来|今年以来|去年以来|\d{1,2}月\d{1,2}日|\d{4}年\d{1,2}月|"
-    r"(?:本报|本刊|新华社)[^，,。]{0,12}[讯电])"
-)
-_SPLIT_HEADLINE = re.compile(
-    r"[\u3400-\u4dbf\u4e00-\u9fff\U00020000-\U0003134f”》]{2,}\s+[“《\u3400-\u4dbf\u4e00-\u9fff\U00020000-\U0003134f]{2,}"
-)
 
 
-_PAUSE = re.compile(r"[，,；;]")
 _PAUSE_OR_LIST = re.compile(r"[，,、。；;]")
 _ANY_MARK = re.compile(r"[，,。：:；;！？]")
 
@@ -71,7 +62,7 @@ def is_rubric_like(u: Unit) -> bool:
         return False
     if u.md_level >= 3:
         return False
-    if _BRACKETED.match(t):
+    if BRACKETED.match(t):
         return True
     return len(t) <= RUBRIC_MAX and not _ANY_MARK.search(t)
 
@@ -121,97 +112,7 @@ class Situation:
     restart: bool = False  # the run opens its parts again (`一、背景` a second time)
     page_bylined: bool = False  # two or more articles of this file open with a byline
     md_titled: bool = False  # two or more articles of this file open with a Markdown heading
-
-
-def opens_article(run: list[Unit], sit: Situation) -> bool:
-    """Whether a header run starts a new article rather than heading a part of the current one."""
-    prev_body, next_body = sit.prev_body, sit.next_body
-    if prev_body is None:
-        return True
-    heads = [u for u in run if u.role == HEAD]
-    if any(u.role == BYLINE and not is_end_byline(u) for u in run):
-        return True
-    if sit.restart and any(not is_inner_heading(u) for u in heads):
-        return True  # a headline over parts numbered from the start again: the next entry
-    if sit.title_bullet and any(lead_bullet(u.text) == sit.title_bullet for u in heads):
-        return True  # a sibling item of a bulletin list
-    if _inside_bylined(sit) and not _lone_label(heads) and not _md_title(heads, sit):
-        return False
-    if any(is_kicker(u) for u in heads[:-1]):
-        return True
-    md_heads = [u for u in heads if u.md_level]
-    if any(u.md_level <= sit.md_title_level and not is_inner_heading(u) for u in md_heads):
-        return True
-    if md_heads and len(md_heads) == len(heads):
-        return False  # deeper Markdown headings are inner headings
-    if sit.md_titled and not md_heads:
-        return False  # where articles open with `# headline`, plain heading lines are inner
-    if sit.in_roundup:
-        return False
-    if len(heads) == 1 and is_rubric_like(heads[0]):
-        lone = heads[0].text
-        return len(lone) <= LONE_RUBRIC_MAX or bool(_BRACKETED.match(lone))
-    plain = [u for u in heads if not is_inner_heading(u)]
-    if not plain:
-        return False
-    if len(plain) >= 2 and all(not u.bold_line for u in plain):
-        return True
-    if _title_with_subtitle(heads):
-        return True
-    if by.inline_suffix(prev_body.text) or (next_body and by.inline_prefix(next_body.text)):
-        return True
-    lede = bool(next_body and _LEDE.match(next_body.text))
-    score = 0
-    score += any(_SPLIT_HEADLINE.search(u.text) for u in plain)
-    score += run[0].gap_before > sit.typical_gap
-    score += lede
-    score += sit.noise_between
-    score += sit.credit_after
-    # On a page whose articles carry bylines, a byline-less run is more often an inner heading.
-    strong = not sit.has_inner and not sit.bylined
-    score += min(sit.new_subject, 2 if strong else 1)
-    if strong:
-        closing = bool(_CLOSING.search(prev_body.text))
-        score += 2 * (closing and any(_QUOTED.search(u.text) and len(u.text) >= 8 for u in plain))
-    return score >= 2
-
-
-def _lone_label(heads: list[Unit]) -> bool:
-    """`基层实践`, `【典型案例】`: a column label alone over the next text."""
-    if len(heads) != 1 or not is_rubric_like(heads[0]):
-        return False
-    return len(heads[0].text) <= LONE_RUBRIC_MAX or bool(_BRACKETED.match(heads[0].text))
-
-
-def _md_title(heads: list[Unit], sit: Situation) -> bool:
-    return any(0 < u.md_level <= sit.md_title_level for u in heads)
-
-
-def _inside_bylined(sit: Situation) -> bool:
-    """On a page whose articles open with bylines, a heading run without one inside a
-    bylined article is that article's inner heading (`廉洁自律` / `一送一拒，…`), unless a
-    photographer's credit marks the text under it as a photo-news item or dropped page
-    furniture (captions, layout credits) lies between the article and the run."""
-    if not (sit.page_bylined and sit.bylined) or sit.credit_after or sit.noise_between:
-        return False
-    return not (sit.next_body and by.inline_prefix(sit.next_body.text))  # `本报讯（记者…）`
-
-
-# How news texts end: an outlook (`下一步，…`) or a quoted voice (`…。”居民王大爷说。`).
-_CLOSING = re.compile(r"^(?:下一步|今后|接下来|未来)[，,]|”[^“”。]{1,16}(?:说|表示|介绍|感慨)。$")
-# Headlines quote their brand term; inner headings of a plain report rarely do.
-_QUOTED = re.compile(r"“[^”]{1,12}”")
-
-
-def _title_with_subtitle(heads: list[Unit]) -> bool:
-    """A short headline directly over a `——` line is a title and its subtitle (an inner
-    heading over a sub-point is a long sentence with commas)."""
-    for head, nxt in itertools.pairwise(heads):
-        t = head.text
-        if is_dash(nxt) and not is_inner_heading(head) and len(t) <= 24:
-            if not _PAUSE.search(t):
-                return True
-    return False
+    parallel: frozenset[int] = frozenset()  # first lines of headings cast in one mould
 
 
 def is_end_byline(u: Unit) -> bool:
@@ -287,7 +188,7 @@ _ENTRY_LABEL = re.compile(
 def _over_title(u: Unit) -> bool:
     """A line over the headline too long for a column label and not a heading of its own."""
     t = u.text
-    if len(t) <= RUBRIC_MAX + 2 or _BRACKETED.match(t) or is_inner_heading(u):
+    if len(t) <= RUBRIC_MAX + 2 or BRACKETED.match(t) or is_inner_heading(u):
         return False
     if _SERIES.search(t) or _VOLUME.search(t):
         return False  # `奋进新征程·伟大变革`, `某某案例选编`: a series or the volume's name

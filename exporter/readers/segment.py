@@ -15,11 +15,11 @@ from exporter.readers.header import (
     Situation,
     is_end_byline,
     lead_bullet,
-    opens_article,
     parse_header,
     promote_bare_names,
 )
 from exporter.readers.lines import BODY, BYLINE, HEAD
+from exporter.readers.openers import Decision, decide_opening
 from exporter.readers.places import (
     date_led_locality,
     locality_at_start,
@@ -47,6 +47,7 @@ class Article:
     has_inner: bool = False  # inner headings seen so far (kept up to date while segmenting)
     has_first_part: bool = False  # a `一、背景`-style first part seen so far
     dropped: list[tuple[Unit, str]] = field(default_factory=list)
+    opened: Decision | None = None  # why this article starts where it does
 
     def body(self) -> list[Unit]:
         return [u for u in self.items if u.role == BODY]
@@ -68,6 +69,7 @@ def segment(units: list[Unit], noise: dict[int, str]) -> tuple[list[Article], li
     gap = _typical_gap(units)
     md_level = md_title_level(units)
     page_bylined = _bylined_openers(units) >= 2
+    parallel = parallel_headings(units)
     md_titled = md_level > 0 and sum(u.md_level == md_level for u in units if u.role == HEAD) >= 2
     i = 0
     while i < len(units):
@@ -106,14 +108,17 @@ def segment(units: list[Unit], noise: dict[int, str]) -> tuple[list[Article], li
         sit.bylined = bool(cur and cur.header and cur.header.block.byline)
         sit.page_bylined = page_bylined
         sit.md_titled = md_titled
+        sit.parallel = parallel
         sit.restart = bool(cur and cur.has_first_part) and any(
             u.role == HEAD and FIRST_PART.match(u.text) for u in run
         )
         retitled = prev_body is not None and _any_in(retitles, prev_body.last, next_body.first)
-        if cur is None or closed or retitled or _is_note(cur) or opens_article(run, sit):
+        decision = _forced(cur, closed, retitled) or decide_opening(run, sit)
+        if decision.opens or cur is None:
             parsed = parse_header(run)
             orphans.extend(parsed.orphans)
             cur = Article(parsed, list(parsed.inner), has_inner=bool(parsed.inner))
+            cur.opened = decision
             articles.append(cur)
         else:
             cur.items.extend(run)
@@ -124,6 +129,43 @@ def segment(units: list[Unit], noise: dict[int, str]) -> tuple[list[Article], li
     for art in articles:
         _drop_unlabelled_caption(art)
     return articles, orphans
+
+
+PARALLEL_MIN = 3  # headings in one mould: enough to be a text's parts, not a coincidence
+
+
+def _mould(text: str) -> set[tuple[int, int, str]]:
+    """(length, offset, bigram) of a heading's inner character pairs, punctuation aside."""
+    n = len(text)
+    return {
+        (n, k, text[k : k + 2])
+        for k in range(n - 1)
+        if text[k : k + 2].isalnum() or "“" in text[k : k + 2]
+    }
+
+
+def parallel_headings(units: list[Unit]) -> frozenset[int]:
+    """First lines of heading units sharing a mould with two or more others: the same
+    length and the same two characters at the same place (`…在前…`, `“小…”…`)."""
+    heads = [u for u in units if u.role == HEAD and 4 <= len(u.text) <= 16]
+    count: dict[tuple[int, int, str], list[int]] = {}
+    for u in heads:
+        for key in _mould(u.text):
+            count.setdefault(key, []).append(u.first)
+    return frozenset(n for firsts in count.values() if len(firsts) >= PARALLEL_MIN for n in firsts)
+
+
+def _forced(cur: Article | None, closed: bool, retitled: bool) -> Decision | None:
+    """Runs that open an article whatever they hold."""
+    if cur is None:
+        return Decision(True, "first_text")
+    if closed:
+        return Decision(True, "after_closing_credit")  # a credit line closed the last article
+    if retitled:
+        return Decision(True, "after_original_title")  # `原标题：…` between two items
+    if _is_note(cur):
+        return Decision(True, "after_editors_note")
+    return None
 
 
 def _bylined_openers(units: list[Unit]) -> int:
