@@ -190,7 +190,7 @@ def _dropped(
     return sorted(dropped, key=lambda d: d.line)
 
 
-PHOTO_NEWS_MAX_PARAGRAPHS = 2
+PHOTO_NEWS_MAX_PARAGRAPHS = 3
 
 
 def _credit_photo_news(cases: list[Case], noise: list[Line]) -> list[Line]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from exporter.readers.lines import HEAD, Line
+from exporter.readers.lines import BODY, HEAD, Line
 from exporter.readers.text import ends_sentence, is_fragment_end
 
 if TYPE_CHECKING:
@@ -67,9 +67,21 @@ def numbered(line: Line, i: int, ctx: Context) -> Found:
     return None
 
 
+# `——某某中学学生王某某`: who said the quoted words above, not a heading.
+_SIGNATURE = re.compile(
+    r"^(?:——|—)\s*[^，,。：:；;！？]{2,30}?(?:学生|教师|老师|医生|护士|研究员|工程师|书记|主任|"
+    r"党员|村民|居民|干部|职工|员工|代表|战士|志愿者|校长|院长|社长|队长)\s*[\u4e00-\u9fff·]{2,4}$"
+)
+
+
 def dash(line: Line, i: int, ctx: Context) -> Found:
+    """`——记某县的一名驻村书记` under a headline or over a part: a heading. A dash line
+    naming a person by their post (`——某中学学生王某某`) signs the words above it and
+    stays with the text."""
     text = line.text
     if DASH.match(text) and len(text) <= 60 and not _inner_stop(text):
+        if _SIGNATURE.match(text) and ctx.prev_line(i) is not None:
+            return BODY, "dash_signature"
         return HEAD, "dash_heading"
     return None
 

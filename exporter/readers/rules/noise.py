@@ -139,14 +139,30 @@ _TAIL_MARKS = set("。，、；：？！”’）》」』…—.,;:?!)")
 
 
 def photo_caption(line: Line, i: int, ctx: Context) -> Found:
-    """`图①：…`, `…。图为…`. Right under a headline the text is a photo-news item's body."""
+    """`图①：…`, `…。图为…`. Right under a headline the text is a photo-news item's body;
+    so is a closing `图为…` over the item's own credit with nothing after it."""
     text = line.text
     if "图" not in text:
         return None  # every caption form has 图 (a cheap first test)
     if _CAPTION.match(text) or (_CAPTION_INSIDE.search(text) and len(text) < 400):
-        if _CAPTION_LABEL.match(text) or not _under_headline(i, ctx):
+        if _CAPTION_LABEL.match(text):
             return NOISE, "photo_caption"
+        if _under_headline(i, ctx) or _closes_photo_news(i, ctx):
+            return None
+        return NOISE, "photo_caption"
     return None
+
+
+def _closes_photo_news(i: int, ctx: Context) -> bool:
+    """`图为…` right above a credit that ends the text (the file ends, or front matter or a
+    Markdown headline follows): the caption of a photo-news item is its last paragraph."""
+    if not ctx.lines[i].text.startswith("图为"):
+        return False
+    k = next((n for n in range(i + 1, len(ctx.lines)) if ctx.lines[n].text), None)
+    if k is None or not by.photo_credit_line(ctx.lines[k].text):
+        return False
+    after = next((line for line in ctx.lines[k + 1 :] if line.text), None)
+    return after is None or after.role == NOISE or after.raw.lstrip().startswith("#")
 
 
 _CAPTION_LABEL = re.compile(
@@ -210,6 +226,8 @@ def caption_before_credit(line: Line, i: int, ctx: Context) -> Found:
     if k is None:
         return None
     if _under_headline(i, ctx) and not _text_goes_on(k, ctx):
+        return None
+    if _closes_photo_news(i, ctx):
         return None
     return NOISE, "photo_caption"
 
