@@ -135,13 +135,14 @@ PARALLEL_MIN = 3  # headings in one mould: enough to be a text's parts, not a co
 
 
 def _mould(text: str) -> set[tuple[int, int, str]]:
-    """(length, offset, bigram) of a heading's inner character pairs, punctuation aside."""
+    """(length, offset, bigram) of a heading's character pairs, and (length, -1, where its
+    marks stand) when it has two or more (`“某某”…` headings of one length)."""
     n = len(text)
-    return {
-        (n, k, text[k : k + 2])
-        for k in range(n - 1)
-        if text[k : k + 2].isalnum() or "“" in text[k : k + 2]
-    }
+    keys = {(n, k, text[k : k + 2]) for k in range(n - 1) if text[k : k + 2].isalnum()}
+    marks = [f"{k}{ch}" for k, ch in enumerate(text) if not ch.isalnum()]
+    if len(marks) >= 2:
+        keys.add((n, -1, "".join(marks)))
+    return keys
 
 
 def parallel_headings(units: list[Unit]) -> frozenset[int]:
