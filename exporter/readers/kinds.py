@@ -7,9 +7,11 @@ fired, for `exporter inspect --explain`.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
 
 from exporter.readers import bylines as by
 from exporter.readers.places import locality_at_start, provinces_in
@@ -89,6 +91,10 @@ class KindFacts:
     photo_credit: bool
     in_roundup: bool
 
+    @cached_property
+    def body(self) -> str:
+        return "".join(self.paragraphs)
+
     @property
     def first(self) -> str:
         return self.paragraphs[0] if self.paragraphs else ""
@@ -114,11 +120,11 @@ def _is_opinion(f: KindFacts) -> bool:
     ps = f.paragraphs
     if f.has_headings or f.submitted or len(ps) < 3:
         return False
-    if any(locality_at_start(p) for p in ps) or _place_headline(f):
-        return False
+    if sum(1 for _ in itertools.islice(_MODAL.finditer(f.body), OPINION_MODALS)) < OPINION_MODALS:
+        return False  # the cheapest test first: most reports make no demands
     if sum(1 for p in ps if _DATE_NUMBERS.search(p) or _DATE_WORDS.search(p)) > 1:
         return False
-    return len(_MODAL.findall("".join(ps))) >= OPINION_MODALS
+    return not (any(locality_at_start(p) for p in ps) or _place_headline(f))
 
 
 def _national(f: KindFacts) -> bool:
@@ -136,7 +142,7 @@ def _profile(f: KindFacts) -> bool:
     m = _PROFILE.match(f.title or "")
     if not m or not f.own or by.bare_names(m.group(1)) is None:
         return False  # `玉泉区：`: a place, not a person
-    return "".join(f.paragraphs).count(m.group(1)) >= 2
+    return f.body.count(m.group(1)) >= 2
 
 
 def _place_headline(f: KindFacts) -> bool:
@@ -171,7 +177,7 @@ CUES: list[tuple[str, str, Test]] = [
     (
         "many_provinces",
         "overview",
-        lambda f: f.own and len(provinces_in("".join(f.paragraphs))) >= OVERVIEW_PROVINCES,
+        lambda f: f.own and len(provinces_in(f.body)) >= OVERVIEW_PROVINCES,
     ),
     ("national_subject", "overview", _national),
     ("leader_visit", "news", lambda f: bool(_VISIT.search(f.first[:120]))),

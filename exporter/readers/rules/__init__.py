@@ -49,14 +49,7 @@ Rule = Callable[[Line, int, Context], "tuple[str, str] | None"]
 # Order matters: noise first (a caption is never a heading), bylines before headings (a short
 # name line looks like a heading), fragments of split paragraphs last among the heading rules.
 RULES: list[tuple[str, Rule]] = [
-    ("html_remnant", chrome.html_remnant),
-    ("web_address", chrome.web_address),
-    ("notice", chrome.notice),
-    ("navigation", chrome.navigation),
-    ("page_meta", chrome.page_meta),
-    ("date_line", chrome.date_line),
-    ("page_label", chrome.page_label),
-    ("share_line", chrome.share_line),
+    ("page_chrome", chrome.page_chrome),  # chrome.CHROME_RULES, in order
     ("page_jump", noise.page_jump),
     ("end_marker", noise.end_marker),
     ("original_title", noise.original_title),

@@ -59,7 +59,10 @@ def web_address(line: Line, i: int, ctx: Context) -> Found:
     >>> web_address(Line(1, "网址: https://example.org/a", "网址: https://example.org/a"), 0, None)
     ('noise', 'web_address')
     """
-    return (NOISE, "web_address") if _ADDRESS.match(line.text) else None
+    text = line.text
+    if "http" not in text and "www." not in text:
+        return None  # every form names its scheme or www (a cheap first test)
+    return (NOISE, "web_address") if _ADDRESS.match(text) else None
 
 
 _NOTICE = re.compile(
@@ -69,7 +72,21 @@ _NOTICE = re.compile(
     r"本文为.{0,20}(?:作者|机构|用户).{0,20}(?:上传|发布))",
     re.I,
 )
-NOTICE_MAX = 240  # characters: notices are short; a paragraph quoting one is text
+_NOTICE_WORD = re.compile(
+    r"(?i:copyright|rights)|版权|声明|ICP|公网安备|举报|违法和不良|未经授权|观点|立场|上传"
+)
+NOTICE_MAX = 240
+NOTICE_SHORT = 100
+_NOTICE_OPENERS = (
+    "本文",
+    "本内容",
+    "免责",
+    "特别声明",
+    "版权",
+    "声明",
+    "Copyright",
+    "©",
+)  # characters: notices are short; a paragraph quoting one is text
 
 
 def notice(line: Line, i: int, ctx: Context) -> Found:
@@ -79,12 +96,16 @@ def notice(line: Line, i: int, ctx: Context) -> Found:
     ('noise', 'copyright_notice')
     """
     text = line.text
-    if len(text) > NOTICE_MAX or not _NOTICE.search(text):
-        return None
+    if len(text) > NOTICE_SHORT and not text.startswith(_NOTICE_OPENERS):
+        return None  # a long notice opens with what it is; long body lines are text
+    if len(text) > NOTICE_MAX or not _NOTICE_WORD.search(text) or not _NOTICE.search(text):
+        return None  # literal words first: the full pattern's gaps are slow on long lines
     return NOISE, "copyright_notice"
 
 
 _SEPARATED = re.compile(r"\s*(?:\||｜|>>|»|›|>)\s*")
+_NAV_MARKS = re.compile(r"[|｜>»›]")
+_END = re.compile(r"[。！？]")
 NAV_PART_MAX = 14
 
 
@@ -95,7 +116,7 @@ def navigation(line: Line, i: int, ctx: Context) -> Found:
     ('noise', 'navigation')
     """
     text = line.text
-    if not _SEPARATED.search(text) or re.search(r"[。！？]", text):
+    if not _NAV_MARKS.search(text) or _END.search(text):
         return None
     parts = [p for p in _SEPARATED.split(text) if p]
     if text.rstrip().endswith((">>", "»")) and len(parts) == 1 and len(parts[0]) <= NAV_PART_MAX:
@@ -143,6 +164,7 @@ _DATE = (
 )
 _DATE_LINE = re.compile(rf"^(?P<before>.{{0,12}}?)\s*{_DATE}\s*(?P<after>.{{0,30}})$")
 _CREDIT_WORDS = re.compile(r"作者|记者|通讯员|撰稿|摄")
+_DIGIT = re.compile(r"\d")
 _SENTENCE = re.compile(r"[。！？，,；;]")
 
 
@@ -157,7 +179,7 @@ def date_line(line: Line, i: int, ctx: Context) -> Found:
     >>> date_line(Line(1, t, t), 0, None)
     """
     text = line.text
-    if len(text) > 60 or not any(ch.isdigit() for ch in text[:20]):
+    if len(text) > 60 or not _DIGIT.search(text, 0, 20):
         return None
     m = _DATE_LINE.match(text)
     if not m or _SENTENCE.search(text) or _CREDIT_WORDS.search(text):
@@ -193,6 +215,31 @@ def share_line(line: Line, i: int, ctx: Context) -> Found:
     ('noise', 'share_line')
     """
     return (NOISE, "share_line") if _SHARE.match(line.text) else None
+
+
+CHROME_RULES = [
+    html_remnant,
+    web_address,
+    notice,
+    navigation,
+    page_meta,
+    date_line,
+    page_label,
+    share_line,
+]
+LONG_LINE = 100  # characters: beyond this only HTML, addresses and notices are chrome
+
+
+def page_chrome(line: Line, i: int, ctx: Context) -> Found:
+    """The chrome rules in order; a long line skips those that only match short ones."""
+    text = line.text
+    if len(text) > LONG_LINE and "<" not in text and "http" not in text:
+        return notice(line, i, ctx)
+    for rule in CHROME_RULES:
+        found = rule(line, i, ctx)
+        if found:
+            return found
+    return None
 
 
 _LINKS_HEAD = re.compile(

@@ -220,11 +220,11 @@ def caption_before_credit(line: Line, i: int, ctx: Context) -> Found:
     """A short text right above a photographer's credit describes the photo. Right under a
     headline it is the text of a photo-news item instead, unless the article's text only
     starts after the credit (captions printed between byline and text)."""
-    if len(line.text) > 300 or by.own_line(line.text):
-        return None  # `来源：某某中心` over `图片：某某`: a credit block, not a caption
-    k = _credit_below(i, ctx)
-    if k is None:
+    if len(line.text) > 300:
         return None
+    k = _credit_below(i, ctx)
+    if k is None or by.own_line(line.text):
+        return None  # `来源：某某中心` over `图片：某某`: a credit block, not a caption
     if _under_headline(i, ctx) and not _text_goes_on(k, ctx):
         return None
     if _closes_photo_news(i, ctx):
