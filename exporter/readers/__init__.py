@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from exporter.errors import InputError
-from exporter.model import Case, Compendium, Credit, Dropped, SourceFile
+from exporter.model import Case, Compendium, Credit, Dropped, SourceFile, Warning_
 from exporter.readers import markdown
 from exporter.readers.build import (
     Built,
@@ -242,6 +242,7 @@ def read_file(path: Path | str) -> tuple[SourceFile, list[Case]]:
     decoded = decode(raw, str(p))
     src, cases = read_text(decoded.text, str(p))
     src.encoding, src.newline = decoded.encoding, decoded.newline
+    src.warnings[:0] = [Warning_(None, "mixed_encoding", note) for note in decoded.notes]
     return src, cases
 
 

@@ -9,7 +9,7 @@ bad byte is reported at that byte instead of being misread as GB18030 mojibake.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from exporter.errors import InputError
 
@@ -32,23 +32,34 @@ class Decoded:
     text: str
     encoding: str
     newline: str  # LF | CRLF | CR
+    notes: list[str] = field(default_factory=list)  # what decoding had to assume, with offsets
+
+
+MIXED = "utf-8+gb18030"
+
+
+_READABLE = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef\x20-\x7e\n\r\t“”‘’—…·]")
+UTF16_READABLE = 0.9  # share of characters that must be Chinese text, ASCII or punctuation
 
 
 def _utf16_without_bom(raw: bytes) -> tuple[str, str] | None:
-    """UTF-16 saved without a mark: NULs only in the high byte of ASCII characters."""
+    """UTF-16 saved without a mark: of the two byte orders, the one that reads as Chinese
+    text. (Zero bytes alone do not tell: `一` is 00 4E in UTF-16-LE, so both halves of the
+    code units can hold zeros.)"""
     if len(raw) % 2:
         return None
-    even = raw[0::2].count(0)
-    odd = raw[1::2].count(0)
-    for name, zeros, other in (("utf-16-le", odd, even), ("utf-16-be", even, odd)):
-        if zeros and not other:
-            try:
-                text = raw.decode(name)
-            except UnicodeDecodeError:
-                continue
-            if re.search(r"[\u4e00-\u9fff]", text) and "\x00" not in text:
-                return name, text
-    return None
+    best: tuple[float, str, str] | None = None
+    for name in ("utf-16-le", "utf-16-be"):
+        try:
+            text = raw.decode(name)
+        except UnicodeDecodeError:
+            continue
+        if "\x00" in text or not re.search(r"[\u4e00-\u9fff]", text):
+            continue
+        share = len(_READABLE.findall(text)) / max(1, len(text))
+        if share >= UTF16_READABLE and (best is None or share > best[0]):
+            best = (share, name, text)
+    return (best[1], best[2]) if best else None
 
 
 def _plausible_simplified(text: str) -> bool:
@@ -91,6 +102,9 @@ def detect(raw: bytes, path: str = "") -> tuple[str, str]:
         return "utf-8", raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         utf8_error = exc
+    mixed = _mixed_lines(raw)
+    if mixed is not None:
+        return MIXED, mixed
     if _utf8_evidence(raw, utf8_error.start) >= _UTF8_EVIDENCE:
         raise InputError(
             f"invalid UTF-8 at byte offset {utf8_error.start} (the text before it is UTF-8)", path
@@ -110,8 +124,48 @@ def detect(raw: bytes, path: str = "") -> tuple[str, str]:
         ) from exc
 
 
+def _mixed_lines(raw: bytes) -> str | None:
+    """Lines pasted together from UTF-8 and GBK sources: each line decoded on its own, when
+    some lines are UTF-8 with Chinese in them and the others all decode as GB18030."""
+    out: list[str] = []
+    utf8_han = gbk = 0
+    for chunk in raw.split(b"\n"):
+        try:
+            line = chunk.decode("utf-8")
+            utf8_han += not chunk.isascii()
+        except UnicodeDecodeError:
+            try:
+                line = chunk.decode("gb18030")
+            except UnicodeDecodeError:
+                return None
+            gbk += 1
+        out.append(line)
+    if not (utf8_han and gbk):
+        return None
+    text = "\n".join(out)
+    return text if _plausible_simplified(text) else None
+
+
+def _first_gbk_offset(raw: bytes) -> int:
+    """Byte offset of the first line that is not UTF-8 (where the encoding changes)."""
+    pos = 0
+    for chunk in raw.split(b"\n"):
+        try:
+            chunk.decode("utf-8")
+        except UnicodeDecodeError:
+            return pos
+        pos += len(chunk) + 1
+    return pos
+
+
 def decode(raw: bytes, path: str = "") -> Decoded:
     encoding, text = detect(raw, path)
+    notes: list[str] = []
+    if encoding == MIXED:
+        notes.append(
+            f"mixed encodings: UTF-8 lines and GB18030 lines (the first GB18030 line starts at "
+            f"byte offset {_first_gbk_offset(raw)}); each line was decoded on its own"
+        )
     if "\r\n" in text:
         newline = "CRLF"
     elif "\r" in text:
@@ -120,4 +174,4 @@ def decode(raw: bytes, path: str = "") -> Decoded:
         newline = "LF"
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _CONTROL.sub("", text.replace("\t", " "))
-    return Decoded(text=text, encoding=encoding, newline=newline)
+    return Decoded(text=text, encoding=encoding, newline=newline, notes=notes)

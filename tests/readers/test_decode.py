@@ -95,3 +95,26 @@ def test_big5_is_not_misread_as_gb18030() -> None:
     decoded = decode(text.encode("big5"))
     assert decoded.encoding == "big5"
     assert decoded.text == text
+
+
+def test_short_utf8_first_line_over_a_gbk_body_decodes_both_and_warns(tmp_path: Path) -> None:
+    head = "社区简报\n".encode()
+    body = "红旗社区党委推行“楼栋议事”，解决居民急难愁盼问题三十余件。\n".encode("gbk")
+    path = tmp_path / "pasted.txt"
+    path.write_bytes(head + body * 3)
+    src, cases = read_file(path)
+    assert src.error is None and src.encoding == "utf-8+gb18030"
+    text = "".join(p.text for c in cases for p in c.paragraphs())
+    assert "红旗社区党委推行" in text
+    assert "社区简报" in f"{cases[0].title}{cases[0].rubric}"  # the UTF-8 line, read right
+    note = [w for w in src.warnings if w.code == "mixed_encoding"]
+    assert note and f"byte offset {len(head)}" in note[0].message
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_mark_with_zero_low_bytes_is_not_binary(codec: str) -> None:
+    # 一 开 最 需 have a zero byte in their UTF-16 code units: no byte half is zero-free.
+    text = "一开最需：基层一线需要最开阔的视野。\n党员一心为民。\n"
+    decoded = decode(text.encode(codec))
+    assert decoded.encoding == codec
+    assert decoded.text == text
