@@ -36,7 +36,7 @@ from exporter.readers.build import (
 from exporter.readers.bylines import photo_credit_line
 from exporter.readers.checks import check_line
 from exporter.readers.decode import decode
-from exporter.readers.frontmatter import mark_callouts, mark_front_matter
+from exporter.readers.frontmatter import mark_callouts, mark_comments, mark_front_matter
 from exporter.readers.lines import BODY, BYLINE, NOISE, Line
 from exporter.readers.repair import Unit, build_units
 from exporter.readers.rules import Context, classify
@@ -123,6 +123,7 @@ def analyse_text(text: str, path: str, markdown_file: bool | None = None) -> Ana
     src = SourceFile(path=path, format="markdown" if is_md else "text")
     mark_front_matter(lines)
     mark_callouts(lines)
+    mark_comments(lines)
     classify(Context(lines, is_md))
     tails = [
         (line.no, tail) for line in lines if line.role == BODY and (tail := strip_jump_tail(line))
@@ -180,6 +181,13 @@ def _dropped(
     """Every line (or glued tail) left out of the model, with the reason, in file order."""
     by_no = {line.no: line for line in lines}
     dropped = [Dropped(n.no, n.raw.strip(), n.reason) for n in noise]
+    # Link addresses cut from kept lines (an image line keeps its address in its own text).
+    dropped += [
+        Dropped(line.no, url, "link_target")
+        for line in lines
+        if line.targets and line.role != NOISE
+        for url in line.targets
+    ]
     dropped += [Dropped(no, tail, tail_reason(tail)) for no, tail in tails]
     for run in orphans:
         for u in run:

@@ -82,3 +82,27 @@ def mark_callouts(lines: list[Line]) -> None:
             inside = False
         if inside:
             line.role, line.reason = NOISE, "clipper_note"
+
+
+def mark_comments(lines: list[Line]) -> None:
+    """`<!-- … -->` lines: an HTML comment (an editor's or a CMS's note), never text, even
+    when it spans lines.
+
+    >>> from exporter.readers.lines import Line
+    >>> texts = ["<!-- 备注", "仍是备注 -->", "正文。"]
+    >>> ls = [Line(n, t, t.strip()) for n, t in enumerate(texts, 1)]
+    >>> mark_comments(ls)
+    >>> [line.reason for line in ls]
+    ['html_comment', 'html_comment', '']
+    """
+    inside = False
+    for line in lines:
+        raw = line.raw.strip()
+        if not inside and not raw.startswith("<!--"):
+            continue
+        inside = True
+        if raw:
+            line.text = line.text or raw
+            line.role, line.reason = NOISE, "html_comment"
+        if raw.endswith("-->"):
+            inside = False

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from exporter.readers.bylines import Byline
 
@@ -26,6 +26,7 @@ class Line:
     role: str = ""
     reason: str = ""  # which rule decided (noise reason for dropped lines)
     byline: Byline | None = None
+    targets: list[str] = field(default_factory=list)  # Markdown link addresses cut from text
 
     @property
     def blank(self) -> bool:

@@ -46,9 +46,15 @@ def strip_inline(text: str) -> str:
     return "".join(chr(ord(c) - _PARK) if _PARK <= ord(c) < _PARK + 128 else c for c in text)
 
 
+_TARGET = re.compile(r"\]\(([^)\s]+)[^)]*\)")
+
+
 def parse_line(line: Line) -> None:
-    """Fill text and markup facts of a Markdown line in place."""
+    """Fill text and markup facts of a Markdown line in place. Link and image addresses are
+    markup too, but they are kept on the line (`targets`) so the reader lists them."""
     raw = line.raw
+    if "](" in raw:
+        line.targets = _TARGET.findall(raw)
     if _IMAGE.match(raw):
         line.text = raw.strip()
         line.role, line.reason = "noise", "image"

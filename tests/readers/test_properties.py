@@ -71,6 +71,24 @@ PIECES = [
     "本报讯（记者 张三）",
     "某某县推行“积分制”。",
     "下一步，",
+    # Real-world page shapes (own wording): front matter, chrome, captions, credits.
+    "---\ntitle: 某某\ndate: 2024-01-02\n---\n",
+    "<center>====</center>",
+    "网址: https://example.org/a?b=1",
+    "[详情](https://example.org/x)",
+    "<!-- 备注 -->",
+    "> [!NOTE]\n> 备注\n",
+    "发布时间：2024-01-02 点击数：3 次",
+    "首页 > 新闻 > 基层",
+    "相关链接\n某地开展活动\n",
+    "版权所有 某某网",
+    "李  明摄（某某视觉）",
+    "本报记者  王  伟《某某日报》（2025年01月02日第 3 版）",
+    "——某某中学学生张三",
+    "图为党员在社区服务。",
+    "某某县推行“议事会”——\n",
+    "文字：张三、李四",
+    "2022-05-26 14:27",
 ]
 TEXT = st.lists(
     st.one_of(
