@@ -201,11 +201,16 @@ def _names(chunk: str, role: str) -> list[Credit]:
     out: list[Credit] = []
     for tok in _tokens(chunk):
         tok = tok.strip("()（）[]【】*_ ")
+        shot = len(tok) > 2 and tok.endswith("摄")  # `于东东摄`: the last name took the photo
+        tok = tok[:-1] if shot else tok
         if tok and tok not in _NOT_NAMES and _NAME_RE.fullmatch(tok):
-            out.extend(Credit(name, role) for name in split_glued(tok))
+            names = split_glued(tok)
+            out.extend(Credit(name, role) for name in names[:-1])
+            out.append(Credit(names[-1], "摄影" if shot else role))
     return out
 
 
+_FUNCTION_CHARS = set("的了是在和与及之其到着过")  # a role word opening a sentence, not a name
 _GLUED_START = re.compile(rf"^(?:{'|'.join(_GLUED_ROLES)})[{_HAN}]")
 
 # Common single-character surnames: enough to see where two glued names meet.
@@ -255,6 +260,8 @@ def bare_names(text: str) -> Byline | None:
         return None  # `北京`: a dateline place, not a person
     if 2 <= len(toks) <= 3 and all(len(t) == 1 for t in toks):
         toks = ["".join(toks)]  # `肖　岩`: a two-character name spaced out to the column width
+    elif len(toks) in (4, 6) and all(len(t) == 1 for t in toks):
+        toks = ["".join(toks[k : k + 2]) for k in range(0, len(toks), 2)]  # `邱  月  张  庆`
     if not toks or len(toks) > 6 or not all(_is_name(t) for t in toks):
         return None
     return Byline(text, [Credit(t, "作者") for t in toks])
@@ -319,7 +326,7 @@ def own_line(text: str) -> Byline | None:
     if not _ROLE_RE.match(joined) or _SENTENCE_LIKE.search(_ROLE_RE.sub(" ", joined)):
         return None
     credits = _credits_from(body)
-    if _GLUED_START.match(joined) and credits and set(credits[0].name) & _NOT_NAME_CHARS:
+    if _GLUED_START.match(joined) and credits and set(credits[0].name) & _FUNCTION_CHARS:
         return None  # `记者节到了`: a role word opening a sentence, not a byline
     leftover = _ROLE_RE.sub("", joined)
     leftover = _SEP.sub("", leftover)

@@ -250,3 +250,28 @@ def test_spaced_two_character_name() -> None:
 )
 def test_writer_and_picture_notes_are_noise(line: str, reason: str) -> None:
     assert role_of(line) == ("noise", reason)
+
+
+@pytest.mark.parametrize(
+    ("line", "credits"),
+    [
+        ("通讯员柳小川", [("柳小川", "通讯员")]),
+        ("记者方一鸣通讯员李莉于东东摄", [("方一鸣", "记者"), ("李莉", "通讯员"), ("于东东", "摄影")]),
+        ("（邱  月  张  庆）", [("邱月", "作者"), ("张庆", "作者")]),
+        ("作者:吴晓峰  审核人:郑达  责任编辑:钱芳", [("吴晓峰", "作者"), ("郑达", "编辑"), ("钱芳", "编辑")]),
+        ("某某网5月2日电（通讯员 曲云高梓航）", [("曲云", "通讯员"), ("高梓航", "通讯员")]),
+        ("本报记者  王  伟《某某日报》（2025年01月02日第 3 版）", [("王伟", "记者")]),
+    ],
+)
+def test_bylines_strip_roles_split_glued_names_and_keep_photographers_apart(
+    line: str, credits: list[tuple[str, str]]
+) -> None:
+    found = by.own_line(line)
+    assert found is not None
+    assert [(c.name, c.role) for c in found.credits] == credits
+    assert "摄影" not in {c.role for c in found.credits if c.name in found.authors}
+
+
+@pytest.mark.parametrize("line", ["北京", "记者节到了", "上海市"])
+def test_places_and_sentences_are_never_bylines(line: str) -> None:
+    assert by.own_line(line) is None and by.bare_names(line) is None
