@@ -209,8 +209,8 @@ def _credit_photo_news(cases: list[Case], noise: list[Line]) -> list[Line]:
     starts = sorted(c.span.first_line for c in cases if c.span)
     used: set[int] = set()
     for case in cases:
-        if case.byline or case.span is None or case.title is None:
-            continue
+        if case.authors or case.span is None or case.title is None:
+            continue  # a source-only byline (`《某报》（…）`) still leaves the author open
         if len(case.paragraphs()) > PHOTO_NEWS_MAX_PARAGRAPHS:
             continue
         last = case.span.last_line
@@ -221,7 +221,7 @@ def _credit_photo_news(cases: list[Case], noise: list[Line]) -> list[Line]:
         if line is None or line.no in used:
             continue
         names = photo_credit_line(line.text) or []
-        case.byline = line.raw.strip()
+        case.byline = f"{case.byline} {line.raw.strip()}" if case.byline else line.raw.strip()
         case.credits = [Credit(name, "摄影") for name in names]
         case.authors = list(names)
         case.kind = "news"

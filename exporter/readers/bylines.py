@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from exporter.model import Credit
+from exporter.readers.credit_fields import field_credits
 from exporter.readers.places import PROVINCES
 
 _HAN = r"\u3400-\u4dbf\u4e00-\u9fff\U00020000-\U0003134f"
@@ -210,6 +211,7 @@ def _names(chunk: str, role: str) -> list[Credit]:
     return out
 
 
+_FIELD_START = re.compile(r"^[（(]?\s*(?:供稿|来源|作者|撰稿|文字|主办)\s*[:：｜|]")
 _FUNCTION_CHARS = set("的了是在和与及之其到着过")  # a role word opening a sentence, not a name
 _GLUED_START = re.compile(rf"^(?:{'|'.join(_GLUED_ROLES)})[{_HAN}]")
 
@@ -312,6 +314,9 @@ def own_line(text: str) -> Byline | None:
             if m and not _STOP.search(m.group("unit")):
                 unit = _LEAD_BULLET.sub("", m.group("unit")).strip()
                 return Byline(stripped, [Credit(unit, role)])
+    fields = field_credits(stripped) if _FIELD_START.match(stripped) else None
+    if fields:
+        return Byline(stripped, fields)
     labelled = _LABELLED_UNIT.match(stripped)
     if labelled:
         role = _LABEL_ROLE.get(labelled.group("label"), "供稿单位")

@@ -9,6 +9,7 @@ import pytest
 
 MODULES = [
     "exporter.readers.frontmatter",
+    "exporter.readers.credit_fields",
     "exporter.readers.rules.chrome",
     "exporter.readers.bylines",
     "exporter.readers.webtitle",
