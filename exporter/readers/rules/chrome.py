@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from exporter.readers import bylines as by
 from exporter.readers.lines import NOISE, Line
+from exporter.readers.places import PROVINCES
 
 if TYPE_CHECKING:
     from exporter.readers.rules import Context
@@ -217,6 +218,24 @@ def share_line(line: Line, i: int, ctx: Context) -> Found:
     return (NOISE, "share_line") if _SHARE.match(line.text) else None
 
 
+_PLACE_ONLY = re.compile(f"^(?:{'|'.join(PROVINCES)})(?:省|市)?$")
+
+
+def dateline_place(line: Line, i: int, ctx: Context) -> Found:
+    """`北京` alone under a page's date stamp: where the item was filed, page metadata.
+
+    >>> ls = [Line(1, "2022-05-26 14:27", "2022-05-26 14:27"), Line(2, "北京", "北京")]
+    >>> ls[0].role, ls[0].reason = NOISE, "date_line"
+    >>> from exporter.readers.rules import Context
+    >>> dateline_place(ls[1], 1, Context(ls))
+    ('noise', 'dateline_place')
+    """
+    if len(line.text) > 4 or not _PLACE_ONLY.match(line.text):
+        return None
+    prev = ctx.prev_line(i)
+    return (NOISE, "dateline_place") if prev is not None and prev.reason == "date_line" else None
+
+
 CHROME_RULES = [
     html_remnant,
     web_address,
@@ -226,6 +245,7 @@ CHROME_RULES = [
     date_line,
     page_label,
     share_line,
+    dateline_place,
 ]
 LONG_LINE = 100  # characters: beyond this only HTML, addresses and notices are chrome
 
