@@ -40,6 +40,7 @@ from exporter.readers.frontmatter import mark_callouts, mark_comments, mark_fron
 from exporter.readers.lines import BODY, BYLINE, NOISE, Line
 from exporter.readers.repair import Unit, build_units
 from exporter.readers.rules import Context, classify
+from exporter.readers.rules.chrome import plain_text
 from exporter.readers.rules.noise import strip_jump_tail, tail_reason
 from exporter.readers.segment import Article, segment
 from exporter.readers.text import unfold_long_lines
@@ -93,6 +94,9 @@ def _looks_like_markdown(path: Path, lines: list[Line]) -> bool:
 
 def split_lines(text: str, markdown_file: bool) -> list[Line]:
     lines = [Line(no, raw, raw.strip()) for no, raw in enumerate(text.split("\n"), 1)]
+    for line in lines:
+        if "<" in line.text:
+            line.text = plain_text(line, line.text)
     if markdown_file:
         for line in lines:
             if line.text:
@@ -183,10 +187,10 @@ def _dropped(
     dropped = [Dropped(n.no, n.raw.strip(), n.reason) for n in noise]
     # Link addresses cut from kept lines (an image line keeps its address in its own text).
     dropped += [
-        Dropped(line.no, url, "link_target")
+        Dropped(line.no, text, reason)
         for line in lines
-        if line.targets and line.role != NOISE
-        for url in line.targets
+        if line.cut and line.role != NOISE
+        for text, reason in line.cut
     ]
     dropped += [Dropped(no, tail, tail_reason(tail)) for no, tail in tails]
     for run in orphans:

@@ -26,7 +26,9 @@ class Line:
     role: str = ""
     reason: str = ""  # which rule decided (noise reason for dropped lines)
     byline: Byline | None = None
-    targets: list[str] = field(default_factory=list)  # Markdown link addresses cut from text
+    # Markup cut from the text that is still listed as dropped: (text, reason), e.g. a
+    # Markdown link's address (`link_target`) or HTML tags of a web export (`html_tag`).
+    cut: list[tuple[str, str]] = field(default_factory=list)
 
     @property
     def blank(self) -> bool:

@@ -11,6 +11,7 @@ import html
 import re
 
 from exporter.readers.lines import Line
+from exporter.readers.rules.chrome import plain_text
 
 _HEADING = re.compile(r"^\s{0,3}(#{1,6})\s*(.*?)\s*#*\s*$")
 _RULE = re.compile(r"^\s{0,3}([-*_])(\s*\1){2,}\s*$")
@@ -51,10 +52,10 @@ _TARGET = re.compile(r"\]\(([^)\s]+)[^)]*\)")
 
 def parse_line(line: Line) -> None:
     """Fill text and markup facts of a Markdown line in place. Link and image addresses are
-    markup too, but they are kept on the line (`targets`) so the reader lists them."""
+    markup too, but they are kept on the line (`cut`) so the reader lists them."""
     raw = line.raw
     if "](" in raw:
-        line.targets = _TARGET.findall(raw)
+        line.cut = [(url, "link_target") for url in _TARGET.findall(raw)]
     if _IMAGE.match(raw):
         line.text = raw.strip()
         line.role, line.reason = "noise", "image"
@@ -74,7 +75,7 @@ def parse_line(line: Line) -> None:
             stripped = _ORDERED.sub("", body, count=1)
         line.list_item = stripped != body
         body = stripped
-    body = body.strip()
+    body = plain_text(line, body)
     lead = _BOLD_LEAD.match(body)
     if lead:
         phrase = strip_inline(lead.group(2)).strip()

@@ -98,12 +98,23 @@ def clauses(text: str) -> list[str]:
     return [c for c in (c.strip() for c in out) if c]
 
 
+# `北京` + `航空航天大学…`: the place begins an institution's name, which is the subject.
+_ADMIN_SUFFIXES = ("省", "市", "县", "区", "州", "旗", "盟", "镇", "乡", "村", "街道", "社区")
+_INSTITUTION = re.compile(
+    rf"^[{_H}]{{0,10}}?(?:大学|学院|学校|中学|小学|医院|研究院|研究所|博物馆|图书馆|纪念馆)"
+)
+
+
 def subject(place: str, text: str) -> tuple[str, str]:
     """The display name of the acting body and the text after it."""
     pos = text.find(place)
     rest = text[pos + len(place) :] if pos >= 0 else text
     if pos == 0 and rest.startswith(("：", ":")):  # `上海静安：…`: the name as printed
         return place, rest[1:].lstrip()
+    # Only a bare name (no 省/市/县/区) can begin an institution's name: `北京航空航天大学`.
+    institution = None if place.endswith(_ADMIN_SUFFIXES) else _INSTITUTION.match(rest)
+    if institution:
+        return place + institution.group(0), rest[institution.end() :]
     is_org = organisation_at_start(place) == place
     name = place if is_org else short_name(place)
     while lower := _LOWER_UNIT.match(rest):
@@ -215,7 +226,34 @@ def make_title(place: str, text: str) -> str:
     first = rest[: rest.find("。") + 1] if "。" in rest else rest
     phrase = _brand(first) or _predicate(rest)
     phrase = shorten(phrase.strip())
+    if phrase and not usable_phrase(phrase):
+        phrase = ""
     return f"{name}：{phrase}" if phrase else name
+
+
+# A title phrase opens with what the body did, never with a connective, a preposition
+# left from a cut clause, or a copula (`为深入实施`, `是第49个…`, `以及…`, `此前…`).
+_BAD_OPENING = re.compile(
+    r"^(?:为|是|以及|及|和|与|并|或|而|但|在|由|被|据|因|除了|此前|虽|即|又|也|还|都|则|这|那|"
+    r"其|该|今天|尊敬|亲爱|踏入|进一步|切实)"
+)
+
+
+_QUESTION = re.compile(r"什么|怎么|吗|呢|？|\?")
+
+
+def usable_phrase(phrase: str) -> bool:
+    """Whether a generated phrase can stand as a title's practice.
+
+    >>> usable_phrase("推行“楼栋议事”机制")
+    True
+    >>> usable_phrase("为深入实施")
+    False
+    """
+    if len(phrase) < PHRASE_MIN or _BAD_OPENING.match(phrase):
+        return False
+    quoted = phrase.startswith("“") and phrase.endswith("”")  # someone's words, not a practice
+    return not quoted and not _QUESTION.search(phrase)
 
 
 _LOWER_SUBJECT = re.compile(
@@ -241,4 +279,4 @@ def practice_phrase(text: str) -> str:
     first = text[: text.find("。") + 1] if "。" in text else text
     stripped = _PRONOUN_SUBJECT.sub("", _OPENER.sub("", first, count=1), count=1)
     phrase = shorten((_brand(stripped) or _predicate(stripped)).strip())
-    return phrase if len(phrase) >= PHRASE_MIN else ""
+    return phrase if usable_phrase(phrase) else ""

@@ -36,6 +36,19 @@ def strip_tags(text: str) -> str:
     return _TAG.sub("", text) if "<" in text else text
 
 
+def plain_text(line: Line, text: str) -> str:
+    """`text` stripped, without HTML tags, which are listed on the line as cut markup. A
+    line of tags only keeps them, for html_remnant to drop it whole."""
+    text = text.strip()
+    if "<" not in text:
+        return text
+    inner = strip_tags(text).strip()
+    if not _ALNUM.search(inner):
+        return text
+    line.cut.append(("".join(_TAG.findall(text)), "html_tag"))
+    return inner
+
+
 def html_remnant(line: Line, i: int, ctx: Context) -> Found:
     """`<center>=====</center>`, `<img src=…>`: HTML with no words of its own.
 
