@@ -234,7 +234,8 @@ def make_title(place: str, text: str) -> str:
 # A title phrase opens with what the body did, never with a connective, a preposition
 # left from a cut clause, or a copula (`为深入实施`, `是第49个…`, `以及…`, `此前…`).
 _BAD_OPENING = re.compile(
-    r"^(?:为|是|以及|及|和|与|并|或|而|但|在|由|被|据|因|除了|此前|虽|即|又|也|还|都|则|这|那|"
+    r"^(?:为(?=进一步|深入|加强|推动|切实|更好|全面|贯彻|落实|庆祝|纪念|提高|提升|促进|确保|帮助|"
+    r"激发|营造|响应|坚定)|是|以及|及|和|与|并|或|而|但|在|由|被|据|因|除了|此前|虽|即|又|也|还|都|则|这|那|"
     r"其|该|今天|尊敬|亲爱|踏入|进一步|切实)"
 )
 
