@@ -5,11 +5,13 @@ Public entry points (the rest of the program uses only these):
     read_file(path)   -> tuple[SourceFile, list[Case]]
 
 Pipeline of `read_file`, one module per step:
-    decode (encoding, newlines, control characters) -> text.unfold_long_lines (a file saved
-    without line breaks) -> lines (+ markdown markup) -> rules (ordered, named line-role
-    rules) -> repair (rejoin split paragraphs, hard-wrapped text) -> segment (articles,
-    orphans) -> build (sections, bylines, roundups, bulletin items, kinds)
-    -> truncation, punctuation and digits (punct), warnings (checks)
+    decode (encoding, newlines, control characters) -> sentences.unfold_long_lines (a file
+    saved without line breaks) -> lines (+ markdown markup; frontmatter: YAML blocks,
+    callouts, HTML comments) -> rules (ordered, named line-role rules; rules/chrome for page
+    furniture) -> repair (rejoin split paragraphs, hard-wrapped text) -> articles (where
+    articles start: openers) -> build (sections, bylines, roundups, bulletin items, kinds)
+    -> truncation, punctuation and digits (punct), warnings (checks).
+    `explain` prints what each step decided (`exporter inspect --explain`).
 Items printed without a headline (roundup blocks, column items, bulletin entries) get a
 generated `<place>：<practice>` title from `titles`.
 """
@@ -25,6 +27,7 @@ from pathlib import Path
 from exporter.errors import InputError
 from exporter.model import Case, Compendium, Credit, Dropped, SourceFile, Warning_
 from exporter.readers import markdown
+from exporter.readers.articles import Article, segment
 from exporter.readers.build import (
     Built,
     FileFacts,
@@ -42,8 +45,7 @@ from exporter.readers.repair import Unit, build_units
 from exporter.readers.rules import Context, classify
 from exporter.readers.rules.chrome import plain_text
 from exporter.readers.rules.noise import strip_jump_tail, tail_reason
-from exporter.readers.segment import Article, segment
-from exporter.readers.text import unfold_long_lines
+from exporter.readers.sentences import unfold_long_lines
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
 MARKDOWN_SUFFIXES = {".md", ".markdown"}

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from exporter.model import Case, Container, Credit, Paragraph, Parent, Section, Span
 from exporter.readers import bylines as by
+from exporter.readers.articles import Article
 from exporter.readers.header import TitleBlock, is_dash, lead_bullet, strip_bullet
 from exporter.readers.kinds import kind_of
 from exporter.readers.lines import BODY, BYLINE, HEAD
@@ -25,8 +26,7 @@ from exporter.readers.roundup import (
     split_roundup,
     structural_roundup,
 )
-from exporter.readers.segment import Article
-from exporter.readers.text import ends_sentence, first_sentence
+from exporter.readers.sentences import ends_sentence, first_sentence
 from exporter.readers.titles import lower_subject, practice_phrase
 
 _CHINESE_NUMBERED = re.compile(r"^[一二三四五六七八九十]{1,3}、")

@@ -11,9 +11,9 @@ from pathlib import Path
 
 from exporter.model import Case
 from exporter.readers import Analysis, analyse_text
+from exporter.readers.articles import Article
 from exporter.readers.decode import decode
 from exporter.readers.kinds import KindFacts, explain_kind
-from exporter.readers.segment import Article
 
 TEXT_WIDTH = 56  # characters of each line's text shown
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from exporter.readers.bylines import Byline
 from exporter.readers.lines import BODY, BYLINE, HEAD, NOISE, Line
-from exporter.readers.text import ends_clause
+from exporter.readers.sentences import ends_clause
 
 _NEW_POINT = re.compile(
     r"^(?:[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、是]"

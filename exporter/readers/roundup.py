@@ -21,7 +21,7 @@ from exporter.readers.places import (
     short_name,
 )
 from exporter.readers.repair import Unit
-from exporter.readers.text import first_sentence
+from exporter.readers.sentences import first_sentence
 from exporter.readers.titles import lower_subject, make_title
 
 _ROUNDUP_WORDS = re.compile(r"综述|巡礼|扫描|掠影|集锦|纵览|一览|采撷|速览|撷英|荟萃|^各地")

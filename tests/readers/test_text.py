@@ -203,7 +203,7 @@ def test_full_width_digits_become_half_width() -> None:
 
 
 def test_long_single_line_is_read_at_its_indents() -> None:
-    from exporter.readers.text import unfold_long_lines
+    from exporter.readers.sentences import unfold_long_lines
 
     para = "某某县推行积分制管理，成效明显。" * 20
     text = f"标题\u3000\u3000{para}\u3000\u3000{para}\u3000\u3000结尾段落。"

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from operator import itemgetter
 
 from exporter.readers.lines import BLANK, BODY, Line
-from exporter.readers.rules import bylines, chrome, headings, noise
+from exporter.readers.rules import byline_rule, chrome, headings, noise
 
 
 @dataclass
@@ -68,7 +68,7 @@ RULES: list[tuple[str, Rule]] = [
     ("layout_credit", noise.layout_credit),
     ("distribution_list", noise.distribution_list),
     ("table_of_contents", noise.table_of_contents),
-    ("byline", bylines.own_line_byline),
+    ("byline", byline_rule.own_line_byline),
     ("running_header", noise.running_header),
     ("numbered_heading", headings.numbered),
     ("dash_heading", headings.dash),

@@ -11,7 +11,7 @@ import re
 from typing import TYPE_CHECKING
 
 from exporter.readers.lines import BODY, HEAD, Line
-from exporter.readers.text import ends_sentence, is_fragment_end
+from exporter.readers.sentences import ends_sentence, is_fragment_end
 
 if TYPE_CHECKING:
     from exporter.readers.rules import Context

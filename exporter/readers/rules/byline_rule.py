@@ -8,7 +8,7 @@ from exporter.model import Credit
 from exporter.readers import bylines as by
 from exporter.readers.lines import BYLINE, HEAD, Line
 from exporter.readers.rules.headings import NUMBERED, PART_LABEL
-from exporter.readers.text import ends_sentence
+from exporter.readers.sentences import ends_sentence
 
 if TYPE_CHECKING:
     from exporter.readers.rules import Context

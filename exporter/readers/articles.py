@@ -28,7 +28,7 @@ from exporter.readers.places import (
 )
 from exporter.readers.repair import Unit
 from exporter.readers.roundup import block_place, compendium_entry, looks_like_roundup
-from exporter.readers.text import first_sentence
+from exporter.readers.sentences import first_sentence
 from exporter.readers.titles import lower_subject
 
 _LEDE = re.compile(r"^(?:近日|日前|近期|近年来|今年以来|\d{1,2}月\d{1,2}日|\d{4}年)")
