@@ -352,6 +352,8 @@ def _roundup_cases(art: Article, split: Split, byline: by.Byline | None, facts: 
     block = art.header.block if art.header else None
     title = normalize(block.title) if block and block.title else None
     subtitle = normalize(block.subtitle) if block and block.subtitle else None
+    # `党建要闻` over the roundup's headline: the column every case cut from it sat under.
+    rubric = normalize(block.rubric) if block and block.rubric else None
     intro_case = _substantive(split.intro)
     container = Container(
         title=title,
@@ -367,12 +369,13 @@ def _roundup_cases(art: Article, split: Split, byline: by.Byline | None, facts: 
     if intro_case:
         # An intro with facts of its own is the roundup's overview, titled by the roundup.
         case = Case(id="", source=path, kind="overview", title=title, subtitle=subtitle)
+        case.rubric = rubric
         _apply_byline(case, byline)
         case.sections = _sections([(None, split.intro)], path)
         case.span = Span(path, split.intro[0].first, split.intro[-1].last)
         cases.append(case)
     for b in split.blocks:
-        case = Case(id="", source=path)
+        case = Case(id="", source=path, rubric=rubric)
         if b.heading is not None:
             case.title = normalize(b.heading.text)
         else:

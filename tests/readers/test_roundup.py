@@ -87,3 +87,16 @@ def test_enterprise_blocks() -> None:
         ("国网浙江省电力有限公司：推行“党员服务队”模式", 2),
         ("中国石化某某分公司：开展“红色引擎”工程", 1),
     ]
+
+
+def test_a_column_label_over_a_roundup_headline_is_kept_on_its_cases() -> None:
+    text = (
+        "党建要闻\n\n各地创新党建引领基层治理综述\n\n本报记者 何平\n\n"
+        "今年以来，各地坚持党建引领，在城市社区治理中探索出不少好做法。\n\n"
+        "江西南昌：“红色物业”提升居民幸福指数\n\n南昌市东湖区推动物业服务企业成立党组织。\n\n"
+        "目前，全区已有46家物业企业建立党组织。\n\n浙江宁波：“网格连心”打通服务末梢\n\n"
+        "宁波市海曙区把党支部建在网格上，组建网格党支部120个。\n\n网格员每周入户走访。\n"
+    )
+    _src, cases = read_text(text, "page.txt")
+    assert len(cases) == 2
+    assert all(c.rubric == "党建要闻" for c in cases)
