@@ -121,6 +121,8 @@ def segment(units: list[Unit], noise: dict[int, str]) -> tuple[list[Article], li
             cur.opened = decision
             articles.append(cur)
         else:
+            if decision.cue == "sidebar":
+                _sign_sidebar(run)
             cur.items.extend(run)
             cur.has_inner = cur.has_inner or any(u.role == HEAD for u in run)
         cur.has_first_part = cur.has_first_part or any(
@@ -154,6 +156,14 @@ def parallel_headings(units: list[Unit]) -> frozenset[int]:
         for key in _mould(u.text):
             count.setdefault(key, []).append(u.first)
     return frozenset(n for firsts in count.values() if len(firsts) >= PARALLEL_MIN for n in firsts)
+
+
+def _sign_sidebar(run: list[Unit]) -> None:
+    """The signature of a sidebar (`记者短评` / `某某`) signs the box, not the article: it is
+    printed with the box's heading and credits nobody as the article's author."""
+    for u in run:
+        if u.role == BYLINE:
+            u.role, u.byline, u.reason = HEAD, None, "sidebar_signature"
 
 
 def _forced(cur: Article | None, closed: bool, retitled: bool) -> Decision | None:

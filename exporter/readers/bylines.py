@@ -213,6 +213,11 @@ def _names(chunk: str, role: str) -> list[Credit]:
 
 _FIELD_START = re.compile(r"^[（(]?\s*(?:供稿|来源|作者|撰稿|文字|主办)\s*[:：｜|]")
 _FUNCTION_CHARS = set("的了是在和与及之其到着过")  # a role word opening a sentence, not a name
+def _glued_name(name: str) -> bool:
+    """A name printed right after its role on a line of its own starts with a surname."""
+    return name[:1] in _SURNAMES and not set(name) & _FUNCTION_CHARS
+
+
 _GLUED_START = re.compile(rf"^(?:{'|'.join(_GLUED_ROLES)})[{_HAN}]")
 
 # Common single-character surnames: enough to see where two glued names meet.
@@ -331,8 +336,8 @@ def own_line(text: str) -> Byline | None:
     if not _ROLE_RE.match(joined) or _SENTENCE_LIKE.search(_ROLE_RE.sub(" ", joined)):
         return None
     credits = _credits_from(body)
-    if _GLUED_START.match(joined) and credits and set(credits[0].name) & _FUNCTION_CHARS:
-        return None  # `记者节到了`: a role word opening a sentence, not a byline
+    if _GLUED_START.match(joined) and credits and not _glued_name(credits[0].name):
+        return None  # `记者节到了`, `记者短评`: a role word opening a phrase, not a byline
     leftover = _ROLE_RE.sub("", joined)
     leftover = _SEP.sub("", leftover)
     named = "".join(c.name for c in credits)

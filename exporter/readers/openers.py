@@ -93,6 +93,15 @@ def first_text(r: Run) -> bool | None:
     return True if r.sit.prev_body is None else None
 
 
+_SIDEBAR = re.compile(r"^(?:记者短评|短评|编后|编后语|记者手记|采访手记|记者观察|点评|小评论)$")
+
+
+def sidebar(r: Run) -> bool | None:
+    """`记者短评`, `编后`, `采访手记` over a few paragraphs: a box that belongs to the article
+    above it, even when it is signed."""
+    return False if any(_SIDEBAR.match(u.text) for u in r.units) else None
+
+
 def own_byline(r: Run) -> bool | None:
     """`本报记者 某某` under the heading: a byline stands only under an article's title."""
     return True if any(u.role == BYLINE and not is_end_byline(u) for u in r.units) else None
@@ -212,6 +221,7 @@ def inline_byline(r: Run) -> bool | None:
 Cue = Callable[[Run], "bool | None"]
 ORDERED_CUES: list[tuple[str, Cue]] = [
     ("first_text", first_text),
+    ("sidebar", sidebar),
     ("own_byline", own_byline),
     ("parts_restart", parts_restart),
     ("bulletin_sibling", bulletin_sibling),

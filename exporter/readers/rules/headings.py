@@ -69,7 +69,7 @@ def numbered(line: Line, i: int, ctx: Context) -> Found:
 
 # `——某某中学学生王某某`: who said the quoted words above, not a heading.
 _SIGNATURE = re.compile(
-    r"^(?:——|—)\s*[^，,。：:；;！？]{2,30}?(?:学生|教师|老师|医生|护士|研究员|工程师|书记|主任|"
+    r"^(?:——|—)\s*(?!记)[^，,。：:；;！？]{2,30}?(?:学生|教师|老师|医生|护士|研究员|工程师|书记|主任|"
     r"党员|村民|居民|干部|职工|员工|代表|战士|志愿者|校长|院长|社长|队长)\s*[\u4e00-\u9fff·]{2,4}$"
 )
 
@@ -80,7 +80,8 @@ def dash(line: Line, i: int, ctx: Context) -> Found:
     stays with the text."""
     text = line.text
     if DASH.match(text) and len(text) <= 60 and not _inner_stop(text):
-        if _SIGNATURE.match(text) and ctx.prev_line(i) is not None:
+        prev = ctx.prev_line(i)
+        if _SIGNATURE.match(text) and prev is not None and prev.role == BODY:
             return BODY, "dash_signature"
         return HEAD, "dash_heading"
     return None
