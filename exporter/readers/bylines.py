@@ -213,6 +213,8 @@ def _names(chunk: str, role: str) -> list[Credit]:
 
 _FIELD_START = re.compile(r"^[（(]?\s*(?:供稿|来源|作者|撰稿|文字|主办)\s*[:：｜|]")
 _FUNCTION_CHARS = set("的了是在和与及之其到着过")  # a role word opening a sentence, not a name
+
+
 def _glued_name(name: str) -> bool:
     """A name printed right after its role on a line of its own starts with a surname."""
     return name[:1] in _SURNAMES and not set(name) & _FUNCTION_CHARS
