@@ -39,6 +39,7 @@ from exporter.readers.build import (
 from exporter.readers.bylines import photo_credit_line
 from exporter.readers.checks import check_line
 from exporter.readers.decode import decode
+from exporter.readers.formats import CONVERTERS, Converter
 from exporter.readers.frontmatter import mark_callouts, mark_comments, mark_front_matter
 from exporter.readers.lines import BODY, BYLINE, NOISE, Line
 from exporter.readers.repair import Unit, build_units
@@ -47,7 +48,7 @@ from exporter.readers.rules.chrome import plain_text
 from exporter.readers.rules.noise import strip_jump_tail, tail_reason
 from exporter.readers.sentences import unfold_long_lines
 
-TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
+TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text", *CONVERTERS}
 MARKDOWN_SUFFIXES = {".md", ".markdown"}
 _FORWARD_JUMP = re.compile(r"下转|转第|^[(（]?转|待续")
 
@@ -249,6 +250,9 @@ def _number_and_truncate(cases: list[Case], facts: FileFacts, stem: str) -> None
 def read_file(path: Path | str) -> tuple[SourceFile, list[Case]]:
     """Read one file; raises InputError (with the byte offset) when it is not text."""
     p = _as_path(path)
+    converter = CONVERTERS.get(p.suffix.lower())
+    if converter is not None:
+        return _read_converted(p, converter)
     try:
         raw = p.read_bytes()
     except OSError as exc:
@@ -257,6 +261,19 @@ def read_file(path: Path | str) -> tuple[SourceFile, list[Case]]:
     src, cases = read_text(decoded.text, str(p))
     src.encoding, src.newline = decoded.encoding, decoded.newline
     src.warnings[:0] = [Warning_(None, "mixed_encoding", note) for note in decoded.notes]
+    return src, cases
+
+
+def _read_converted(path: Path, converter: Converter) -> tuple[SourceFile, list[Case]]:
+    """A Word file, web page or PDF: its converter's Markdown through the same rules, and
+    the furniture the converter left out listed as dropped (line 0: outside the text)."""
+    try:
+        converted = converter(path)
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc.strerror or exc}", str(path)) from exc
+    src, cases = read_text(converted.text, str(path), markdown_file=True)
+    src.format, src.encoding = converted.format, converted.format
+    src.dropped[:0] = [Dropped(0, text, reason) for text, reason in converted.dropped]
     return src, cases
 
 

@@ -15,9 +15,10 @@ def _touch(path: Path) -> Path:
 def test_folders_give_their_text_files_sorted_and_files_pass_as_given(tmp_path: Path) -> None:
     b = _touch(tmp_path / "in" / "b.txt")
     a = _touch(tmp_path / "in" / "sub" / "a.MD")
-    _touch(tmp_path / "in" / "notes.docx")
+    word = _touch(tmp_path / "in" / "notes.docx")  # Word, HTML and PDF files are read too
+    _touch(tmp_path / "in" / "sheet.xlsx")
     given = tmp_path / "given.dat"
-    assert list(expand_paths([tmp_path / "in", given])) == [b, a, given]
+    assert list(expand_paths([tmp_path / "in", given])) == [b, word, a, given]
 
 
 def test_the_output_folder_inside_an_input_folder_is_skipped(tmp_path: Path) -> None:
