@@ -78,3 +78,20 @@ def test_strong_sentence_practice_drops_a_pointer_subject() -> None:
     practices = practices_of(case)
     assert practices and practices[0].startswith("推行")
     assert not any(p.startswith("该县") for p in practices)
+
+
+def test_summary_never_states_an_exhortation_a_pronoun_or_a_dangling_opener() -> None:
+    case = make_case(
+        [
+            "近日，河湾街道党工委在滨江社区召开议事协商推进会，推行“楼栋议事”制度。",
+            "会上，街道党工委书记指出，要坚持问题导向，必须把议事成果落到实处。",
+            "街道为他颁发“议事能手”证书，更让他们感受到组织关怀。",
+            "街道组建楼栋议事会36个，累计解决停车难等问题120余件，居民满意率达到98%。",
+        ]
+    )
+    case.organization = "河湾街道党工委"
+    text = summarize(case)
+    assert text is not None and text.startswith("河湾街道党工委")
+    assert not re.search(r"[他她它]|要坚持|必须|为他|更让", text)
+    assert "120余件" in text or "36个" in text
+    assert len(text) <= 120
