@@ -11,6 +11,7 @@ with a connective and never leave a quote open.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from exporter.enrich.pos import is_noun, is_verb, tag
 from exporter.vocab import CONNECTIVE, MEASURE_VERBS, TIME_OPENER
@@ -18,6 +19,7 @@ from exporter.vocab import CONNECTIVE, MEASURE_VERBS, TIME_OPENER
 LABEL_MAX = 20
 PHRASE_MIN = 2
 _AFTER_MAX = 10
+_BEFORE_MAX = 18
 # Verbs that only link a subject to its number (覆盖率达100%): dropped from the label's end.
 _LINK = re.compile(
     r"(?:达到|达|为|是|有|约|近|超过|超|共计|共有|共|累计|总计|合计|计|占比|占|至|到|了|在)$"
@@ -106,6 +108,7 @@ def _fit(verb: str, obj: str, room: int) -> str:
     return verb + "".join(words)
 
 
+@lru_cache(maxsize=1 << 15)
 def phrase_for(before: str, after: str, room: int = LABEL_MAX) -> str:
     """What a figure counts, from its clause before and after the figure.
 
@@ -118,7 +121,9 @@ def phrase_for(before: str, after: str, room: int = LABEL_MAX) -> str:
     >>> phrase_for("覆盖", "")
     '覆盖'
     """
-    before = TIME_OPENER.sub("", CONNECTIVE.sub("", before.strip()))
+    # the words nearest the figure say what it counts; tagging more only costs time
+    before = TIME_OPENER.sub("", CONNECTIVE.sub("", before.strip()))[-_BEFORE_MAX:]
+    after = after[: _AFTER_MAX + 2]
     noun_after = _words_after(after)
     verb, obj, subject = _tail_from_verb(before)
     obj = _balance(_LINK.sub("", obj))

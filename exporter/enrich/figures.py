@@ -82,7 +82,7 @@ _CLAUSE_END_RE = re.compile(r"[，。；！？,;!?：:\n]")
 class _Candidate:
     value: str
     unit: str
-    text: str
+    context: tuple[str, str, str]  # clause before the figure, clause after it, as printed
     pos: int
     score: float
 
@@ -197,24 +197,28 @@ def candidates(text: str) -> list[_Candidate]:
             stops = [s.start() for s in _CLAUSE_END_RE.finditer(text)]
         a, b = _clause(m.start(), m.end(), stops, len(text))
         clause = text[max(a, m.start() - 24) : b]  # the words near the figure say what it is
-        text_label = label(text[a : m.start()], text[m.end() : b], _printed(m, value))
-        if text_label is None:  # nothing in its clause says what it counts
-            continue
         score = _score(value, unit, clause, m, m.start())
-        out.append(_Candidate(value, unit, text_label, m.start(), score))
+        context = (text[a : m.start()], text[m.end() : b], _printed(m, value))
+        out.append(_Candidate(value, unit, context, m.start(), score))
     return out
 
 
 def key_figures(case: Case, limit: int = 6) -> list[KeyFigure]:
     body = "\n".join(p.text for p in case.paragraphs())
-    best: dict[tuple[str, str], _Candidate] = {}
-    for cand in candidates(body):
+    chosen: dict[tuple[str, str], tuple[_Candidate, str]] = {}
+    # best first; a label is built only for a figure that would be kept (labels cost tagging)
+    for cand in sorted(candidates(body), key=lambda c: (-c.score, c.pos)):
         key = (cand.value, cand.unit)
-        if key not in best or cand.score > best[key].score:
-            best[key] = cand
-    chosen = sorted(best.values(), key=lambda c: -c.score)[:limit]
-    chosen.sort(key=lambda c: c.pos)
-    return [KeyFigure(c.value, c.unit, c.text) for c in chosen]
+        if key in chosen:
+            continue
+        text = label(*cand.context)
+        if text is None:  # nothing in its clause says what it counts
+            continue
+        chosen[key] = (cand, text)
+        if len(chosen) == limit:
+            break
+    kept = sorted(chosen.values(), key=lambda x: x[0].pos)
+    return [KeyFigure(c.value, c.unit, text) for c, text in kept]
 
 
 def enrich_figures(comp: Compendium, options: EnrichOptions) -> None:

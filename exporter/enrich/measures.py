@@ -8,6 +8,7 @@ rules below say what it strips and what it refuses, each with an example.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from exporter.enrich.pos import is_noun, tag
 from exporter.enrich.text import fullwidth, strip_markup
@@ -126,7 +127,7 @@ def _verb_inside(text: str) -> int | None:
 
 
 def measure(text: str, loose: bool = False) -> str | None:
-    """The measure a clause states, as a practice item, or None.
+    """The measure a clause states, as a practice item, or None (memoised).
 
     >>> measure("自今年开展“光语”议事工作以来")
     >>> measure("要健全基层群众自治机制")
@@ -135,7 +136,14 @@ def measure(text: str, loose: bool = False) -> str | None:
     >>> measure("黄河东路街道党工委建立“两张清单”减负机制。")
     '建立“两张清单”减负机制'
     """
+    return _measure(text, loose)
+
+
+@lru_cache(maxsize=1 << 15)
+def _measure(text: str, loose: bool) -> str | None:
     text = _SPACE.sub("", fullwidth(strip_markup(text))).strip().rstrip(_TRAILING)
+    if not MEASURE_VERB_RE.search(text) and "发展" not in text:
+        return None  # the cheap test first: no measure verb anywhere, no tagging
     if not text or _SLOGAN_GAP.search(text) or EXHORTATION.match(text) or _REFUSE.search(text):
         return None
     stripped = _strip_openers(text)

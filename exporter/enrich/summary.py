@@ -346,7 +346,7 @@ def _unnamed(clause: str, names: list[str]) -> str:
     """A clause that restarts with the actor's name loses the name (rule no_repeated_subject:
     `新城区坚持主抓…` after `新城区深化…` → `坚持主抓…`); `""` when what is left is no
     predicate."""
-    if not any(clause.startswith(n) for n in names):
+    if not clause.startswith(tuple(names)):
         return clause
     rest = clause[subject_end(clause, names) :]
     return rest if len(rest) >= 6 and ACTION.match(rest) else ""

@@ -9,6 +9,7 @@ an ellipsis of a rhetorical list). General wording only: no place, person or cas
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from exporter.vocab import CJK, EXHORTATION
 
@@ -44,6 +45,7 @@ def usable_sentence(text: str) -> bool:
     return not (PRONOUN.search(text) or DEMONSTRATIVE_OPENER.match(text) or ELLIPSIS.search(text))
 
 
+@lru_cache(maxsize=1 << 16)
 def keep_clause(clause: str, first: bool) -> bool:
     """A clause of a chosen sentence that stays (rules no_exhortation, no_background,
     no_bare_stat; the first clause carries the actor and is judged by the sentence).
@@ -88,6 +90,7 @@ LEANING_OPENER = re.compile(
 )
 
 
+@lru_cache(maxsize=1 << 16)
 def standalone(clause: str) -> bool:
     """A clause of another sentence that reads on after the main statement.
 
