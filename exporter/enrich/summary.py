@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from exporter.enrich.actor import subject_unit
 from exporter.enrich.options import EnrichOptions
 from exporter.enrich.summary_checks import (
     ELLIPSIS,
@@ -158,6 +159,8 @@ def _main_content(sentence: str, names_key: tuple[str, ...]) -> float:
     acts = bool(ACTION.search(first))
     score = 3.0 if named and acts else 1.5 if named else 0.0
     score += 1 if acts else 0
+    if not named and acts and subject_unit(sentence):
+        score += 1  # rule unit_subject: a unit the text names does something (≤ MAIN_MAX)
     score -= 0.8 * len(FLUFF.findall("".join(parts)))
     if SCENE.search(first):
         score -= 2
@@ -257,6 +260,13 @@ def _title_method(case: Case, chosen: list[str], names: list[str]) -> list[str]:
     return [subject + head, *keep]
 
 
+_REPORTED = re.compile(r"记者|通讯员")
+
+
+def _credit_text(case: Case) -> str:
+    return " ".join(x for x in (case.byline, case.title, *(c.role for c in case.credits)) if x)
+
+
 def _with_actor(first: str, case: Case, names: list[str]) -> str:
     """The acting body leads: named as the text names it, and put before an opener that
     cannot start a summary (rule actor_first: `成立…协会党支部` → `东丰县成立…`)."""
@@ -321,8 +331,8 @@ def _opening(case: Case, sentence: str, names: list[str], target: int) -> list[s
         chosen[0] = _with_actor(chosen[0], case, names)
         chosen = _title_method(case, chosen, names)
         chosen[0] = with_places(chosen[0], case)
-    if case.kind == "commentary" and chosen:
-        chosen[0] = "评论指出，" + chosen[0]
+    if case.kind == "commentary" and chosen and not _REPORTED.search(_credit_text(case)):
+        chosen[0] = "评论指出，" + chosen[0]  # rule genre_frame: never for a reporter's piece
     return chosen
 
 
