@@ -37,18 +37,36 @@ PROVINCES: dict[str, str] = {
 ADMIN_SUFFIX = "省市州盟县区旗镇乡村"
 
 # ---- verbs -------------------------------------------------------------------------------
+# What an event report says was done (a visit, a lecture, an oath renewed).
+EVENT_VERBS: tuple[str, ...] = ("参观", "讲授", "重温", "宣讲", "慰问", "看望", "颁发", "赴")
 # Verbs that open a measure someone took (建立“两张清单”减负机制, 组建小区党支部147个).
-MEASURE_VERBS: tuple[str, ...] = tuple(
-    (
-        "建立 推行 组建 打造 创建 构建 实施 开展 成立 设立 培育 健全 完善 出台 推出 设置 "
-        "搭建 开设 建成 整合 选派 选聘 选拔 配备 招募 组织 举办 召开 编制 制定 划分 "
-        "推广 探索 引进 吸纳 发放 筹建 开通 改造 整治 实行 落实 培训 评选 选树 签订 "
-        "聘请 开辟 配强 优化 规范 织密 下沉 派驻 联建 共建 结对 认领 认定 梳理 摸排 走访 "
-        "上门 开发 发动 提供 举行 组织开展 参观 讲授 重温 宣讲 慰问 看望 颁发 赴 "
-        "成立了 组建了 建立了"
-    ).split()
+MEASURE_VERBS: tuple[str, ...] = (
+    tuple(
+        (
+            "建立 推行 组建 打造 创建 构建 实施 开展 成立 设立 培育 健全 完善 出台 推出 设置 "
+            "搭建 开设 建成 整合 选派 选聘 选拔 配备 招募 组织 举办 召开 编制 制定 划分 "
+            "推广 探索 引进 吸纳 发放 筹建 开通 改造 整治 实行 落实 培训 评选 选树 签订 "
+            "聘请 开辟 配强 优化 规范 织密 下沉 派驻 联建 共建 结对 认领 认定 梳理 摸排 走访 "
+            "上门 开发 发动 提供 举行 组织开展 成立了 组建了 建立了"
+        ).split()
+    )
+    + EVENT_VERBS
 )
 MEASURE_VERB_RE = re.compile("|".join(sorted(MEASURE_VERBS, key=len, reverse=True)))
+# Verbs of results and reported actions that are not measures themselves (解决…问题, 覆盖…).
+RESULT_VERBS: tuple[str, ...] = tuple(
+    (
+        "解决 帮扶 覆盖 储备 完成 实现 带动 推进 引导 颁发 授予 调研 践行 坚持 聚焦 围绕 "
+        "深化 推动 建设 创新 签约 启动"
+    ).split()
+)
+# Any verb that says the acting body did something: what a summary's main clause needs.
+# Event verbs (参观, 看望…) head a practice of an event report, not a summary's statement.
+ACTION_VERBS: tuple[str, ...] = tuple(
+    dict.fromkeys(v for v in MEASURE_VERBS + RESULT_VERBS if v not in EVENT_VERBS)
+)
+ACTION_RE = re.compile("|".join(sorted(ACTION_VERBS, key=len, reverse=True)))
+
 # Verbs that state a goal or an effect rather than a measure (推动…融合, 提升…水平).
 GOAL_VERBS: tuple[str, ...] = tuple(
     (

@@ -15,11 +15,12 @@ from exporter.enrich.gazetteer import gazetteer
 from exporter.enrich.options import EnrichOptions
 from exporter.enrich.text import sentences
 from exporter.model import Case, Compendium, Paragraph
+from exporter.vocab import CJK
 
-_HAN = r"[\u4e00-\u9fff“”]"
+_HAN = f"[{CJK}“”]"
 ORG = re.compile(
     rf"((?:中共)?{_HAN}{{2,16}}?(?:党工委|党委|党总支|党支部|党组织|党组|委组织部|行业党委|"
-    rf"(?<=[县区市州旗])委))(?![\u4e00-\u9fff]{{0,1}}(?:书记|委员|副))"
+    rf"(?<=[县区市州旗])委))(?![{CJK}]{{0,1}}(?:书记|委员|副))"
 )
 _VERB_BEFORE = re.compile(
     r".*(?:在|由|为|将|向|对|与|及|、|是|了|的|以|把|让|近日|今年以来|近年来)"
@@ -27,9 +28,7 @@ _VERB_BEFORE = re.compile(
 _NOT_BODY = re.compile(
     r"^(?:各级|基层|全|各|该|本|上级|所在|村级|乡镇|社区|村|我们|小区|[州县市区省])"
 )
-_LOCAL = re.compile(
-    rf"(?<![\u4e00-\u9fff])([市县区]{_HAN}{{2,12}}?(?:党委|党工委|党组织|党组|委组织部))"
-)
+_LOCAL = re.compile(rf"(?<![{CJK}])([市县区]{_HAN}{{2,12}}?(?:党委|党工委|党组织|党组|委组织部))")
 _UNIT = re.compile(
     r"(?:村|社区|街道|镇|乡|公司|局|医院|学校|协会|机关|集团|中心|行业|商圈|企业|院|所|站|队)"
     r"(?:党工委|党委|党总支|党支部|党组织|党组|行业党委)$"

@@ -16,6 +16,7 @@ from exporter.enrich.measures import measure, printed_measure
 from exporter.enrich.options import EnrichOptions
 from exporter.enrich.text import clauses, fullwidth, is_editorial, sentences, strip_markup
 from exporter.model import Case, Compendium, Paragraph
+from exporter.vocab import CJK, MEASURE_VERB_RE
 
 MAX_ITEMS = 5
 MAX_LEN = 40
@@ -25,16 +26,9 @@ _NUMBERED = re.compile(
 _FRAME_HEADING = re.compile(r"背景|做法|成效|启示|经验|体会|基本情况|概况|下一步")
 _LESSON_HEADING = re.compile(r"启示|经验|体会")
 _ITEM_SPLIT = re.compile(r"(?=[一二三四五六七八九十](?:是|要|在于)[^，。；])")
-_OPENER = re.compile(
-    r"^(?:近年来|近日|今年以来|目前|同时|此外|另外|其中|\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?|"
-    r"\d{1,2}月\d{1,2}日)[，,]?|^该[县区市旗镇乡村](?=[\u4e00-\u9fff]{4})"
-)
 _PURPOSE = re.compile(r"^(?:为了?|面对|随着|按照|根据|在[^，,]{0,12}(?:下|中|上))")
 _SPEECH = re.compile(r"(?:说|表示|指出|强调|介绍)[，,：:]|：“")
 _OUTLOOK = re.compile(r"^(?:下一步|今后|接下来|未来|下阶段|下一阶段|展望)")
-_ACTION = re.compile(
-    r"推行|创建|构建|打造|实施|开展|建立|深化|探索|推动|组建|成立|培育|健全|完善|强化|聚焦"
-)
 
 
 def _headline(text: str) -> str:
@@ -104,7 +98,7 @@ def practices_of(case: Case) -> list[str]:
         items = _strong_sentences(case, loose=True)
     if not items and case.title and not case.title_generated:
         # rule title_measure: an event report's headline states what was done
-        main = re.split(r"[：:]|——|\s-\s|(?<=[\u4e00-\u9fff])-(?=[\u4e00-\u9fff])", case.title)
+        main = re.split(rf"[：:]|——|\s-\s|(?<=[{CJK}])-(?=[{CJK}])", case.title)
         items = [m for part in main if (m := measure(part, loose=True))][:1]
     return items[:MAX_ITEMS]
 
@@ -136,7 +130,7 @@ def _strong_sentences(case: Case, loose: bool = False) -> list[str]:
             clause = _action_clause(s, loose)
             if clause is None:
                 continue
-            score = len(_ACTION.findall(s)) + ("“" in clause) - 0.1 * i
+            score = len(MEASURE_VERB_RE.findall(s)) + ("“" in clause) - 0.1 * i
             scored.append((score, len(scored), clause))
     best = sorted(scored, key=lambda x: -x[0])[:4]
     return [h for _, _, h in sorted(best, key=lambda x: x[1])]

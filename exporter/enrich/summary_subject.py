@@ -7,6 +7,7 @@ import re
 from exporter.enrich.gazetteer import gazetteer
 from exporter.enrich.summary_rules import ACTION, NOT_UNIT, UNIT_TAIL
 from exporter.model import Case
+from exporter.vocab import CJK
 
 
 def subject_of(case: Case) -> str:
@@ -85,7 +86,7 @@ def with_subject(first: str, case: Case, names: list[str]) -> str:
     return subject + first
 
 
-_POINTER = re.compile(r"^[该全本]([县区市旗镇乡村])(?=[\u4e00-\u9fff])")
+_POINTER = re.compile(rf"^[该全本]([县区市旗镇乡村])(?=[{CJK}])")
 
 
 def with_places(first: str, case: Case) -> str:

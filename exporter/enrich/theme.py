@@ -14,6 +14,7 @@ from collections import Counter
 
 from exporter.enrich.options import EnrichOptions
 from exporter.model import Case, Compendium
+from exporter.vocab import THEMES as VOCAB_THEMES
 
 LEXICON: dict[str, tuple[str, ...]] = {
     "基层治理": (
@@ -212,7 +213,8 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "入党积极分子",
     ),
 }
-THEMES = (*LEXICON, "综合")
+THEMES = VOCAB_THEMES
+assert THEMES == (*LEXICON, "综合"), "the theme lexicon and exporter.vocab.THEMES disagree"
 _PATTERNS = {
     theme: re.compile("|".join(sorted(map(re.escape, terms), key=len, reverse=True)))
     for theme, terms in LEXICON.items()
