@@ -127,6 +127,7 @@ _PLACE_BODY = (
     ("镇", "党委"),
     ("乡", "党委"),
 )
+_LEVEL_ORGAN = re.compile(rf"^[市县区][{CJK}]{{1,8}}?(?:局|院|委员会|中心)(?:机关)?$")
 _GENERIC_UNIT = re.compile(r"^(?:社区|村|街道|镇|乡)(?:党委|党工委|党支部|党总支)$")
 
 
@@ -152,7 +153,11 @@ def _as_body(unit: str, case: Case) -> str | None:
     if _PARTY_TAIL.search(unit):
         return _clean(unit)
     if not re.search(r"[县区市州盟旗镇乡村]$|街道$|社区$", unit):  # an institution: 公共管理学院
-        return None if _NOT_BODY.match(unit) or len(unit) < 4 else _without_province(unit)
+        # `市审计局机关`: an organ named after its level is printed as the text names it
+        organ = _LEVEL_ORGAN.match(unit)
+        if len(unit) < 4 or (_NOT_BODY.match(unit) and not organ):
+            return None
+        return _without_province(unit)
     if not _places_the_case(unit, case):
         return None
     for tail, body in _PLACE_BODY:

@@ -323,6 +323,15 @@ def theme_scores(case: Case) -> dict[str, tuple[float, Counter[str]]]:
     return scores
 
 
+def _local(case: Case) -> bool:
+    """The piece is about one county or a place below it (rule local_not_synthesis: 综合 is
+    for national or cross-domain pieces), or a reporter files it from one."""
+    r = case.region
+    printed = [lv for lv in ("county", "township", "village") if getattr(r, lv)]
+    reported = re.search(r"记者|通讯员", " ".join(x for x in (case.byline, case.title) if x))
+    return bool([lv for lv in printed if lv not in r.inferred]) or bool(reported)
+
+
 def classify(case: Case) -> tuple[str, list[str], list[str]]:
     """(theme, secondary themes, evidence terms). An overview or commentary is 综合 unless
     its title or actor names one field and that field leads (rule synthesis)."""
@@ -334,7 +343,7 @@ def classify(case: Case) -> tuple[str, list[str], list[str]]:
     evidence = [term for term, _ in scores[top][1].most_common(5)]
     if best == 0:
         return "综合", [], evidence
-    if case.kind in ("overview", "commentary"):
+    if case.kind in ("overview", "commentary") and not _local(case):
         second = scores[ranked[1]][0]
         lead = SYNTHESIS_LEAD if _prior(case, top) else SYNTHESIS_LEAD_UNNAMED
         if best < lead * second:  # national or cross-domain: 综合

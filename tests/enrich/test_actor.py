@@ -24,3 +24,8 @@ def test_a_derived_city_committee_keeps_its_suffix() -> None:
     case = make_case(["当地持续开展党员志愿服务。"])
     case.region = Region(province="陕西省", city="延安")
     assert organization_of(case) == "中共延安市委"
+
+
+def test_an_organ_named_after_its_level_is_the_actor() -> None:
+    case = make_case(["11月2日，市民政局机关党员志愿者走进河湾小区，开展“双报到”志愿服务。"])
+    assert organization_of(case) == "市民政局机关"

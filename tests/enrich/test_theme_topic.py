@@ -90,3 +90,14 @@ def test_commentary_is_synthesis_unless_one_field_leads() -> None:
         ["各级党组织要在机关、企业、农村、社区和新兴领域全面加强组织建设。"], kind="commentary"
     )
     assert classify(broad)[0] == "综合"
+
+
+def test_a_local_piece_is_never_synthesis() -> None:
+    from exporter.enrich.theme import classify
+    from exporter.model import Region
+
+    case = make_case(
+        ["县纪委监委查处村干部虚报冒领补贴问题，开展警示教育，严明纪律作风。"], kind="commentary"
+    )
+    case.region = Region(province="甘肃省", county="河湾县")
+    assert classify(case)[0] == "队伍建设"
