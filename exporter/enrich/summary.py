@@ -61,7 +61,7 @@ from exporter.enrich.summary_subject import (
 )
 from exporter.enrich.text import clauses, fullwidth, is_editorial, sentences, strip_markup
 from exporter.model import Case, Compendium
-from exporter.vocab import EXHORTATION
+from exporter.vocab import EXHORTATION, PROVINCES
 
 _OPEN_FRAME = re.compile(r"(?:坚持|始终)?以[^为]*$")
 _FRAME_VERB = re.compile(r"(?:坚持|始终|紧紧)$")
@@ -272,7 +272,7 @@ def _with_actor(first: str, case: Case, names: list[str]) -> str:
     cannot start a summary (rule actor_first: `成立…协会党支部` → `东丰县成立…`)."""
     if SUBJECTLESS.match(first) and subject_end(first, names) == 0:
         subject = subject_of(case)
-        if subject and not first.startswith(subject):
+        if subject and not first.startswith(subject) and subject not in PROVINCES.values():
             return subject + first
     return with_subject(first, case, names)
 

@@ -95,3 +95,17 @@ def test_summary_never_states_an_exhortation_a_pronoun_or_a_dangling_opener() ->
     assert not re.search(r"[他她它]|要坚持|必须|为他|更让", text)
     assert "120余件" in text or "36个" in text
     assert len(text) <= 120
+
+
+def test_a_province_is_never_put_before_the_summary_as_its_actor() -> None:
+    from exporter.model import Region
+
+    case = make_case(
+        [
+            "河湾省人社厅党委推行“窗口党员先锋岗”，在12个服务大厅设岗，办结群众事项3000余件。",
+            "在历史展馆里，党员们接受了一次深刻的党性教育，并组织参观了红色教育基地。",
+        ]
+    )
+    case.region = Region(province="湖北省")
+    text = summarize(case)
+    assert text is not None and not text.startswith("湖北省")
