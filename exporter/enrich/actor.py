@@ -28,6 +28,7 @@ _GENERIC = re.compile(r"^(?:全|各|该|本|我|其|市|县|区|镇|乡|村|社�
 _PLACE_END = re.compile(r"[省市州盟县区旗镇乡村]$")
 _PLACE_AHEAD = re.compile(r"\S{1,6}?(?:乡|镇|村|县|街道|社区)")
 _PLACE_START = re.compile(r"^\S{1,6}?(?:省|市|州|盟|县|区|旗|镇|乡|村|街道|社区)$")
+_MEANS = frozenset(("以", "通过", "依托", "用"))
 _JOINT = frozenset(("携手", "联合", "会同", "与", "和", "及", "同"))
 _PARTY_END = re.compile(r"(?:党委|党工委|党支部|党总支|党组|委员会)$")
 _TITLE_WORD = re.compile(r"(?:书记|副书记|主任|部长|局长|队长|站长|院长|校长|负责人|委员|工作人员)")
@@ -42,7 +43,10 @@ def _subject_words(clause: str) -> tuple[str, str]:
     """The nouns before the clause's first verb, and the longest of their word-boundary
     prefixes that names a unit (`滕州市|靶向|发力` → (`滕州市靶向`, `滕州市`))."""
     out, unit = "", ""
+    places = True  # every word so far a place name (陕西|渭南): a place subject
     for word, t in tag(clause[: SUBJECT_MAX + 6]):
+        if out and word in _MEANS and places:
+            return out, out  # 陕西渭南|以村企联建破解…: the means after a place subject
         if (is_verb(t) and t != "vn") or word in _JOINT:
             # a place and a one-character "verb" is a misread name (雷山县|达地水族乡)
             lone = len(word) == 1 and bool(_PLACE_END.search(unit))
@@ -51,9 +55,10 @@ def _subject_words(clause: str) -> tuple[str, str]:
         if not (is_noun(t) or t in _SUBJECT_TAGS or word in "（）“”"):
             return "", ""
         out += word
+        places = places and t == "ns"
         if len(out) > SUBJECT_MAX:
             return "", ""
-        if UNIT_TAIL.search(out) and not _PARTY_END.search(unit):
+        if (UNIT_TAIL.search(out) or places) and not _PARTY_END.search(unit):
             unit = out  # the longest unit, but a party body ends it (…党委|携手…医院)
     return "", ""
 
@@ -69,6 +74,8 @@ def subject_unit(sentence: str) -> str | None:
 
     >>> subject_unit("近日，公共管理学院推出“党员责任田”工作机制。")
     '公共管理学院'
+    >>> subject_unit("陕西渭南以村企联建破解产业发展瓶颈")
+    '陕西渭南'
     >>> subject_unit("在学校党委领导下，全校各级党组织及时组织学习。")
     """
     for part in clauses(sentence)[:6]:
