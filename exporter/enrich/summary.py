@@ -309,12 +309,25 @@ def summarize(
         if more not in extra and len(_join([*parts, *(e.text for e in extra), more.text])) <= limit:
             extra.append(more)
     parts += [e.text for e in sorted(extra, key=lambda c: c.order)]
+    if len(_join(parts)) < minimum and not extra:
+        parts = _main_rest(parts, sents[main][0], names, limit)
     while len(parts) > 1 and dangling(parts[-1]):
         parts = parts[:-1]
     text = _fit(parts, hard)
     if len(text) < minimum:
         text = _fill(text, sents, main, names, minimum, hard)
     return text
+
+
+def _main_rest(parts: list[str], sentence: str, names: list[str], limit: int) -> list[str]:
+    """Short of the minimum with nothing else to add: the main sentence's own further
+    clauses, in order, as far as they go (rule main_sentence_whole)."""
+    rest = trim(_main_clauses(sentence, names))[len(parts) :]
+    for part in rest:
+        if len(_join([*parts, part])) > limit:
+            break
+        parts = [*parts, part]
+    return parts
 
 
 def _opening(case: Case, sentence: str, names: list[str], target: int) -> list[str]:

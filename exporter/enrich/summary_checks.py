@@ -30,6 +30,8 @@ EVALUATION_END = re.compile(r"(?:体现|举措|意义|缩影|写照|典范)$")
 BARE_STAT = re.compile(rf"^[{CJK}]{{0,6}}?(?:党员|居民|志愿者|人员|人口|农户|住户|用户)\d")
 # rule no_opening_function_word: a summary cannot open on these; the actor goes first.
 SUBJECTLESS = re.compile(r"^(?:得益于|以|通过|已|成立|从|由|累计|共|据|还|更|并|为|让|使|在)")
+# rule no_question: a rhetorical question (开放式社区如何精细管理？) states nothing.
+QUESTION = re.compile(r"如何|怎么|怎样|为什么|为何|吗$|[？?]")
 ELLIPSIS = re.compile(r"……|\.\.\.")
 DANGLING_MAX = 8
 
@@ -54,8 +56,12 @@ def keep_clause(clause: str, first: bool) -> bool:
     False
     >>> keep_clause("是老工业区的缩影", first=False)
     False
+    >>> keep_clause("开放式社区如何精细管理", first=False)
+    False
     """
     if EXHORTATION.match(clause) or PRONOUN.search(clause) or ELLIPSIS.search(clause):
+        return False
+    if QUESTION.search(clause):
         return False
     if first:
         return True

@@ -109,3 +109,15 @@ def test_a_province_is_never_put_before_the_summary_as_its_actor() -> None:
     case.region = Region(province="湖北省")
     text = summarize(case)
     assert text is not None and not text.startswith("湖北省")
+
+
+def test_a_one_sentence_article_keeps_its_own_clauses_and_no_question() -> None:
+    case = make_case(
+        [
+            "小区怎样管好？今年以来，河湾县深化党建引领接诉即办改革，创新服务品牌，"
+            "推出“小板凳”服务在前、“小铃铛”宣传在前的“两小工作法”。"
+        ]
+    )
+    text = summarize(case)
+    assert text is not None and "两小工作法" in text
+    assert "怎样" not in text and "？" not in text
