@@ -148,7 +148,7 @@ def _as_body(unit: str, case: Case) -> str | None:
     case's community → `晏家湾社区党委`); None for a generic unit nobody can place."""
     unit = re.sub(r"^(?:我院|我校|我局|本院)", "", unit)
     if _GENERIC_UNIT.match(unit):
-        village = case.region.village or ""
+        village = case.region.village or _credited_place(case, unit)
         return village + unit[len(unit.split("党")[0]) :] if village else None
     if _PARTY_TAIL.search(unit):
         return _clean(unit)
@@ -189,6 +189,17 @@ def _without_province(name: str) -> str:
     if places and places[0].candidates[0].level == "province" and len(places) > 1:
         return name[places[1].start :]
     return name
+
+
+def _credited_place(case: Case, unit: str) -> str:
+    """The community or village a source line names (`来源：某街道晏家湾社区`), for a generic
+    `社区党委` the text leaves unnamed."""
+    level = "社区" if unit.startswith("社区") else "村" if unit.startswith("村") else ""
+    credits = " ".join([case.byline or "", *(c.name for c in case.credits)])
+    if not level:
+        return ""
+    m = re.search(rf"(?:街道|镇|乡|[：:])([{CJK}]{{2,6}}?{level})", credits)
+    return m.group(1) if m else ""
 
 
 def _cpc_of(place: str) -> str | None:

@@ -29,3 +29,9 @@ def test_a_derived_city_committee_keeps_its_suffix() -> None:
 def test_an_organ_named_after_its_level_is_the_actor() -> None:
     case = make_case(["11月2日，市民政局机关党员志愿者走进河湾小区，开展“双报到”志愿服务。"])
     assert organization_of(case) == "市民政局机关"
+
+
+def test_a_generic_community_committee_takes_the_community_its_source_line_names() -> None:
+    case = make_case(["去年以来，社区党委组建党员巡逻队，开展义务巡逻80余次。"])
+    case.byline = "来源：河湾街道青禾社区"
+    assert organization_of(case) == "青禾社区党委"
