@@ -198,8 +198,11 @@ def _credited_place(case: Case, unit: str) -> str:
     credits = " ".join([case.byline or "", *(c.name for c in case.credits)])
     if not level:
         return ""
-    m = re.search(rf"(?:街道|镇|乡|[：:])([{CJK}]{{2,6}}?{level})", credits)
-    return m.group(1) if m else ""
+    for lead in ("街道|镇|乡", "[：:]"):  # the unit right under its street or township first
+        m = re.search(rf"(?:{lead})([{CJK}]{{2,6}}?{level})", credits)
+        if m:
+            return m.group(1)
+    return ""
 
 
 def _cpc_of(place: str) -> str | None:
