@@ -80,7 +80,8 @@ EXHORTATION = re.compile(r"^(?:要|必须|务必|应当|应该|需要|一定要|
 # Time adverbials and datelines that open a clause (自今年开展…以来, 近年来, 3月5日).
 TIME_OPENER = re.compile(
     r"^(?:自[^，,。]{0,30}?以来|(?:今年|去年|近年|近期|近几年|多年)以来|近年来|近期|近日|目前|"
-    r"日前|当前|截至[^，,。]{0,12}|\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?(?:以来)?|\d{1,2}月\d{1,2}日)"
+    r"日前|当前|截至[^，,。]{0,12}|\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?(?:以来)?|"
+    r"\d{1,2}月\d{1,2}日(?:[至到—-](?:\d{1,2}月)?\d{1,2}日)?)"
 )
 # Connectives that tie a clause to the one before it (it cannot stand alone).
 CONNECTIVE = re.compile(

@@ -28,6 +28,7 @@ _GENERIC = re.compile(r"^(?:全|各|该|本|我|其|市|县|区|镇|乡|村|社�
 _PLACE_END = re.compile(r"[省市州盟县区旗镇乡村]$")
 _PLACE_AHEAD = re.compile(r"\S{1,6}?(?:乡|镇|村|县|街道|社区)")
 _PLACE_START = re.compile(r"^\S{1,6}?(?:省|市|州|盟|县|区|旗|镇|乡|村|街道|社区)$")
+_SPACED = re.compile(r"(?<=[\d年月日])[ \u3000]+|[ \u3000]+(?=[\d年月日])")  # 4 月 9 日
 _MEANS = frozenset(("以", "通过", "依托", "用"))
 _JOINT = frozenset(("携手", "联合", "会同", "与", "和", "及", "同"))
 _PARTY_END = re.compile(r"(?:党委|党工委|党支部|党总支|党组|委员会)$")
@@ -79,7 +80,7 @@ def subject_unit(sentence: str) -> str | None:
     >>> subject_unit("在学校党委领导下，全校各级党组织及时组织学习。")
     """
     for part in clauses(sentence)[:6]:
-        part = part.strip().rstrip("，,。；")
+        part = _SPACED.sub("", part.strip().rstrip("，,。；"))
         part = CONNECTIVE.sub("", TIME_OPENER.sub("", part)).lstrip("，, ")
         if not part or _PURPOSE.match(part):
             continue

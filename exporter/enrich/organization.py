@@ -22,6 +22,7 @@ ORG = re.compile(
     rf"((?:中共)?{_HAN}{{2,16}}?(?:党工委|党委|党总支|党支部|党组织|党组|委组织部|行业党委|"
     rf"(?<=[县区市州旗])委))(?![{CJK}]{{0,1}}(?:书记|委员|副))"
 )
+_UNDER_LEAD = re.compile(r"的?(?:领导|指导|带领|部署|统筹)下")
 _VERB_BEFORE = re.compile(
     r".*(?:在|由|为|将|向|对|与|及|、|是|了|的|以|把|让|近日|今年以来|近年来)"
 )
@@ -55,7 +56,13 @@ def _clean(raw: str) -> str | None:
 
 
 def _candidates(text: str) -> list[str]:
-    return [n for m in ORG.finditer(text) if (n := _clean(m.group(1)))]
+    """Party bodies named in a text, not one under whose lead others act (rule
+    leader_is_mention: `在学校党委领导下，各级党组织…` names no actor)."""
+    return [
+        n
+        for m in ORG.finditer(text)
+        if not _UNDER_LEAD.match(text, m.end()) and (n := _clean(m.group(1)))
+    ]
 
 
 def _local(text: str, case: Case) -> list[str]:

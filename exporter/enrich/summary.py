@@ -120,6 +120,11 @@ def _balanced(text: str) -> bool:
     )
 
 
+# rule no_caption: a photo caption (工作人员（左）…) or a column label (【执纪者说】) left in
+# the body says nothing of the case.
+_CAPTION = re.compile(r"[（(][左右中][一二三四]?[)）]|^【|摄$|（资料图）")
+
+
 def _sentence_list(case: Case) -> list[tuple[str, bool]]:
     out: list[tuple[str, bool]] = []
     own = [sec for sec in case.sections if not is_editorial(sec.heading)]
@@ -131,7 +136,7 @@ def _sentence_list(case: Case) -> list[tuple[str, bool]]:
             out.extend(
                 (s, background)
                 for s in sentences(text)
-                if not _fragment(s.rstrip("。！？；").strip())
+                if not _fragment(s.rstrip("。！？；").strip()) and not _CAPTION.search(s)
             )
     return out
 

@@ -31,7 +31,7 @@ BARE_STAT = re.compile(rf"^[{CJK}]{{0,6}}?(?:党员|居民|志愿者|人员|人�
 # rule no_opening_function_word: a summary cannot open on these; the actor goes first.
 SUBJECTLESS = re.compile(r"^(?:得益于|以|通过|已|成立|从|由|累计|共|据|还|更|并|为|让|使|在)")
 # rule no_question: a rhetorical question (开放式社区如何精细管理？) states nothing.
-QUESTION = re.compile(r"如何|怎么|怎样|为什么|为何|吗$|[？?]")
+QUESTION = re.compile(r"如何|怎么|怎样|为什么|为何|什么|吗$|[？?]")
 ELLIPSIS = re.compile(r"……|\.\.\.")
 DANGLING_MAX = 8
 

@@ -35,3 +35,10 @@ def test_a_generic_community_committee_takes_the_community_its_source_line_names
     case = make_case(["去年以来，社区党委组建党员巡逻队，开展义务巡逻80余次。"])
     case.byline = "来源：河湾街道青禾社区"
     assert organization_of(case) == "青禾社区党委"
+
+
+def test_a_body_under_whose_lead_others_act_is_not_the_actor() -> None:
+    from exporter.enrich.organization import _candidates
+
+    assert _candidates("在河湾学院党委领导下，各级党组织及时组织学习。") == []
+    assert _candidates("河湾学院党委组织师生开展学习。") == ["河湾学院党委"]
