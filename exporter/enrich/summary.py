@@ -1,13 +1,13 @@
-"""Summary enricher: two lines saying who did what where, with what result.
+"""Summary enricher: one or two statements of who did what where, with what result.
 
-Extractive-compressive. The main sentence is the first early sentence that names the acting
-body and an action; its opener (`近年来，`, dates, `为……，` purpose clauses) and stock phrases
-(`充分发挥……作用`) are dropped. Then the strongest practice and result clauses of the rest of
-the article (figures with an outcome verb, named measures in quotes, concrete action verbs) are
-added in reading order until the target length. The acting body is prefixed when the chosen
-text lacks it. A unit line left in the body (`中共某区委组织部`), a speaker attribution
-(`县委组织部有关负责人介绍，`) and editorial sections (记者手记) never open or feed a summary.
-Output: full-width punctuation, ends with `。`.
+The main sentence is the early sentence that best names the acting body and an action; it is
+trimmed only at clause boundaries (its opener, purpose clause and stock phrases go; it is cut
+at the first exhortation, background or pronoun clause: `summary_checks.trim`) and led by the
+acting body as the text names it. Then the strongest clauses of the rest of the article
+(figures with an outcome verb, named measures in quotes, concrete action verbs) that stand
+alone with that actor as subject (`summary_checks.standalone`) follow in reading order; short
+of the minimum, whole further sentences. Sentences and clauses come cleaned from
+`summary_clauses`. Output: full-width punctuation, ends with `。`, at most `summary_max`.
 """
 
 from __future__ import annotations
@@ -27,19 +27,20 @@ from exporter.enrich.summary_checks import (
     trim,
     usable_sentence,
 )
+from exporter.enrich.summary_clauses import (
+    _balanced,
+    _candidates,
+    _clean_clause,
+    _drop_split_frames,
+    _sentence_list,
+)
 from exporter.enrich.summary_rules import (
     ACTION,
-    ADVERB,
     ANECDOTE,
-    ATTRIBUTION,
     FIGURE,
     FLUFF,
-    FRAGMENT,
-    FRAGMENT_MAX,
     FRAME,
-    FRAME_GOAL,
     NUMBERED,
-    OPENER,
     PURPOSE,
     SCENE,
     TARGET,
@@ -59,12 +60,10 @@ from exporter.enrich.summary_subject import (
     with_places,
     with_subject,
 )
-from exporter.enrich.text import clauses, fullwidth, is_editorial, sentences, strip_markup
+from exporter.enrich.text import clauses, fullwidth
 from exporter.model import Case, Compendium
 from exporter.vocab import EXHORTATION, PROVINCES
 
-_OPEN_FRAME = re.compile(r"(?:坚持|始终)?以[^为]*$")
-_FRAME_VERB = re.compile(r"(?:坚持|始终|紧紧)$")
 _QUOTED_SPEECH = re.compile(r"[说道]：?“")
 
 
@@ -74,71 +73,6 @@ class _Clause:
     sent: int
     order: int
     score: float
-
-
-@lru_cache(maxsize=1 << 16)
-def _clean_clause(text: str) -> str:
-    text = strip_markup(text).strip().rstrip("，,；;。！？!?：:")
-    if ATTRIBUTION.match(text):
-        return ""
-    for _ in range(3):
-        new = ADVERB.sub("", OPENER.sub("", text).strip())
-        if new == text:
-            break
-        text = new
-    return text
-
-
-def _drop_split_frames(parts: list[str]) -> list[str]:
-    """`坚持以旗帜举起来、阵地强起来，组织动起来…为目标`: a frame cut in two by a comma."""
-    out: list[str] = []
-    i = 0
-    while i < len(parts):
-        p = parts[i]
-        nxt = parts[i + 1] if i + 1 < len(parts) else ""
-        if "以" in p and _OPEN_FRAME.search(p) and FRAME_GOAL.search(nxt):
-            head = p[: p.rfind("以")]
-            head = _FRAME_VERB.sub("", head)
-            if head:
-                out.append(head)
-            i += 2
-            continue
-        out.append(p)
-        i += 1
-    return out
-
-
-def _fragment(text: str) -> bool:
-    return len(text) <= FRAGMENT_MAX and bool(FRAGMENT.match(text))
-
-
-def _balanced(text: str) -> bool:
-    return (
-        text.count("“") == text.count("”")
-        and text.count("（") == text.count("）")
-        and (text.count("(") == text.count(")"))
-    )
-
-
-# rule no_caption: a photo caption (工作人员（左）…) or a column label (【执纪者说】) left in
-# the body says nothing of the case.
-_CAPTION = re.compile(r"[（(][左右中][一二三四]?[)）]|^【|摄$|（资料图）")
-
-
-def _sentence_list(case: Case) -> list[tuple[str, bool]]:
-    out: list[tuple[str, bool]] = []
-    own = [sec for sec in case.sections if not is_editorial(sec.heading)]
-    for sec in own or case.sections:
-        background = bool(sec.heading and "背景" in sec.heading)
-        for p in sec.paragraphs:
-            text = strip_markup(p.text).strip()
-            # a unit line the reader left in the body (`中共某区委组织部`) is no sentence
-            out.extend(
-                (s, background)
-                for s in sentences(text)
-                if not _fragment(s.rstrip("。！？；").strip()) and not _CAPTION.search(s)
-            )
-    return out
 
 
 SUMMARY_MAX = 120  # an editor's summary is 60–120 characters (EDITING.md)
@@ -402,17 +336,6 @@ def _fill(
         if parts and len("".join(parts)) >= 10 and overlap("".join(parts), text) <= 0.4:
             text += _join(parts)
     return text
-
-
-@lru_cache(maxsize=1 << 15)
-def _candidates(sentence: str) -> tuple[str, ...]:
-    """The cleaned clauses of a sentence that may join a summary."""
-    out = []
-    for c in clauses(sentence):
-        text = TRAIL_CONNECTIVE.sub("", NUMBERED.sub("", _clean_clause(c)))
-        if len(text) >= 6 and _balanced(text):
-            out.append(text)
-    return tuple(out)
 
 
 def _select(pool: list[_Clause], chosen: list[str], target: int, limit: int) -> list[_Clause]:
