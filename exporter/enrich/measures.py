@@ -180,9 +180,9 @@ def printed_measure(text: str) -> str | None:
     text = _strip_openers(fullwidth(strip_markup(text)).strip().rstrip(_TRAILING))
     if not MIN_LEN <= len(text) <= MAX_LEN or _REFUSE.search(text) or EXHORTATION.match(text):
         return None
-    if _SLOGAN_GAP.search(text):
-        return None
-    for half in text.split("，")[:2]:
+    if _SLOGAN_GAP.search(text) or text.count("，") != 1:
+        return None  # only the paired lead (`…“常态化”，深挖…`) is read by its tags alone
+    for half in text.split("，"):
         words = tag(half[:12])
         if len(words) >= 2 and words[0][1] in ("v", "vn") and words[0][0] not in GOAL_VERBS:
             if is_noun(words[1][1]) and words[1][1] != "vn" and len(words[0][0]) >= 2:
