@@ -22,7 +22,7 @@ _AFTER_MAX = 10
 _BEFORE_MAX = 18
 # Verbs that only link a subject to its number (覆盖率达100%): dropped from the label's end.
 _LINK = re.compile(
-    r"(?:达到|达|为|是|有|约|近|超过|超|共计|共有|共|累计|总计|合计|计|占比|占|至|到|了|在)$"
+    r"(?:达到|达|为|是|有|约|近|超过|超|共计|共有|共|累计|总计|合计|计|占比|占|至|到|了|在|已|都|均)$"
 )
 _CAUSATIVE = frozenset("让使令")
 MEASURE_VERB_SET = frozenset(MEASURE_VERBS)
@@ -38,8 +38,11 @@ def _words_after(after: str) -> str:
     """The noun phrase right after the measure word (`147个|小区党支部，…`); place words and
     adverbs may sit inside it (`规上非公企业`), not at its end."""
     words: list[tuple[str, str]] = []
-    for word, t in tag(after[1:] if after.startswith("的") else after):
-        if (
+    tagged = tag(after[1:] if after.startswith("的") else after)
+    for i, (word, t) in enumerate(tagged):
+        # a verb that only qualifies the noun after it (3390名|在职|党员, 退休|干部)
+        modifier = not words and is_verb(t) and i + 1 < len(tagged) and is_noun(tagged[i + 1][1])
+        if not modifier and (
             not (_nounish(word, t) or t in ("f", "d"))
             or len("".join(w for w, _ in words) + word) > _AFTER_MAX
         ):

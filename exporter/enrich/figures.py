@@ -101,6 +101,8 @@ def _clause(start: int, end: int, stops: list[int], size: int) -> tuple[int, int
 _THRESHOLD = re.compile(
     r"[^，。；]{0,3}?(?:(?:以上|以下)的|以下|以内|之内|工作日|(?<=[时天日周])内)"
 )
+_DURATION = re.compile(r"(?:为期|历时|连续|持续|长达)$")
+_NAME_UNIT = re.compile(r"(?<=部)[队门署]|(?<=期)间|(?<=位)置|(?<=条)件")
 _IDIOM_NUMERAL = re.compile(r"[十百千万]+")  # 百家宴, 千家万户: a numeral with no digit word
 
 
@@ -121,6 +123,8 @@ def _skip(text: str, m: re.Match[str], value: str) -> bool:
         return True
     if _THRESHOLD.match(text, m.end()) or _in_first_person_quote(text, m.start()):
         return True
+    if _DURATION.search(text, max(0, m.start() - 3), m.start()) or _NAME_UNIT.match(text, m.end()):
+        return True  # 为期6天 is a duration, 731部队 a name: no count of results
     if before in "第+＋-—/.．" or after in "+＋-/." or before.isdigit():
         return True
     if after in "年月日号时级届" or unit == "届":

@@ -75,3 +75,8 @@ def test_label_keeps_quotes_balanced_and_drops_an_enumeration_before_it() -> Non
     labels = _labels("社区选拔楼栋长441名、单元长1125名，打造“红色驿站”12个。")
     assert labels["1125"] == "选拔单元长 1125名"
     assert labels["12"] == "打造“红色驿站” 12个"
+
+
+def test_durations_and_numbered_names_are_no_figures() -> None:
+    labels = _labels("为期6天的培训班开班，学员参观731部队罪证陈列馆，推动3390名在职党员下沉社区。")
+    assert labels == {"3390": "推动在职党员 3390名"}
