@@ -16,6 +16,7 @@ from exporter.enrich.practices import enrich_practices
 from exporter.enrich.region import enrich_region
 from exporter.enrich.summary import enrich_summary
 from exporter.enrich.theme import enrich_theme
+from exporter.enrich.titles import enrich_titles
 from exporter.enrich.topic import enrich_topic
 from exporter.model import Compendium
 
@@ -30,6 +31,7 @@ ENRICHERS: list[tuple[str, Enricher]] = [
     ("theme", enrich_theme),
     ("key_figures", enrich_figures),
     ("practices", enrich_practices),
+    ("generated_title", enrich_titles),
     ("summary", enrich_summary),
     ("keywords", enrich_keywords),
 ]

@@ -4,7 +4,12 @@ A figure is a number (Arabic or Chinese, `余`/`多`/`近` stripped from the val
 measure word (`个`, `名`, `万元`, `%`…). Dates, ordinals, document numbers and formula-like
 names (`1+5+N`, `三级联动`) are skipped. Candidates are scored by what they count (people,
 organisations, money, rates), by an outcome verb in their clause (`累计`, `建成`, `覆盖`) and by
-size; the best six are kept in reading order.
+size; the best six are kept in reading order, each with its own short label
+(`exporter.enrich.figure_label`).
+
+Not quantities, so never figures (rule `not_a_quantity`): round-number idioms (`百家宴`,
+`千家万户`), ages and thresholds (`40岁以下`, `3个工作日内`, `10万元以上的`) and numbers
+inside first-person quoted speech (`“我家一年有100块钱的收入”`).
 """
 
 from __future__ import annotations
@@ -14,6 +19,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from exporter.enrich.figure_label import label
 from exporter.enrich.numbers import to_arabic
 from exporter.enrich.options import EnrichOptions
 from exporter.enrich.text import strip_markup
@@ -76,29 +82,49 @@ _CLAUSE_END_RE = re.compile(r"[，。；！？,;!?：:\n]")
 class _Candidate:
     value: str
     unit: str
-    text: str
+    context: tuple[str, str, str]  # clause before the figure, clause after it, as printed
     pos: int
     score: float
 
 
-def _clause(text: str, start: int, end: int, stops: list[int]) -> tuple[str, int]:
-    """The comma-level clause around [start, end); returned with its start offset. `stops`
-    are the offsets of the text's clause ends, in order."""
+def _clause(start: int, end: int, stops: list[int], size: int) -> tuple[int, int]:
+    """The bounds of the comma-level clause around [start, end). `stops` are the offsets of
+    the text's clause ends, in order; `size` the text's length."""
     k = bisect.bisect_left(stops, start)
     a = stops[k - 1] + 1 if k else 0  # just after the last clause end before the figure
     k = bisect.bisect_left(stops, end)
-    b = stops[k] if k < len(stops) else len(text)  # the first clause end after it
-    clause = text[a:b].strip("“”\"' ")
-    if len(clause) > 40:  # keep the snippet short: the words just before the figure
-        lo = max(a, start - 24)
-        clause = text[lo:b][:40]
-        a = lo
-    return clause, a
+    b = stops[k] if k < len(stops) else size  # the first clause end after it
+    return a, b
+
+
+# After a figure: it bounds a category or a deadline instead of counting (40岁以下, 3天内).
+_THRESHOLD = re.compile(
+    r"[^，。；]{0,3}?(?:(?:以上|以下)的|以下|以内|之内|工作日|(?<=[时天日周])内)"
+)
+_DURATION = re.compile(r"(?:为期|历时|连续|持续|长达)$")
+_NAME_UNIT = re.compile(r"(?<=部)[队门署]|(?<=期)间|(?<=位)置|(?<=条)件")
+_IDIOM_NUMERAL = re.compile(r"[十百千万]+")  # 百家宴, 千家万户: a numeral with no digit word
+
+
+def _in_first_person_quote(text: str, pos: int) -> bool:
+    """The figure stands in an open quotation spoken in the first person."""
+    opened = text.rfind("“", 0, pos)
+    if opened < 0 or text.rfind("”", 0, pos) > opened:
+        return False
+    close = text.find("”", pos)
+    quote = text[opened : close if close >= 0 else len(text)]
+    return bool(re.search(r"我(?!们)|咱", quote))
 
 
 def _skip(text: str, m: re.Match[str], value: str) -> bool:
     before, after = text[max(0, m.start() - 1) : m.start()], text[m.end() : m.end() + 1]
     num, unit = m.group("num"), m.group("unit")
+    if (_IDIOM_NUMERAL.fullmatch(num) and not m.group("approx")) or unit == "岁":
+        return True
+    if _THRESHOLD.match(text, m.end()) or _in_first_person_quote(text, m.start()):
+        return True
+    if _DURATION.search(text, max(0, m.start() - 3), m.start()) or _NAME_UNIT.match(text, m.end()):
+        return True  # 为期6天 is a duration, 731部队 a name: no count of results
     if before in "第+＋-—/.．" or after in "+＋-/." or before.isdigit():
         return True
     if after in "年月日号时级届" or unit == "届":
@@ -150,6 +176,18 @@ def _figures(text: str) -> Iterator[re.Match[str]]:
             pos = start.start() + 1
 
 
+def _printed(m: re.Match[str], value: str) -> str:
+    """The figure as the label prints it: Arabic digits, 余/多 and 万/亿 kept (290余起)."""
+    approx = m.group("approx") or m.group("approx2") or ""
+    return (
+        value
+        + (m.group("approx") or "")
+        + (m.group("mult") or "")
+        + ("" if m.group("approx") else approx)
+        + m.group("unit")
+    )
+
+
 def candidates(text: str) -> list[_Candidate]:
     text = strip_markup(text)
     out: list[_Candidate] = []
@@ -161,22 +199,30 @@ def candidates(text: str) -> list[_Candidate]:
         unit = (m.group("mult") or "") + m.group("unit")
         if stops is None:
             stops = [s.start() for s in _CLAUSE_END_RE.finditer(text)]
-        clause, _ = _clause(text, m.start(), m.end(), stops)
+        a, b = _clause(m.start(), m.end(), stops, len(text))
+        clause = text[max(a, m.start() - 24) : b]  # the words near the figure say what it is
         score = _score(value, unit, clause, m, m.start())
-        out.append(_Candidate(value, unit, clause, m.start(), score))
+        context = (text[a : m.start()], text[m.end() : b], _printed(m, value))
+        out.append(_Candidate(value, unit, context, m.start(), score))
     return out
 
 
 def key_figures(case: Case, limit: int = 6) -> list[KeyFigure]:
     body = "\n".join(p.text for p in case.paragraphs())
-    best: dict[tuple[str, str], _Candidate] = {}
-    for cand in candidates(body):
+    chosen: dict[tuple[str, str], tuple[_Candidate, str]] = {}
+    # best first; a label is built only for a figure that would be kept (labels cost tagging)
+    for cand in sorted(candidates(body), key=lambda c: (-c.score, c.pos)):
         key = (cand.value, cand.unit)
-        if key not in best or cand.score > best[key].score:
-            best[key] = cand
-    chosen = sorted(best.values(), key=lambda c: -c.score)[:limit]
-    chosen.sort(key=lambda c: c.pos)
-    return [KeyFigure(c.value, c.unit, c.text) for c in chosen]
+        if key in chosen:
+            continue
+        text = label(*cand.context)
+        if text is None:  # nothing in its clause says what it counts
+            continue
+        chosen[key] = (cand, text)
+        if len(chosen) == limit:
+            break
+    kept = sorted(chosen.values(), key=lambda x: x[0].pos)
+    return [KeyFigure(c.value, c.unit, text) for c, text in kept]
 
 
 def enrich_figures(comp: Compendium, options: EnrichOptions) -> None:

@@ -10,25 +10,26 @@ from __future__ import annotations
 
 import re
 
+from exporter.enrich.actor import subject_unit
 from exporter.enrich.gazetteer import gazetteer
 from exporter.enrich.options import EnrichOptions
 from exporter.enrich.text import sentences
-from exporter.model import Case, Compendium
+from exporter.model import Case, Compendium, Paragraph
+from exporter.vocab import CJK
 
-_HAN = r"[\u4e00-\u9fff“”]"
+_HAN = f"[{CJK}“”]"
 ORG = re.compile(
     rf"((?:中共)?{_HAN}{{2,16}}?(?:党工委|党委|党总支|党支部|党组织|党组|委组织部|行业党委|"
-    rf"(?<=[县区市州旗])委))(?![\u4e00-\u9fff]{{0,1}}(?:书记|委员|副))"
+    rf"(?<=[县区市州旗])委))(?![{CJK}]{{0,1}}(?:书记|委员|副))"
 )
+_UNDER_LEAD = re.compile(r"的?(?:领导|指导|带领|部署|统筹)下")
 _VERB_BEFORE = re.compile(
     r".*(?:在|由|为|将|向|对|与|及|、|是|了|的|以|把|让|近日|今年以来|近年来)"
 )
 _NOT_BODY = re.compile(
     r"^(?:各级|基层|全|各|该|本|上级|所在|村级|乡镇|社区|村|我们|小区|[州县市区省])"
 )
-_LOCAL = re.compile(
-    rf"(?<![\u4e00-\u9fff])([市县区]{_HAN}{{2,12}}?(?:党委|党工委|党组织|党组|委组织部))"
-)
+_LOCAL = re.compile(rf"(?<![{CJK}])([市县区]{_HAN}{{2,12}}?(?:党委|党工委|党组织|党组|委组织部))")
 _UNIT = re.compile(
     r"(?:村|社区|街道|镇|乡|公司|局|医院|学校|协会|机关|集团|中心|行业|商圈|企业|院|所|站|队)"
     r"(?:党工委|党委|党总支|党支部|党组织|党组|行业党委)$"
@@ -55,7 +56,13 @@ def _clean(raw: str) -> str | None:
 
 
 def _candidates(text: str) -> list[str]:
-    return [n for m in ORG.finditer(text) if (n := _clean(m.group(1)))]
+    """Party bodies named in a text, not one under whose lead others act (rule
+    leader_is_mention: `在学校党委领导下，各级党组织…` names no actor)."""
+    return [
+        n
+        for m in ORG.finditer(text)
+        if not _UNDER_LEAD.match(text, m.end()) and (n := _clean(m.group(1)))
+    ]
 
 
 def _local(text: str, case: Case) -> list[str]:
@@ -78,16 +85,29 @@ def _derived(case: Case) -> str | None:
     for level in ("county", "city"):
         name = getattr(r, level)
         if name and level not in r.inferred and not name.endswith("新区"):
-            return f"中共{name}委"
+            return _cpc_name(name, level)
     return None
 
 
+def _cpc_name(place: str, level: str) -> str | None:
+    """`中共延安市委` for a city printed as `延安` (rule full_cpc_name: never `中共延安委`); a
+    county printed without its suffix has none we could be sure of."""
+    if re.search(r"[省市州盟县区旗]$", place):
+        return f"中共{place}委"
+    return f"中共{place}市委" if level == "city" else None
+
+
 def organization_of(case: Case) -> str | None:
+    """The acting body: the subject of the title or of the opening statements (rule
+    subject_first), else a party body named in them, else the region's usual committee."""
     if case.kind in ("overview", "commentary"):
         return None
     paras = case.paragraphs()
     first = " ".join(sentences(paras[0].text)[:2]) if paras else ""
     title = case.title if case.title and not case.title_generated else ""
+    acting = _acting_subject(case, title, paras)
+    if acting and not acting.startswith("中共"):
+        return acting  # a party body or an institution as the subject
     texts = [title, first]
     place = case.region.deepest() or ""
     stem = re.sub(r"(市|县|区|旗|州|镇|乡|街道|村|社区)$", "", place)
@@ -97,9 +117,102 @@ def organization_of(case: Case) -> str | None:
             return name
     if found:
         return found[0]
-    return _derived(case)
+    return acting or _derived(case)
 
 
 def enrich_organization(comp: Compendium, options: EnrichOptions) -> None:
     for case in comp.cases:
         case.organization = organization_of(case)
+
+
+_TITLE_SPLIT = re.compile(r"[：:｜|]|——|\s-\s|_")
+_PARTY_TAIL = re.compile(r"(?:党工委|党委|党总支|党支部|党组织|党组|委组织部|[县区市州旗]委)$")
+_PLACE_BODY = (
+    ("社区", "党委"),
+    ("村", "党支部"),
+    ("街道", "党工委"),
+    ("镇", "党委"),
+    ("乡", "党委"),
+)
+_LEVEL_ORGAN = re.compile(rf"^[市县区][{CJK}]{{1,8}}?(?:局|院|委员会|中心)(?:机关)?$")
+_GENERIC_UNIT = re.compile(r"^(?:社区|村|街道|镇|乡)(?:党委|党工委|党支部|党总支)$")
+
+
+def _acting_subject(case: Case, title: str, paras: list[Paragraph]) -> str | None:
+    """The first unit that is the subject of the title or of one of the first sentences."""
+    texts = [part for part in _TITLE_SPLIT.split(title) if part.strip()][:2]
+    for p in paras[:2]:
+        texts.extend(sentences(p.text)[:2])
+    for text in texts[:5]:
+        unit = subject_unit(text)
+        if unit and (name := _as_body(unit, case)):
+            return name
+    return None
+
+
+def _as_body(unit: str, case: Case) -> str | None:
+    """A subject unit as an organization name (`滕州市` → `中共滕州市委`, `社区党委` with the
+    case's community → `晏家湾社区党委`); None for a generic unit nobody can place."""
+    unit = re.sub(r"^(?:我院|我校|我局|本院)", "", unit)
+    if _GENERIC_UNIT.match(unit):
+        village = case.region.village or _credited_place(case, unit)
+        return village + unit[len(unit.split("党")[0]) :] if village else None
+    if _PARTY_TAIL.search(unit):
+        return _clean(unit)
+    if not re.search(r"[县区市州盟旗镇乡村]$|街道$|社区$", unit):  # an institution: 公共管理学院
+        # `市审计局机关`: an organ named after its level is printed as the text names it
+        organ = _LEVEL_ORGAN.match(unit)
+        if len(unit) < 4 or (_NOT_BODY.match(unit) and not organ):
+            return None
+        return _without_province(unit)
+    if not _places_the_case(unit, case):
+        return None
+    for tail, body in _PLACE_BODY:
+        if unit.endswith(tail):
+            return unit + body
+    return _cpc_of(unit)
+
+
+def _places_the_case(place: str, case: Case) -> bool:
+    """A place as the actor only when it is the case's own deepest level, or the region
+    stops at the province (rule no_passing_place: a county named in a city's case is not
+    the actor), and only a place the gazetteer knows."""
+    known = gazetteer().scan(place)
+    if not known or known[-1].end < len(place) - 2:
+        return False
+    deepest = case.region.deepest() or ""
+    if not deepest or deepest == case.region.province:
+        return True
+    return _bare(deepest) in place
+
+
+def _bare(name: str) -> str:
+    return re.sub(r"(市|县|区|旗|州|镇|乡|街道|村|社区)$", "", name)
+
+
+def _without_province(name: str) -> str:
+    """`浙江省金华市民政局` → `金华市民政局`: a lower level names the body well enough."""
+    places = gazetteer().scan(name)
+    if places and places[0].candidates[0].level == "province" and len(places) > 1:
+        return name[places[1].start :]
+    return name
+
+
+def _credited_place(case: Case, unit: str) -> str:
+    """The community or village a source line names (`来源：某街道晏家湾社区`), for a generic
+    `社区党委` the text leaves unnamed."""
+    level = "社区" if unit.startswith("社区") else "村" if unit.startswith("村") else ""
+    credits = " ".join([case.byline or "", *(c.name for c in case.credits)])
+    if not level:
+        return ""
+    for lead in ("街道|镇|乡", "[：:]"):  # the unit right under its street or township first
+        m = re.search(rf"(?:{lead})([{CJK}]{{2,6}}?{level})", credits)
+        if m:
+            return m.group(1)
+    return ""
+
+
+def _cpc_of(place: str) -> str | None:
+    """`滕州市` → `中共滕州市委` (the province before it dropped: the body is the city's)."""
+    place = _without_province(place)
+    return f"中共{place}委" if len(place) >= 2 else None

@@ -12,11 +12,13 @@ from __future__ import annotations
 
 import re
 
+from exporter.enrich.measures import measure, printed_measure
 from exporter.enrich.options import EnrichOptions
 from exporter.enrich.text import clauses, fullwidth, is_editorial, sentences, strip_markup
 from exporter.model import Case, Compendium, Paragraph
+from exporter.vocab import CJK, MEASURE_VERB_RE
 
-MAX_ITEMS = 6
+MAX_ITEMS = 5
 MAX_LEN = 40
 _NUMBERED = re.compile(
     r"^\s*(?:[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+[、.．]|\d+[、.．])\s*"
@@ -24,16 +26,9 @@ _NUMBERED = re.compile(
 _FRAME_HEADING = re.compile(r"背景|做法|成效|启示|经验|体会|基本情况|概况|下一步")
 _LESSON_HEADING = re.compile(r"启示|经验|体会")
 _ITEM_SPLIT = re.compile(r"(?=[一二三四五六七八九十](?:是|要|在于)[^，。；])")
-_OPENER = re.compile(
-    r"^(?:近年来|近日|今年以来|目前|同时|此外|另外|其中|\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?|"
-    r"\d{1,2}月\d{1,2}日)[，,]?|^该[县区市旗镇乡村](?=[\u4e00-\u9fff]{4})"
-)
 _PURPOSE = re.compile(r"^(?:为了?|面对|随着|按照|根据|在[^，,]{0,12}(?:下|中|上))")
 _SPEECH = re.compile(r"(?:说|表示|指出|强调|介绍)[，,：:]|：“")
 _OUTLOOK = re.compile(r"^(?:下一步|今后|接下来|未来|下阶段|下一阶段|展望)")
-_ACTION = re.compile(
-    r"推行|创建|构建|打造|实施|开展|建立|深化|探索|推动|组建|成立|培育|健全|完善|强化|聚焦"
-)
 
 
 def _headline(text: str) -> str:
@@ -62,61 +57,88 @@ def _implicit_lead(p: Paragraph) -> str | None:
     return None
 
 
-def practices_of(case: Case) -> list[str]:
-    out: list[str] = []
-    for sec in case.sections:
-        heading = sec.heading or ""
-        if is_editorial(heading):
-            continue
-        if heading and not _FRAME_HEADING.search(heading) and not _LESSON_HEADING.search(heading):
-            out.append(_headline(heading))
-        if _LESSON_HEADING.search(heading):
-            continue
-        for p in sec.paragraphs:
-            if p.lead:
-                out.append(_headline(p.lead))
-            elif _NUMBERED.match(p.text):
-                out.append(_headline(sentences(p.text)[0]))
-    if not out:
-        leads = [lead for p in _case_paragraphs(case) if (lead := _implicit_lead(p))]
-        if len(leads) >= 2:
-            out = [_headline(x) for x in leads]
-    if not out:
-        out = _strong_sentences(case)
-    seen: list[str] = []
-    for item in out:
-        if item and item not in seen:
-            seen.append(item)
-    return seen[:MAX_ITEMS]
-
-
-def _action_clause(sentence: str) -> str | None:
-    """The first clause of a sentence that starts with what was done (`建立…机制`)."""
-    if sentence.startswith("“") or _SPEECH.search(sentence) or _OUTLOOK.match(sentence):
-        return None
-    for part in clauses(sentence)[:4]:
-        text = _OPENER.sub("", part.strip().rstrip("，,；;。")).strip()
-        if _PURPOSE.match(text) or not 8 <= len(text) <= MAX_LEN:
-            continue
-        if _ACTION.search(text[:8]):
-            return text
+def _measure_of(text: str) -> str | None:
+    """The printed phrase as a measure: whole, else its first clause that is one."""
+    whole = printed_measure(text)
+    if whole:
+        return whole
+    for part in clauses(strip_markup(text))[:3]:
+        if found := measure(part):
+            return found
     return None
 
 
-def _strong_sentences(case: Case) -> list[str]:
+def _printed_items(case: Case) -> list[str]:
+    """Headings, lead phrases and numbered items, those that state a measure (rule
+    printed_measures: `建立“两张清单”减负机制` yes, `清单怎么来？` or a slogan no)."""
+    out: list[str] = []
+    for sec in case.sections:
+        heading = sec.heading or ""
+        if is_editorial(heading) or _LESSON_HEADING.search(heading):
+            continue
+        if heading and not _FRAME_HEADING.search(heading):
+            out.append(heading)
+        for p in sec.paragraphs:
+            if p.lead:
+                out.append(p.lead)
+            elif _NUMBERED.match(p.text):
+                out.append(sentences(p.text)[0])
+            elif lead := _implicit_lead(p):
+                out.append(lead)
+    return [m for x in out if (m := _measure_of(x))]
+
+
+def practices_of(case: Case) -> list[str]:
+    """2–5 measures: the printed ones first, then measure clauses of the sentences (rule
+    sentence_measures) so that a text full of measures never gets an empty list."""
+    items = _dedupe(_printed_items(case))
+    if len(items) < 2:
+        items = _dedupe(items + _strong_sentences(case))
+    if not items:
+        items = _strong_sentences(case, loose=True)
+    if not items and case.title and not case.title_generated:
+        # rule title_measure: an event report's headline states what was done
+        main = re.split(rf"[：:]|——|\s-\s|(?<=[{CJK}])-(?=[{CJK}])", case.title)
+        items = [m for part in main if (m := measure(part, loose=True))][:1]
+    return items[:MAX_ITEMS]
+
+
+def _dedupe(items: list[str]) -> list[str]:
+    seen: list[str] = []
+    for item in items:
+        if item and not any(item in x or x in item for x in seen):
+            seen.append(item)
+    return seen
+
+
+def _action_clause(sentence: str, loose: bool = False) -> str | None:
+    """The first of a sentence's first four clauses that states a measure (`建立…机制`)."""
+    if sentence.startswith("“") or _SPEECH.search(sentence) or _OUTLOOK.match(sentence):
+        return None
+    for part in clauses(sentence)[:4]:
+        if _PURPOSE.match(part):
+            continue
+        if found := measure(part, loose):
+            return found
+    return None
+
+
+def _strong_sentences(case: Case, loose: bool = False) -> list[str]:
     scored: list[tuple[float, int, str]] = []
     for i, p in enumerate(_case_paragraphs(case)):
         for s in sentences(strip_markup(p.text)):
-            clause = _action_clause(s)
+            clause = _action_clause(s, loose)
             if clause is None:
                 continue
-            score = len(_ACTION.findall(s)) + ("“" in clause) - 0.1 * i
-            scored.append((score, len(scored), _headline(clause)))
+            score = len(MEASURE_VERB_RE.findall(s)) + ("“" in clause) - 0.1 * i
+            scored.append((score, len(scored), clause))
     best = sorted(scored, key=lambda x: -x[0])[:4]
     return [h for _, _, h in sorted(best, key=lambda x: x[1])]
 
 
 def lessons_of(case: Case) -> list[str]:
+    """The items of a printed 经验启示 section; nothing otherwise (rule no_plans_as_lessons:
+    `下一步…将…` is a plan, not a lesson, and an editor deletes it)."""
     out: list[str] = []
     for sec in case.sections:
         if not (sec.heading and _LESSON_HEADING.search(sec.heading)):
@@ -126,27 +148,7 @@ def lessons_of(case: Case) -> list[str]:
             if len(items) <= 1:
                 items = [p.lead or sentences(p.text)[0]]
             out.extend(_headline(sentences(x)[0]) for x in items if x.strip())
-    if out:
-        return out[:MAX_ITEMS]
-    paras = _case_paragraphs(case)
-    for p in paras[-2:]:
-        for s in sentences(strip_markup(p.text)):
-            if _OUTLOOK.match(s):
-                out.append(_outlook(s))
-    return out[:MAX_ITEMS]
-
-
-def _outlook(sentence: str) -> str:
-    text = fullwidth(sentence).rstrip("。；")
-    if len(text) > 60:
-        parts = clauses(text)
-        acc = ""
-        for part in parts:
-            if len(acc + part) > 60:
-                break
-            acc += part
-        text = acc.rstrip("，,；;") or text[:60]
-    return text
+    return [x for x in out if not _OUTLOOK.match(x)][:MAX_ITEMS]
 
 
 def enrich_practices(comp: Compendium, options: EnrichOptions) -> None:

@@ -19,9 +19,10 @@ from functools import lru_cache
 from exporter.enrich.gazetteer import Division, Gazetteer, Mention, gazetteer
 from exporter.enrich.options import EnrichOptions
 from exporter.model import Case, Compendium, Region
+from exporter.vocab import HAN
 
 _LEVEL_RANK = {"province": 0, "city": 1, "county": 2, "township": 3, "village": 4}
-_HAN = r"[\u4e00-\u9fff]"
+_HAN = HAN
 _TOWNSHIP = re.compile(rf"^({_HAN}{{2,7}}?(?:街道|镇|乡))")
 _VILLAGE = re.compile(rf"^({_HAN}{{2,8}}?(?:社区|村))")
 _ORG_UNIT = re.compile(

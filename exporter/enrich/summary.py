@@ -1,13 +1,13 @@
-"""Summary enricher: two lines saying who did what where, with what result.
+"""Summary enricher: one or two statements of who did what where, with what result.
 
-Extractive-compressive. The main sentence is the first early sentence that names the acting
-body and an action; its opener (`近年来，`, dates, `为……，` purpose clauses) and stock phrases
-(`充分发挥……作用`) are dropped. Then the strongest practice and result clauses of the rest of
-the article (figures with an outcome verb, named measures in quotes, concrete action verbs) are
-added in reading order until the target length. The acting body is prefixed when the chosen
-text lacks it. A unit line left in the body (`中共某区委组织部`), a speaker attribution
-(`县委组织部有关负责人介绍，`) and editorial sections (记者手记) never open or feed a summary.
-Output: full-width punctuation, ends with `。`.
+The main sentence is the early sentence that best names the acting body and an action; it is
+trimmed only at clause boundaries (its opener, purpose clause and stock phrases go; it is cut
+at the first exhortation, background or pronoun clause: `summary_checks.trim`) and led by the
+acting body as the text names it. Then the strongest clauses of the rest of the article
+(figures with an outcome verb, named measures in quotes, concrete action verbs) that stand
+alone with that actor as subject (`summary_checks.standalone`) follow in reading order; short
+of the minimum, whole further sentences. Sentences and clauses come cleaned from
+`summary_clauses`. Output: full-width punctuation, ends with `。`, at most `summary_max`.
 """
 
 from __future__ import annotations
@@ -17,20 +17,30 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from exporter.enrich.actor import subject_unit
 from exporter.enrich.options import EnrichOptions
+from exporter.enrich.summary_checks import (
+    ELLIPSIS,
+    SUBJECTLESS,
+    dangling,
+    standalone,
+    trim,
+    usable_sentence,
+)
+from exporter.enrich.summary_clauses import (
+    _balanced,
+    _candidates,
+    _clean_clause,
+    _drop_split_frames,
+    _sentence_list,
+)
 from exporter.enrich.summary_rules import (
     ACTION,
-    ADVERB,
     ANECDOTE,
-    ATTRIBUTION,
     FIGURE,
     FLUFF,
-    FRAGMENT,
-    FRAGMENT_MAX,
     FRAME,
-    FRAME_GOAL,
     NUMBERED,
-    OPENER,
     PURPOSE,
     SCENE,
     TARGET,
@@ -50,11 +60,10 @@ from exporter.enrich.summary_subject import (
     with_places,
     with_subject,
 )
-from exporter.enrich.text import clauses, fullwidth, is_editorial, sentences, strip_markup
+from exporter.enrich.text import clauses, fullwidth
 from exporter.model import Case, Compendium
+from exporter.vocab import EXHORTATION, PROVINCES
 
-_OPEN_FRAME = re.compile(r"(?:坚持|始终)?以[^为]*$")
-_FRAME_VERB = re.compile(r"(?:坚持|始终|紧紧)$")
 _QUOTED_SPEECH = re.compile(r"[说道]：?“")
 
 
@@ -66,66 +75,7 @@ class _Clause:
     score: float
 
 
-@lru_cache(maxsize=1 << 16)
-def _clean_clause(text: str) -> str:
-    text = strip_markup(text).strip().rstrip("，,；;。！？!?：:")
-    if ATTRIBUTION.match(text):
-        return ""
-    for _ in range(3):
-        new = ADVERB.sub("", OPENER.sub("", text).strip())
-        if new == text:
-            break
-        text = new
-    return text
-
-
-def _drop_split_frames(parts: list[str]) -> list[str]:
-    """`坚持以旗帜举起来、阵地强起来，组织动起来…为目标`: a frame cut in two by a comma."""
-    out: list[str] = []
-    i = 0
-    while i < len(parts):
-        p = parts[i]
-        nxt = parts[i + 1] if i + 1 < len(parts) else ""
-        if "以" in p and _OPEN_FRAME.search(p) and FRAME_GOAL.search(nxt):
-            head = p[: p.rfind("以")]
-            head = _FRAME_VERB.sub("", head)
-            if head:
-                out.append(head)
-            i += 2
-            continue
-        out.append(p)
-        i += 1
-    return out
-
-
-def _fragment(text: str) -> bool:
-    return len(text) <= FRAGMENT_MAX and bool(FRAGMENT.match(text))
-
-
-def _balanced(text: str) -> bool:
-    return (
-        text.count("“") == text.count("”")
-        and text.count("（") == text.count("）")
-        and (text.count("(") == text.count(")"))
-    )
-
-
-def _sentence_list(case: Case) -> list[tuple[str, bool]]:
-    out: list[tuple[str, bool]] = []
-    own = [sec for sec in case.sections if not is_editorial(sec.heading)]
-    for sec in own or case.sections:
-        background = bool(sec.heading and "背景" in sec.heading)
-        for p in sec.paragraphs:
-            text = strip_markup(p.text).strip()
-            # a unit line the reader left in the body (`中共某区委组织部`) is no sentence
-            out.extend(
-                (s, background)
-                for s in sentences(text)
-                if not _fragment(s.rstrip("。！？；").strip())
-            )
-    return out
-
-
+SUMMARY_MAX = 120  # an editor's summary is 60–120 characters (EDITING.md)
 MAIN_MAX = 4.0  # named and acting (3) plus acting (1); penalties only lower it
 
 
@@ -138,6 +88,8 @@ def _main_content(sentence: str, names_key: tuple[str, ...]) -> float:
     """How well a sentence states who did what, wherever it stands (memoised)."""
     if ANECDOTE.match(sentence) or sentence.startswith("“") or _QUOTED_SPEECH.search(sentence):
         return -6.0
+    if not usable_sentence(sentence) or EXHORTATION.match(sentence):
+        return -5.0  # rules no_pronoun, no_demonstrative_opener, no_exhortation
     names = list(names_key)
     parts = _main_clauses(sentence, names)
     first = parts[0] if parts else ""
@@ -146,6 +98,8 @@ def _main_content(sentence: str, names_key: tuple[str, ...]) -> float:
     acts = bool(ACTION.search(first))
     score = 3.0 if named and acts else 1.5 if named else 0.0
     score += 1 if acts else 0
+    if not named and acts and subject_unit(sentence):
+        score += 1  # rule unit_subject: a unit the text names does something (≤ MAIN_MAX)
     score -= 0.8 * len(FLUFF.findall("".join(parts)))
     if SCENE.search(first):
         score -= 2
@@ -245,60 +199,143 @@ def _title_method(case: Case, chosen: list[str], names: list[str]) -> list[str]:
     return [subject + head, *keep]
 
 
+_REPORTED = re.compile(r"记者|通讯员")
+
+
+def _credit_text(case: Case) -> str:
+    return " ".join(x for x in (case.byline, case.title, *(c.role for c in case.credits)) if x)
+
+
+def _with_actor(first: str, case: Case, names: list[str]) -> str:
+    """The acting body leads: named as the text names it, and put before an opener that
+    cannot start a summary (rule actor_first: `成立…协会党支部` → `东丰县成立…`)."""
+    if SUBJECTLESS.match(first) and subject_end(first, names) == 0:
+        subject = subject_of(case)
+        if subject and not first.startswith(subject) and subject not in PROVINCES.values():
+            return subject + first
+    return with_subject(first, case, names)
+
+
 def _join(parts: list[str]) -> str:
     text = "，".join(p for p in parts if p)
     return fullwidth(text).rstrip("，、；：") + "。"
 
 
-def summarize(case: Case, target: int = TARGET, limit: int = 100, minimum: int = 60) -> str | None:
+def summarize(
+    case: Case, target: int = TARGET, limit: int = 100, minimum: int = 60, hard: int = 120
+) -> str | None:
+    """The main statement of the acting body, then the strongest clauses of the rest that
+    stand alone with it as their subject (`summary_checks.standalone`), in reading order;
+    short of `minimum`, whole further sentences. Never longer than `hard` characters."""
     sents = _sentence_list(case)
     if not sents:
         return None
     names = names_of(case)
     main = _main_sentence(sents, names)
-    chosen = _main_clauses(sents[main][0], names)
+    chosen = _opening(case, sents[main][0], names, target)
+    for i, (s, _) in enumerate(sents):  # the best one trimmed away: the first that stays
+        if chosen:
+            break
+        main, chosen = i, _opening(case, s, names, target)
+    if not chosen:
+        return None
+    pool = _pool(case, sents, main, names)
+    extra = _select(pool, chosen, target, limit)
+    parts = [chosen[0], *(p for p in chosen[1:] if _balanced(p))]
+    for more in sorted(pool, key=lambda x: x.order):  # short of the minimum: in reading order
+        if len(_join(parts + [e.text for e in extra])) >= minimum:
+            break
+        if more not in extra and len(_join([*parts, *(e.text for e in extra), more.text])) <= limit:
+            extra.append(more)
+    parts += [e.text for e in sorted(extra, key=lambda c: c.order)]
+    if len(_join(parts)) < minimum and not extra:
+        parts = _main_rest(parts, sents[main][0], names, limit)
+    while len(parts) > 1 and dangling(parts[-1]):
+        parts = parts[:-1]
+    text = _fit(parts, hard)
+    if len(text) < minimum:
+        text = _fill(text, sents, main, names, minimum, hard)
+    return text
+
+
+def _main_rest(parts: list[str], sentence: str, names: list[str], limit: int) -> list[str]:
+    """Short of the minimum with nothing else to add: the main sentence's own further
+    clauses, in order, as far as they go (rule main_sentence_whole)."""
+    rest = trim(_main_clauses(sentence, names))[len(parts) :]
+    for part in rest:
+        if len(_join([*parts, part])) > limit:
+            break
+        parts = [*parts, part]
+    return parts
+
+
+def _opening(case: Case, sentence: str, names: list[str], target: int) -> list[str]:
+    """The main sentence's clauses, trimmed to about two thirds of the target, led by the
+    acting body as the text names it."""
+    chosen = trim(_main_clauses(sentence, names))
     trimmed: list[str] = []
-    for part in chosen:  # keep the main sentence to about two thirds of the budget
+    for part in chosen:
         if len(trimmed) >= 2 and len("，".join([*trimmed, part])) > int(target * 0.6):
             break
         trimmed.append(part)
     chosen = trimmed or chosen[:1]
     if chosen:
-        chosen[0] = with_subject(chosen[0], case, names)
+        chosen[0] = _with_actor(chosen[0], case, names)
         chosen = _title_method(case, chosen, names)
         chosen[0] = with_places(chosen[0], case)
-    if case.kind == "commentary" and chosen:
-        chosen[0] = "评论指出，" + chosen[0]
+    if case.kind == "commentary" and chosen and not _REPORTED.search(_credit_text(case)):
+        chosen[0] = "评论指出，" + chosen[0]  # rule genre_frame: never for a reporter's piece
+    return chosen
+
+
+def _pool(case: Case, sents: list[tuple[str, bool]], main: int, names: list[str]) -> list[_Clause]:
+    """The clauses of the other sentences that may follow the main statement, scored."""
     score_of = pool_scorer(topic_grams(case), centroid_of(case))
     pool: list[_Clause] = []
     order = 0
     for i, (s, background) in enumerate(sents):
-        if i == main or ANECDOTE.match(s) or s.startswith("“"):
+        if i == main or ANECDOTE.match(s) or s.startswith("“") or ELLIPSIS.search(s):
             continue
         for text in _candidates(s):
-            pool.append(_Clause(text, i, order, score_of(text, i, background)))
+            text = _unnamed(text, names)
+            if text and standalone(text):
+                pool.append(_Clause(text, i, order, score_of(text, i, background)))
             order += 1
-    extra = _select(pool, chosen, target, limit)
-    parts = [chosen[0], *(p for p in chosen[1:] if _balanced(p))] if chosen else []
-    parts += [e.text for e in extra]
-    if len(_join(parts)) < minimum:
-        for more in sorted(pool, key=lambda x: x.order):
-            if len(_join(parts)) >= minimum:
-                break
-            if more not in extra and len(_join([*parts, more.text])) <= limit:
-                parts.append(more.text)
-    return _fit(parts, limit + 20)
+    return pool
 
 
-@lru_cache(maxsize=1 << 15)
-def _candidates(sentence: str) -> tuple[str, ...]:
-    """The cleaned clauses of a sentence that may join a summary."""
-    out = []
-    for c in clauses(sentence):
-        text = TRAIL_CONNECTIVE.sub("", NUMBERED.sub("", _clean_clause(c)))
-        if len(text) >= 6 and _balanced(text):
-            out.append(text)
-    return tuple(out)
+def _unnamed(clause: str, names: list[str]) -> str:
+    """A clause that restarts with the actor's name loses the name (rule no_repeated_subject:
+    `新城区坚持主抓…` after `新城区深化…` → `坚持主抓…`); `""` when what is left is no
+    predicate."""
+    if not clause.startswith(tuple(names)):
+        return clause
+    rest = clause[subject_end(clause, names) :]
+    return rest if len(rest) >= 6 and ACTION.match(rest) else ""
+
+
+def _fill(
+    text: str, sents: list[tuple[str, bool]], main: int, names: list[str], minimum: int, hard: int
+) -> str:
+    """Whole sentences after the main one (trimmed at clause boundaries) until `minimum`:
+    each stands alone, so nothing is spliced (rule whole_sentence_fill)."""
+    for s, _ in sents[main + 1 :] + sents[:main]:
+        if len(text) >= minimum:
+            break
+        if ANECDOTE.match(s) or s.startswith("“") or _QUOTED_SPEECH.search(s):
+            continue
+        parts = list(_candidates(s))
+        if not parts or not usable_sentence(parts[0]) or SUBJECTLESS.match(parts[0]):
+            continue
+        cut = subject_end(parts[0], names)
+        if cut and names and any(parts[0].startswith(n) for n in names):
+            parts[0] = parts[0][cut:]  # the actor is named once (rule no_repeated_subject)
+        parts = trim([p for p in parts if p])
+        while parts and len(text) + len(_join(parts)) > hard:
+            parts = parts[:-1]
+        if parts and len("".join(parts)) >= 10 and overlap("".join(parts), text) <= 0.4:
+            text += _join(parts)
+    return text
 
 
 def _select(pool: list[_Clause], chosen: list[str], target: int, limit: int) -> list[_Clause]:
@@ -330,5 +367,6 @@ def _fit(parts: list[str], hard: int) -> str:
 
 def enrich_summary(comp: Compendium, options: EnrichOptions) -> None:
     for case in comp.cases:
-        limit = min(100, options.summary_max)
-        case.summary = summarize(case, limit=limit, minimum=options.summary_min)
+        hard = min(SUMMARY_MAX, options.summary_max)
+        limit = min(100, hard)
+        case.summary = summarize(case, limit=limit, minimum=options.summary_min, hard=hard)

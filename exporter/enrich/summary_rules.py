@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from exporter.vocab import ACTION_RE, CJK
+
 TARGET = 84
 # Clause-selection weights (set on the seed gold summaries; see bench/summaries.py).
 W = {
@@ -43,12 +45,8 @@ PURPOSE_ONLY = re.compile(
     r"^为了?(?:加强|推动|推进|进一步|庆祝|深入|贯彻|落实|提升|切实|更好|确保|让|使|解决|满足|营造)"
 )
 FRAME_GOAL = re.compile(r"为(?:核心|重点|关键|抓手|主线|引领|目标|导向|指导|宗旨|统领|载体)$")
-ACTION = re.compile(
-    r"推行|创建|构建|打造|实施|开展|建立|深化|探索|推动|组建|选派|成立|设立|培育|引进|建成|完成|"
-    r"解决|帮扶|覆盖|储备|聘请|提供|组织|签订|出台|推广|整合|吸纳|发放|建设|划分|选拔|配备|落实|"
-    r"坚持|聚焦|围绕|创新|实行|引导|带动|推进|颁发|授予|举办|举行|召开|签约|启动|实现|调研|"
-    r"践行|推出|筹建|开通|改造|整治"
-)
+# What a summary's main clause needs: the acting body did something (exporter.vocab).
+ACTION = ACTION_RE
 # `县委组织部有关负责人介绍`: who is speaking, not what was done; the clause after it is kept.
 ATTRIBUTION = re.compile(
     r"^[^，,“”]{0,30}(?:负责人|负责同志|书记|主任|部长|局长|站长|社长|有关人士)"
@@ -70,7 +68,8 @@ NUMBERED = re.compile(
 )
 ANECDOTE = re.compile(r"^(?:走进|来到|步入|漫步|在[^，,]{0,12}(?:现场|门口|家中|里))")
 TRAIL_CONNECTIVE = re.compile(
-    r"^(?:并|还|也|便|就|又|则|而|但|却|且|同时|此外|另外|进而|从而|目前|通过)(?=\S{3})"
+    r"^(?:并|还(?!是)|也(?!是)|便|就(?!是)|又|则|而|但|却|且|同时|此外|另外|进而|从而|目前|通过|"
+    r"不仅|不但)(?=\S{3})"
 )
 DANGLING = re.compile(
     r"^(?:在|从|当|自|随着).*(?:上|中|下|里|时|后|前|间|之际)$|^(?:这|该|此|其|他|她|他们)"
@@ -86,6 +85,4 @@ SCENE = re.compile(r"现有|位于|地处|坐落|是一个|是一座|不足|曾�
 NOT_UNIT = re.compile(
     r"^[以在为把将对从由与和及向]|加强|推进|建设|坚持|围绕|聚焦|抓|紧紧|不断|着力"
 )
-UNIT_TAIL = re.compile(
-    r"^[\u4e00-\u9fff]{0,10}?(?:党委|党工委|党支部|党总支|党组织|街道|社区|镇|乡|村)"
-)
+UNIT_TAIL = re.compile(rf"^[{CJK}]{{0,10}}?(?:党委|党工委|党支部|党总支|党组织|街道|社区|镇|乡|村)")

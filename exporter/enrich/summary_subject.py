@@ -7,6 +7,7 @@ import re
 from exporter.enrich.gazetteer import gazetteer
 from exporter.enrich.summary_rules import ACTION, NOT_UNIT, UNIT_TAIL
 from exporter.model import Case
+from exporter.vocab import CJK, PROVINCES
 
 
 def subject_of(case: Case) -> str:
@@ -76,7 +77,9 @@ def with_subject(first: str, case: Case, names: list[str]) -> str:
     if any(n in first[:20] for n in names):
         return first
     subject = subject_of(case)
-    if not subject:
+    if not subject or _province_only(subject) or first.startswith(("我", _bare(subject))):
+        # rule no_province_actor: a province is not the acting body of a local case, and a
+        # subject already named (广东省社保局… after 广东省) or a first person is not renamed
         return first
     # `该县推行…`, `全区已建成…`: the pointer or the whole-area word gives way to the name.
     m = _POINTER.match(first)
@@ -85,7 +88,7 @@ def with_subject(first: str, case: Case, names: list[str]) -> str:
     return subject + first
 
 
-_POINTER = re.compile(r"^[该全本]([县区市旗镇乡村])(?=[\u4e00-\u9fff])")
+_POINTER = re.compile(rf"^[该全本]([县区市旗镇乡村])(?=[{CJK}])")
 
 
 def with_places(first: str, case: Case) -> str:
@@ -117,3 +120,14 @@ def with_places(first: str, case: Case) -> str:
 
 def _bare_place(name: str) -> str:
     return re.sub(r"(省|自治区|市|州|盟|县|区|旗|镇|乡|街道|村|社区)$", "", name)
+
+
+def _province_only(name: str) -> bool:
+    return name in PROVINCES.values() or name in PROVINCES
+
+
+_LEVEL_SUFFIX = re.compile(r"(?:壮族自治区|回族自治区|维吾尔自治区|自治区|省|市|州|盟|县|区|旗)$")
+
+
+def _bare(name: str) -> str:
+    return _LEVEL_SUFFIX.sub("", name) or name

@@ -14,6 +14,7 @@ from collections import Counter
 
 from exporter.enrich.options import EnrichOptions
 from exporter.model import Case, Compendium
+from exporter.vocab import THEMES as VOCAB_THEMES
 
 LEXICON: dict[str, tuple[str, ...]] = {
     "基层治理": (
@@ -201,9 +202,19 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "充电",
         "宣讲",
         "向心力",
+        "廉洁",
+        "廉政",
+        "家风",
+        "作风",
+        "纪律",
+        "纪检",
+        "监察",
+        "党章",
+        "入党积极分子",
     ),
 }
-THEMES = (*LEXICON, "综合")
+THEMES = VOCAB_THEMES
+assert THEMES == (*LEXICON, "综合"), "the theme lexicon and exporter.vocab.THEMES disagree"
 _PATTERNS = {
     theme: re.compile("|".join(sorted(map(re.escape, terms), key=len, reverse=True)))
     for theme, terms in LEXICON.items()
@@ -213,6 +224,35 @@ HEAD_WEIGHT = 2.0
 BODY_CAP = 4
 VILLAGE_PRIOR = TITLE_WEIGHT
 _VILLAGE_ORG = re.compile(r"村(?:党支部|党总支|党委|两委)$")
+# Who acts decides the field first (rule body_type), what it did second (rule practice_type).
+# Each: (pattern over the acting body's text, theme, weight added to the theme's normalised
+# lexicon score). Weights live here only.
+BODY_TYPE: tuple[tuple[re.Pattern[str], str, float], ...] = (
+    # a school, hospital, court, bureau, organ or company acts: 机关企事业
+    (
+        re.compile(
+            r"大学|学院|学校|高校|中学|小学|医院|法院|检察院|(?<![格布结大全当开])局(?![面势部])|"
+            r"机关|集团|公司|国企|我院"
+        ),
+        "机关企事业",
+        2.5,
+    ),
+    # a community or street committee acts: 基层治理
+    (re.compile(r"社区|街道|小区"), "基层治理", 1.0),
+)
+PRACTICE_TYPE: tuple[tuple[re.Pattern[str], str, float], ...] = (
+    # cadre and member training or discipline education named in the title: 队伍建设
+    (
+        re.compile(
+            r"培训|党课|入党积极分子|党章学习|廉洁|廉政|警示教育|党纪|家风|作风|书记.{0,4}班"
+        ),
+        "队伍建设",
+        2.5,
+    ),
+)
+# 综合 for an overview or commentary unless one theme leads the next by this factor.
+SYNTHESIS_LEAD = 2.0
+SYNTHESIS_LEAD_UNNAMED = 2.5  # the same when neither title nor actor names the field
 
 
 def _weighted_text(case: Case) -> list[tuple[float, str]]:
@@ -236,6 +276,28 @@ def _village_body(case: Case) -> bool:
     return village.endswith("村") or bool(_VILLAGE_ORG.search(org))
 
 
+def _actor_text(case: Case) -> str:
+    """Where the acting body is named: organization, printed title, opening words (these
+    only when no organization was found: an opening often names partners too)."""
+    paras = case.paragraphs()
+    title = case.title if case.title and not case.title_generated else ""
+    reported = case.kind in ("case", "news")  # an opinion piece's opening names no actor
+    opening = paras[0].text[:24] if paras and reported and not case.organization else ""
+    return " ".join((case.organization or "", title, opening))
+
+
+def _prior(case: Case, theme: str) -> float:
+    """The body-type and practice-type weights a case gives a theme.
+
+    `呼伦贝尔市公安局党委` → 机关企事业; `晏家湾社区党委` → 基层治理; a title on a
+    `村党组织书记培训班` → 队伍建设.
+    """
+    actor = _actor_text(case)
+    title = case.title if case.title and not case.title_generated else ""
+    total = sum(w for pat, t, w in BODY_TYPE if t == theme and pat.search(actor))
+    return total + sum(w for pat, t, w in PRACTICE_TYPE if t == theme and pat.search(title))
+
+
 def theme_scores(case: Case) -> dict[str, tuple[float, Counter[str]]]:
     scores: dict[str, tuple[float, Counter[str]]] = {}
     parts = _weighted_text(case)
@@ -257,20 +319,35 @@ def theme_scores(case: Case) -> dict[str, tuple[float, Counter[str]]]:
         terms = Counter(body)
         for term, w in strong.items():
             terms[term] += round(w)
-        scores[theme] = (total / math.sqrt(len(LEXICON[theme])), terms)
+        scores[theme] = (total / math.sqrt(len(LEXICON[theme])) + _prior(case, theme), terms)
     return scores
 
 
+def _local(case: Case) -> bool:
+    """The piece is about one county or a place below it (rule local_not_synthesis: 综合 is
+    for national or cross-domain pieces), or a reporter files it from one."""
+    r = case.region
+    printed = [lv for lv in ("county", "township", "village") if getattr(r, lv)]
+    reported = re.search(r"记者|通讯员", " ".join(x for x in (case.byline, case.title) if x))
+    return bool([lv for lv in printed if lv not in r.inferred]) or bool(reported)
+
+
 def classify(case: Case) -> tuple[str, list[str], list[str]]:
-    """(theme, secondary themes, evidence terms)."""
+    """(theme, secondary themes, evidence terms). An overview or commentary is 综合 unless
+    its title or actor names one field and that field leads (rule synthesis)."""
     scores = theme_scores(case)
     ranked = sorted(scores, key=lambda t: -scores[t][0])
     top = ranked[0]
     best = scores[top][0]
     secondary = [t for t in ranked[1:] if best and scores[t][0] >= 0.45 * best][:3]
     evidence = [term for term, _ in scores[top][1].most_common(5)]
-    if case.kind in ("overview", "commentary") or best == 0:
-        return "综合", [t for t in ranked[:3] if scores[t][0] > 0], evidence
+    if best == 0:
+        return "综合", [], evidence
+    if case.kind in ("overview", "commentary") and not _local(case):
+        second = scores[ranked[1]][0]
+        lead = SYNTHESIS_LEAD if _prior(case, top) else SYNTHESIS_LEAD_UNNAMED
+        if best < lead * second:  # national or cross-domain: 综合
+            return "综合", [t for t in ranked[:3] if scores[t][0] > 0], evidence
     close = [t for t in ranked[1:] if scores[t][0] >= 0.8 * best]
     if len(close) >= 2:
         return "综合", [top, *close][:3], evidence

@@ -17,11 +17,11 @@ def test_figures_strip_approximation_and_keep_unit_and_snippet() -> None:
         ["组织2000余名志愿者参与抗洪抢险，共建成党群服务站三十余个，交易额4000多万元。"]
     )
     figs = {(f.value, f.unit): f.text for f in key_figures(case)}
-    assert figs[("2000", "名")] == "组织2000余名志愿者参与抗洪抢险"
-    assert ("30", "个") in figs
+    assert figs[("2000", "名")] == "组织志愿者 2000余名"
+    assert figs[("30", "个")] == "建成党群服务站 30余个"  # printed in Arabic digits
     assert ("4000", "万元") in figs
     for (value, _), text in figs.items():
-        assert value in text or value == "30"
+        assert value in text
 
 
 def test_dates_ordinals_and_formula_names_are_skipped() -> None:
@@ -45,3 +45,38 @@ def test_ten_thousands_stay_in_the_unit() -> None:
     )
     figs = {(f.value, f.unit) for f in key_figures(case)}
     assert {("1.8", "万辆"), ("4000", "万元"), ("2", "万名")} <= figs
+
+
+def _labels(text: str) -> dict[str, str]:
+    return {f.value: f.text for f in key_figures(make_case([text]))}
+
+
+def test_each_figure_has_its_own_short_label() -> None:
+    labels = _labels("全县选派195名党员干部组成70个工作组，其中40岁以下干部占比达到60%。")
+    assert labels["195"] == "选派党员干部 195名"
+    assert labels["70"] == "组成工作组 70个"
+    assert "40" not in labels  # an age bound, not a count
+    assert len(set(labels.values())) == len(labels)
+    for text in labels.values():
+        assert len(text) <= 20
+        assert not text.startswith(("其中", "同时", "并"))
+
+
+def test_idioms_thresholds_and_first_person_speech_are_no_figures() -> None:
+    labels = _labels(
+        "村里办起百家宴，服务千家万户，3个工作日内办结，"
+        "老李笑着说：“我一年多了2000块钱收入。”村党支部发展党员12名。"
+    )
+    assert list(labels) == ["12"]
+    assert labels["12"].endswith("发展党员 12名")
+
+
+def test_label_keeps_quotes_balanced_and_drops_an_enumeration_before_it() -> None:
+    labels = _labels("社区选拔楼栋长441名、单元长1125名，打造“红色驿站”12个。")
+    assert labels["1125"] == "选拔单元长 1125名"
+    assert labels["12"] == "打造“红色驿站” 12个"
+
+
+def test_durations_and_numbered_names_are_no_figures() -> None:
+    labels = _labels("为期6天的培训班开班，学员参观731部队罪证陈列馆，推动3390名在职党员下沉社区。")
+    assert labels == {"3390": "推动在职党员 3390名"}

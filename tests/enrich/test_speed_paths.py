@@ -8,6 +8,7 @@ from exporter.cache import cache_dir
 from exporter.enrich import ENRICHERS, EnrichOptions
 from exporter.enrich import figures as fig
 from exporter.enrich import summary as summ
+from exporter.enrich import summary_clauses as clauses_mod
 from exporter.enrich.gazetteer import gazetteer
 from exporter.enrich.summary_score import centroid_of, pool_score, pool_scorer, topic_grams
 
@@ -75,4 +76,4 @@ def test_fragment_length_bound_is_the_patterns_longest_match() -> None:
 
     assert _parser.parse(FRAGMENT.pattern).getwidth()[1] == FRAGMENT_MAX
     unit = "中共某某县委组织部"
-    assert summ._fragment(unit) and not summ._fragment(unit * 5)
+    assert clauses_mod._fragment(unit) and not clauses_mod._fragment(unit * 5)

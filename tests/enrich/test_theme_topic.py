@@ -66,3 +66,38 @@ def test_party_member_learning_at_home_is_team_building() -> None:
         title="送学上门传党音",
     )
     assert classify(case)[0] == "队伍建设"
+
+
+def test_theme_follows_the_acting_body_and_its_practice() -> None:
+    from exporter.enrich.theme import classify
+
+    school = make_case(
+        ["学院党委组织师生党员参观校史馆，开展主题党日活动，重温入党誓词。"],
+        title="某某学院党委开展主题党日活动",
+    )
+    assert classify(school)[0] == "机关企事业"
+    training = make_case(
+        ["全县120名村党组织书记参加培训，围绕乡村振兴、基层党建开展专题学习。"],
+        title="某某县举办村党组织书记培训班",
+    )
+    assert classify(training)[0] == "队伍建设"
+
+
+def test_commentary_is_synthesis_unless_one_field_leads() -> None:
+    from exporter.enrich.theme import classify
+
+    broad = make_case(
+        ["各级党组织要在机关、企业、农村、社区和新兴领域全面加强组织建设。"], kind="commentary"
+    )
+    assert classify(broad)[0] == "综合"
+
+
+def test_a_local_piece_is_never_synthesis() -> None:
+    from exporter.enrich.theme import classify
+    from exporter.model import Region
+
+    case = make_case(
+        ["县纪委监委查处村干部虚报冒领补贴问题，开展警示教育，严明纪律作风。"], kind="commentary"
+    )
+    case.region = Region(province="甘肃省", county="河湾县")
+    assert classify(case)[0] == "队伍建设"

@@ -62,8 +62,8 @@ def test_editorial_headings_are_not_practices_or_lessons() -> None:
         ],
     )
     practices = practices_of(case)
-    assert "驿站连成服务网" in practices
-    assert not any(p in ("记者手记", "相关链接") for p in practices)
+    assert practices == ["组建流动党员服务站12个", "建成“小哥驿站”136个"]
+    assert not any(p in ("记者手记", "相关链接", "驿站连成服务网") for p in practices)
     assert lessons_of(case) == []
 
 
