@@ -105,3 +105,7 @@ THEMES: tuple[str, ...] = (
     "队伍建设",
     "综合",
 )
+
+# ---- page furniture ------------------------------------------------------------------------
+# Labels of an editor's note that introduces a page or an article (a container, never a case).
+EDITORS_NOTE_WORDS = r"编者按|编者的话|编后语?|编辑部的话"

@@ -30,6 +30,7 @@ from exporter.readers.repair import Unit
 from exporter.readers.roundup import block_place, compendium_entry, looks_like_roundup
 from exporter.readers.sentences import first_sentence
 from exporter.readers.titles import lower_subject
+from exporter.vocab import EDITORS_NOTE_WORDS
 
 _LEDE = re.compile(r"^(?:近日|日前|近期|近年来|今年以来|\d{1,2}月\d{1,2}日|\d{4}年)")
 # A caption describes people in a photo: `X和同事们…`, `X正在…`, `X在…`.
@@ -200,7 +201,7 @@ def _any_in(sorted_lines: list[int], after: int, before: int) -> bool:
     return k < len(sorted_lines) and sorted_lines[k] < before
 
 
-_NOTE = re.compile(r"^[【\[]?(?:编者按|编者的话|编辑部的话)[】\]]?[:：]")
+_NOTE = re.compile(rf"^[【\[]?(?:{EDITORS_NOTE_WORDS})[】\]]?[:：]")
 
 
 def _is_note(art: Article | None) -> bool:

@@ -28,6 +28,7 @@ from exporter.readers.roundup import (
 )
 from exporter.readers.sentences import ends_sentence, first_sentence
 from exporter.readers.titles import lower_subject, practice_phrase
+from exporter.vocab import EDITORS_NOTE_WORDS
 
 _CHINESE_NUMBERED = re.compile(r"^[一二三四五六七八九十]{1,3}、")
 _PAREN_NUMBERED = re.compile(r"^[(（][一二三四五六七八九十]{1,3}[)）]")
@@ -410,7 +411,7 @@ def _substantive(intro: list[Unit]) -> bool:
     return len(_FACT.findall(text)) >= 2
 
 
-_EDITOR_NOTE = re.compile(r"^[【\[]?(?:编者按|编者的话|编后语?|编辑部的话)[】\]]?[:：]?")
+_EDITOR_NOTE = re.compile(rf"^[【\[]?(?:{EDITORS_NOTE_WORDS})[】\]]?[:：]?")
 
 
 def _editor_note(block: TitleBlock | None, raw: list[RawSection]) -> bool:

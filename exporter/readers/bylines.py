@@ -16,8 +16,9 @@ from dataclasses import dataclass, field
 from exporter.model import Credit
 from exporter.readers.credit_fields import field_credits
 from exporter.readers.places import PROVINCES
+from exporter.vocab import CJK
 
-_HAN = r"\u3400-\u4dbf\u4e00-\u9fff\U00020000-\U0003134f"
+_HAN = CJK
 NAME = rf"[{_HAN}][{_HAN}·•]{{1,7}}"
 _BULLET = r"[●■◆▲★•◇□▪◎]"
 _OUTLET = r"(?:本报|本刊|本台|本网|新华社|人民网|中新社)"

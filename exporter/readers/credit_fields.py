@@ -15,8 +15,9 @@ from __future__ import annotations
 import re
 
 from exporter.model import Credit
+from exporter.vocab import CJK
 
-_H = r"\u3400-\u4dbf\u4e00-\u9fff\U00020000-\U0003134f"
+_H = CJK
 # Label -> role of its value. Longest first where one label ends another.
 LABELS: dict[str, str] = {
     "责任编辑": "编辑",

@@ -16,8 +16,9 @@ from functools import cached_property
 from exporter.readers import bylines as by
 from exporter.readers.places import locality_at_start, provinces_in
 from exporter.readers.sentences import first_sentence
+from exporter.vocab import CJK
 
-_H = r"\u3400-\u4dbf\u4e00-\u9fff\U00020000-\U0003134f"
+_H = CJK
 _COMMENTARY_RUBRIC = re.compile(r"评论|观澜|短评|时评|杂谈|随笔|锐评|言论|微言|论语|议论|评说|快评")
 # Column names that carry opinion as often as reportage: commentary only without a place as
 # the first paragraph's subject.

@@ -26,6 +26,7 @@ from exporter.readers.header import (
 )
 from exporter.readers.lines import BYLINE, HEAD
 from exporter.readers.repair import Unit
+from exporter.vocab import CJK
 
 # Evidence for a new article when no ordered cue decides. Weights in one place.
 SCORE_WEIGHTS: dict[str, float] = {
@@ -44,7 +45,7 @@ _LEDE = re.compile(
     r"^(?:近日|日前|近期|近年来|今年以来|去年以来|\d{1,2}月\d{1,2}日|\d{4}年\d{1,2}月|"
     r"(?:本报|本刊|新华社)[^，,。]{0,12}[讯电])"
 )
-_H = r"\u3400-\u4dbf\u4e00-\u9fff\U00020000-\U0003134f"
+_H = CJK
 _SPLIT_HEADLINE = re.compile(rf"[{_H}”》]{{2,}}\s+[“《{_H}]{{2,}}")
 _PAUSE = re.compile(r"[，,；;]")
 # How news texts end: an outlook (`下一步，…`) or a quoted voice (`…。”居民王大爷说。`).

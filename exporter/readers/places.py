@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import re
 
-PROVINCES = (
-    "北京 天津 上海 重庆 河北 山西 辽宁 吉林 黑龙江 江苏 浙江 安徽 福建 江西 山东 河南 湖北 "
-    "湖南 广东 海南 四川 贵州 云南 陕西 甘肃 青海 台湾 内蒙古 广西 西藏 宁夏 新疆 香港 澳门"
-).split()
+from exporter.vocab import PROVINCES as VOCAB_PROVINCES
+
+# Province-level short names (北京, 内蒙古 …), from the shared vocabulary.
+PROVINCES = list(VOCAB_PROVINCES)
 _PROVINCE = "|".join(sorted(PROVINCES, key=len, reverse=True))
 # One administrative unit: a name plus its suffix. Names are 1-8 characters; the short-name
 # bound on 区 keeps `小区`/`东区` inside estate names from counting.

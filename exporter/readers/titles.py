@@ -11,9 +11,10 @@ from __future__ import annotations
 import re
 
 from exporter.readers.places import locality_at_start, organisation_at_start, short_name
+from exporter.vocab import CJK
 
 TITLE_MAX = 24
-_H = r"\u3400-\u4dbf\u4e00-\u9fff\U00020000-\U0003134f"
+_H = CJK
 _LOWER_UNIT = re.compile(
     rf"^(?!推行|推动|实施|开展|探索|建立|组织|带领|发动|引导|全|各|每|本|该)[{_H}]{{2,8}}?"
     r"(?:街道|镇|乡|村|社区)(?!党|委|两委|级|民|务|里|内|干部|集体|组织)"

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from exporter.readers.lines import BODY, HEAD, Line
 from exporter.readers.sentences import ends_sentence, is_fragment_end
+from exporter.vocab import EDITORS_NOTE_WORDS
 
 if TYPE_CHECKING:
     from exporter.readers.rules import Context
@@ -87,7 +88,7 @@ def dash(line: Line, i: int, ctx: Context) -> Found:
     return None
 
 
-_NOTE_LABEL = re.compile(r"^[【\[]?(?:编者按|编者的话|编后语?|编辑部的话)[】\]]?[:：]?$")
+_NOTE_LABEL = re.compile(rf"^[【\[]?(?:{EDITORS_NOTE_WORDS})[】\]]?[:：]?$")
 
 
 def note_label(line: Line, i: int, ctx: Context) -> Found:
