@@ -190,6 +190,9 @@ def read_and_enrich(
             [src for part in parts for src in part.sources],
             [case for part in parts for case in part.cases],
         )
+        from exporter.readers.ids import unique_ids
+
+        unique_ids(comp)  # each worker made ids unique within its own chunk only
         return comp, folder_errors, {"read+enrich": time.perf_counter() - t0}
     from exporter.enrich import enrich
     from exporter.readers import read_paths
