@@ -16,9 +16,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from exporter.editorial.make import ReviewResult
     from exporter.model import Compendium
     from exporter.pipeline import BuildResult
-    from exporter.review.make import ReviewResult
 
 __version__ = "0.1.0"
 __all__ = ["__version__", "build", "inspect", "review"]
@@ -67,6 +67,6 @@ def review(
     layout: str | Path | None = None,
 ) -> ReviewResult:
     """Write (or update, keeping its edits) the editors' review sheet of `paths`."""
-    from exporter.review.make import review as run
+    from exporter.editorial.make import review as run
 
     return run(paths, output, group_by=group_by, layout=layout)

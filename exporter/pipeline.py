@@ -42,7 +42,7 @@ class BuildOptions:
     jobs: int = 0  # writer processes; 0 = one per core
     embed_fonts: bool | None = None
     assemble: AssembleOptions = field(default_factory=AssembleOptions)
-    edits: str | Path | None = None  # a review sheet or TOML/JSON corrections (exporter/review)
+    edits: str | Path | None = None  # a review sheet or TOML/JSON corrections (exporter/editorial)
 
 
 @dataclass
@@ -293,7 +293,7 @@ def build(
             raise ExporterError(f"unknown format {fmt!r} (choose from {', '.join(FORMATS)})")
     layout = load_layout(opts.layout)
     _prepare_output(opts.output)
-    from exporter.review import apply_for_build, load_for_build
+    from exporter.editorial import apply_for_build, load_for_build
 
     edits = load_for_build(opts.edits)  # before reading: a bad edits file stops at once
     say("reading and enriching")

@@ -47,14 +47,14 @@ def review(
       exporter review input/ -o review.xlsx
       exporter build input/ --edits review.xlsx --format pdf,docx,json
     """
+    from exporter.editorial.make import review as run_review
     from exporter.resources import default_input_dir
-    from exporter.review.make import review as run_review
 
     result = run_review(
         list(paths) or [default_input_dir()], output, group_by=group_by, layout=layout
     )
     if as_json:
-        report = {"schema": "exporter.review-report/1", **asdict(result)}
+        report = {"schema": "exporter.editorial-report/1", **asdict(result)}
         click.echo(json.dumps(report, ensure_ascii=False, indent=1))
     else:
         for err in result.errors:

@@ -14,7 +14,7 @@ import openpyxl
 import pytest
 
 from exporter import build, review
-from exporter.review.columns import BY_KEY, SHEET_TITLE
+from exporter.editorial.columns import BY_KEY, SHEET_TITLE
 
 REPO = Path(__file__).resolve().parents[2]
 INPUT = REPO / "input"

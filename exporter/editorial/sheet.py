@@ -14,9 +14,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from exporter.review.cells import cell_text
-from exporter.review.columns import BY_HEADER, COLUMNS, ORIGINALS_TITLE, SHEET_TITLE, Column
-from exporter.review.rows import Row
+from exporter.editorial.cells import cell_text
+from exporter.editorial.columns import BY_HEADER, COLUMNS, ORIGINALS_TITLE, SHEET_TITLE, Column
+from exporter.editorial.rows import Row
 
 LAST_ROW = 1048576  # drop-downs cover rows an editor appends, too
 

@@ -7,10 +7,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from exporter.assemble.grouping import body_fingerprint, group_cases, select_cases
+from exporter.editorial.cells import tool_cells
+from exporter.editorial.columns import NO, YES
+from exporter.editorial.proof import suggestions
 from exporter.model import Case, Compendium
-from exporter.review.cells import tool_cells
-from exporter.review.columns import NO, YES
-from exporter.review.proof import suggestions
 
 Row = dict[str, str | int | None]
 

@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from exporter.assemble.grouping import body_fingerprint
+from exporter.editorial.edits import Edit, EditSet
 from exporter.model import Case, Compendium
-from exporter.review.edits import Edit, EditSet
 
 
 @dataclass

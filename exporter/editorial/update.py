@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from exporter.review.columns import ADDED, EDITABLE, VANISHED
-from exporter.review.rows import Row
-from exporter.review.sheet import SheetData
+from exporter.editorial.columns import ADDED, EDITABLE, VANISHED
+from exporter.editorial.rows import Row
+from exporter.editorial.sheet import SheetData
 
 
 @dataclass

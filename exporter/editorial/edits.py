@@ -20,10 +20,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from exporter.editorial.cells import CellError, cell_text, parse, parse_order
+from exporter.editorial.columns import BY_HEADER, BY_KEY, EDITABLE
+from exporter.editorial.sheet import SheetData, read_sheet
 from exporter.errors import ExporterError
-from exporter.review.cells import CellError, cell_text, parse, parse_order
-from exporter.review.columns import BY_HEADER, BY_KEY, EDITABLE
-from exporter.review.sheet import SheetData, read_sheet
 
 SHEET_SUFFIXES = {".xlsx", ".xlsm"}
 

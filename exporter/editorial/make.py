@@ -7,10 +7,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from exporter.editorial.rows import tool_rows
+from exporter.editorial.update import Merged, merge
 from exporter.errors import ExporterError, OutputError
 from exporter.model import Compendium
-from exporter.review.rows import tool_rows
-from exporter.review.update import Merged, merge
 
 
 @dataclass
@@ -32,7 +32,7 @@ class ReviewResult:
 
 def sheet_for(comp: Compendium, output: Path, group_by: str) -> ReviewResult:
     """Write (or update) the review sheet of an already enriched compendium."""
-    from exporter.review.sheet import read_sheet, write_sheet
+    from exporter.editorial.sheet import read_sheet, write_sheet
 
     result = ReviewResult(str(output))
     t0 = time.perf_counter()

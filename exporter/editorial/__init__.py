@@ -15,7 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from exporter.review.edits import EditsError, EditSet, load_edits
+from exporter.editorial.edits import EditsError, EditSet, load_edits
 
 if TYPE_CHECKING:
     from exporter.model import Compendium
@@ -35,7 +35,7 @@ def apply_for_build(
     chapters and order, and a function that records the outcome in the build result."""
     if edits is None:
         return opts, None
-    from exporter.review.apply import apply_edits
+    from exporter.editorial.apply import apply_edits
 
     report = apply_edits(comp, edits)
     placed = dataclasses.replace(

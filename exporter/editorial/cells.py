@@ -9,9 +9,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from exporter.editorial.columns import FIGURE_SEP, NO, NO_WORDS, YES, YES_WORDS
+from exporter.editorial.proof import parse_fix
 from exporter.model import THEMES, Case, KeyFigure
-from exporter.review.columns import FIGURE_SEP, NO, NO_WORDS, YES, YES_WORDS
-from exporter.review.proof import parse_fix
 
 _FIGURE = re.compile(r"^\s*([0-9][0-9.,，]*(?:\.[0-9]+)?)\s*(.*?)\s*$")
 

@@ -6,9 +6,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from exporter.editorial.columns import FIX_ARROW
 from exporter.model import Case
 from exporter.readers.checks import check_line
-from exporter.review.columns import FIX_ARROW
 
 _TRAD = re.compile(r"traditional '(.)' \(simplified '(.)'\)")
 _ENGLISH = re.compile(r"English '(\w+)'")
