@@ -54,7 +54,7 @@ def review(
         list(paths) or [default_input_dir()], output, group_by=group_by, layout=layout
     )
     if as_json:
-        report = {"schema": "exporter.editorial-report/1", **asdict(result)}
+        report = {"schema": "exporter.review-report/1", **asdict(result)}
         click.echo(json.dumps(report, ensure_ascii=False, indent=1))
     else:
         for err in result.errors:

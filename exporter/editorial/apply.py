@@ -65,9 +65,7 @@ def apply_edits(comp: Compendium, edits: EditSet) -> EditReport:
     copies = _copies(comp)
     for case_id, where in edits.rows.items():
         if case_id not in by_id:
-            report.problems.append(
-                f"{where}: unknown case id {case_id!r} (not in the inputs), row not applied"
-            )
+            report.problems.append(f"{where}: {_unknown(case_id, by_id)}")
     ordered = sorted(edits.edits, key=lambda e: e.key != "proof")
     for edit in ordered:
         case = by_id.get(edit.case_id)
@@ -83,6 +81,15 @@ def apply_edits(comp: Compendium, edits: EditSet) -> EditReport:
                 }
             )
     return report
+
+
+def _unknown(case_id: str, by_id: dict[str, Case]) -> str:
+    """Why an id names no case, with the ids that now share its opening, if any (a new
+    input whose opening collided with this case's gave them all suffixes)."""
+    base = case_id.split("-", 1)[0]
+    alike = sorted(i for i in by_id if i.split("-", 1)[0] == base)
+    hint = f"; cases with the same opening now: {', '.join(alike)}" if alike else ""
+    return f"unknown case id {case_id!r} (not in the inputs), row not applied{hint}"
 
 
 def _apply_one(edit: Edit, cases: list[Case], report: EditReport) -> bool:

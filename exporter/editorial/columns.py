@@ -56,3 +56,5 @@ COLUMNS: tuple[Column, ...] = (
 BY_KEY = {c.key: c for c in COLUMNS}
 BY_HEADER = {c.header: c for c in COLUMNS}
 EDITABLE = tuple(c for c in COLUMNS if c.editable)
+# Read-only columns an editor might still type into (编号 is the key; 状态 is the tool's).
+READ_ONLY = tuple(c for c in COLUMNS if c.key in ("source", "lines", "warnings"))

@@ -21,8 +21,8 @@ from pathlib import Path
 from typing import Any
 
 from exporter.editorial.cells import CellError, cell_text, parse, parse_order
-from exporter.editorial.columns import BY_HEADER, BY_KEY, EDITABLE
-from exporter.editorial.sheet import SheetData, read_sheet
+from exporter.editorial.columns import BY_HEADER, BY_KEY, EDITABLE, READ_ONLY
+from exporter.editorial.sheet import SHEET_ERRORS, SheetData, read_sheet
 from exporter.errors import ExporterError
 
 SHEET_SUFFIXES = {".xlsx", ".xlsm"}
@@ -67,7 +67,7 @@ def load_edits(path: Path) -> EditSet:
     if path.suffix.lower() in SHEET_SUFFIXES:
         try:
             data = read_sheet(path)
-        except (OSError, ValueError, KeyError) as exc:
+        except SHEET_ERRORS as exc:
             raise EditsError(f"not a review sheet: {exc}", str(path)) from None
         return sheet_edits(data)
     return record_edits(path, _load_records(path))
@@ -143,7 +143,19 @@ def sheet_edits(data: SheetData) -> EditSet:
             elif col.key == "order" and text:
                 out.order[case_id] = parse_order(text)
         _accepted_fixes(out, cells, f"{label} row {n}")
+        _read_only_changes(out, cells, original, f"{label} row {n}")
     return out
+
+
+def _read_only_changes(
+    out: EditSet, cells: dict[str, str], original: dict[str, str] | None, where: str
+) -> None:
+    """A changed 来源文件/行号/提示 cell is not applied: say so rather than ignore it."""
+    if original is None:
+        return
+    for col in READ_ONLY:
+        if col.key in cells and col.key in original and cells[col.key] != original[col.key]:
+            out.problems.append(f"{where}, column {col.header}: read-only, the change is ignored")
 
 
 def _accepted_fixes(out: EditSet, cells: dict[str, str], where: str) -> None:

@@ -32,7 +32,7 @@ class ReviewResult:
 
 def sheet_for(comp: Compendium, output: Path, group_by: str) -> ReviewResult:
     """Write (or update) the review sheet of an already enriched compendium."""
-    from exporter.editorial.sheet import read_sheet, write_sheet
+    from exporter.editorial.sheet import SHEET_ERRORS, read_sheet, write_sheet
 
     result = ReviewResult(str(output))
     t0 = time.perf_counter()
@@ -41,7 +41,7 @@ def sheet_for(comp: Compendium, output: Path, group_by: str) -> ReviewResult:
     if output.exists():
         try:
             merged = merge(read_sheet(output), fresh)
-        except (OSError, ValueError, KeyError) as exc:
+        except SHEET_ERRORS as exc:
             raise ExporterError(f"cannot update the review sheet: {exc}", str(output)) from None
         result.updated = True
     try:
@@ -67,7 +67,7 @@ def review(
     from exporter.pipeline import read_and_enrich
 
     t0 = time.perf_counter()
-    comp, folder_errors, _timings = read_and_enrich(list(paths))
+    comp, folder_errors, _timings = read_and_enrich(list(paths), jobs=0)  # as build reads
     errors = folder_errors + [f"{s.path}: {s.error}" for s in comp.sources if s.error]
     if not comp.cases:
         raise ExporterError(f"nothing to review: {'; '.join(errors) or 'no input files found'}")

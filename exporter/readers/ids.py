@@ -4,8 +4,12 @@ An editor's review sheet and scripted corrections name cases by id, so the id ha
 survive renaming, reordering and re-reading the input files. It is a short hash of the
 normalised opening of the body (letters and digits only, NFKC), written in an alphabet
 without look-alikes (no 0/o, 1/l/i) and opening with a letter so that no spreadsheet
-reads it as a number. Cases whose openings hash alike get `-2`, `-3` … in the order of a
-hash of their whole text, so the suffix does not depend on file names or order either.
+reads it as a number. Cases whose openings hash alike each get a suffix from a hash of
+their whole text (`-k7m`), so the suffix does not depend on file names or order either;
+only identical texts are then numbered (`-k7m-2`) in reading order — the book prints one of
+them and an edit applies to all (editorial/apply.py). A new input whose opening collides
+with an earlier case's changes that case's id: the build then reports the old id as
+unknown, naming the new ones, and never applies an edit to the wrong case.
 """
 
 from __future__ import annotations
@@ -38,35 +42,47 @@ def base_id(case: Case) -> str:
     opening = _bare(case.body_text())[:OPENING_CHARS] or _bare(case.title or "")
     n = _digest(opening)
     n, first = divmod(n, len(LETTERS))
-    out = [LETTERS[first]]
-    for _ in range(ID_CHARS - 1):
+    return LETTERS[first] + _code(n, ID_CHARS - 1)
+
+
+def _code(n: int, chars: int) -> str:
+    out = []
+    for _ in range(chars):
         n, k = divmod(n, len(ALPHABET))
         out.append(ALPHABET[k])
     return "".join(out)
 
 
-def _whole_key(case: Case) -> tuple[int, str]:
-    """Orders cases of one base id: by their whole text, then their title."""
-    return _digest(_bare((case.title or "") + case.body_text())), case.title or ""
+SUFFIX_CHARS = 3  # 31³ ≈ 30,000: two texts of one opening seldom share one
+
+
+def _suffix(case: Case) -> str:
+    """From the whole text (title and body): the same case gets the same suffix."""
+    return _code(_digest(_bare((case.title or "") + case.body_text())), SUFFIX_CHARS)
 
 
 def assign_ids(cases: Sequence[Case]) -> None:
-    """Give every case its id, suffixed where openings collide (cases of one file)."""
+    """Give every case its id, suffixed where openings collide."""
     groups: dict[str, list[Case]] = {}
     for case in cases:
         groups.setdefault(base_id(case), []).append(case)
     for base, group in groups.items():
-        # A stable sort: identical texts keep their reading order.
-        for n, case in enumerate(sorted(group, key=_whole_key), 1):
-            case.id = base if n == 1 else f"{base}-{n}"
+        if len(group) == 1:
+            group[0].id = base
+            continue
+        seen: dict[str, int] = {}
+        for case in group:  # reading order numbers identical texts only
+            sid = f"{base}-{_suffix(case)}"
+            seen[sid] = seen.get(sid, 0) + 1
+            case.id = sid if seen[sid] == 1 else f"{sid}-{seen[sid]}"
 
 
 def unique_ids(comp: Compendium) -> None:
     """Make ids unique across files (each file's reader numbered only its own cases), and
     point the sources' case lists and roundup containers at the new ids."""
     old = [(c.source, c.id) for c in comp.cases]
-    if len({i for _, i in old}) == len(old):
-        return  # the usual case: nothing to rename
+    if len({i.split("-", 1)[0] for _, i in old}) == len(old):
+        return  # the usual case: no two openings alike, nothing to rename
     assign_ids(comp.cases)
     renamed = {key: c.id for key, c in zip(old, comp.cases, strict=True)}
     for src in comp.sources:
