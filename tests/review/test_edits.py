@@ -135,3 +135,34 @@ def test_review_updates_an_existing_sheet(tmp_path: Path) -> None:
     status = header.index(BY_KEY["status"].header)
     assert rows[edited_id][title_col - 1] == "编辑保留的标题"
     assert sum(r[status] == VANISHED for r in rows.values()) == again.vanished
+
+
+def test_chapter_order_and_bringing_in_an_off_topic_case(tmp_path: Path) -> None:
+    comp = inspect([REPO / "input"])
+    off = next(c for c in comp.cases if not c.on_topic and c.paragraphs())
+    on = [c for c in comp.cases if c.on_topic]
+    edits = tmp_path / "edits.json"
+    records = [
+        {"id": off.id, "收录": "是"},
+        {"id": on[0].id, "chapter": "编辑部推荐", "order": 0},
+        {"id": on[1].id, "chapter": "编辑部推荐", "order": -1},
+    ]
+    edits.write_text(json.dumps(records, ensure_ascii=False), encoding="utf-8")
+    res = CliRunner().invoke(
+        main,
+        [
+            "build",
+            str(REPO / "input"),
+            "-o",
+            str(tmp_path),
+            "--format",
+            "json",
+            "--edits",
+            str(edits),
+        ],
+    )
+    assert res.exit_code == 0, res.output
+    data = json.loads((tmp_path / "compendium.json").read_text(encoding="utf-8"))
+    ids = data["book"]["case_ids"]
+    assert off.id in ids and data["book"]["chapters"][-1].endswith("编辑部推荐")
+    assert ids[-2:] == [on[1].id, on[0].id]  # the new chapter comes last, in the editors' order
