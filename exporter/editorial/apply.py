@@ -106,6 +106,8 @@ def _apply_one(edit: Edit, cases: list[Case], report: EditReport) -> bool:
     for case in cases:
         SETTERS[edit.key](case, edit.value)
         case.edited = sorted({*case.edited, edit.key})
+    if edit.key == "include" and edit.value and not cases[0].paragraphs():
+        report.problems.append(f"{edit.where}: the case has no body text, it cannot be printed")
     return True
 
 

@@ -30,6 +30,10 @@ def cell_text(value: Any) -> str:
         return str(int(value))
     if isinstance(value, list | tuple):
         return "\n".join(cell_text(v) for v in value)
+    if isinstance(value, dict) and {"value", "text"} <= set(value):  # a key figure in JSON
+        return figure_text(
+            KeyFigure(str(value["value"]), str(value.get("unit", "")), value["text"])
+        )
     return str(value).replace("\r\n", "\n").replace("\r", "\n").strip()
 
 
