@@ -125,26 +125,43 @@ def sheet_edits(data: SheetData) -> EditSet:
     cells where a row has no 原值, such as a row the editor added)."""
     out = EditSet(str(data.path))
     label = f"{data.path} [{data.sheet}]"
+    seen: dict[str, str] = {}
     for n, cells in data.rows:
-        case_id = cells.get("id", "")
+        case_id, where = cells.get("id", ""), f"{label} row {n}"
         if not case_id:
-            out.problems.append(f"{label} row {n}, column 编号: empty, the row is not applied")
+            out.problems.append(f"{where}, column 编号: empty, the row is not applied")
             continue
-        out.rows[case_id] = f"{label} row {n}"
-        original = data.originals.get(case_id)
-        for col in EDITABLE:
-            if col.key not in cells or col.key in ("proof", "proof_ok"):
-                continue
-            text = cells[col.key]
-            if original is None and not text:
-                continue
-            if original is None or text != original.get(col.key, ""):
-                out.add(case_id, col.key, text, f"{label} row {n}, column {col.header}")
-            elif col.key == "order" and text:
-                out.order[case_id] = parse_order(text)
-        _accepted_fixes(out, cells, f"{label} row {n}")
-        _read_only_changes(out, cells, original, f"{label} row {n}")
+        if case_id in seen:
+            out.problems.append(
+                f"{where}, column 编号: {case_id!r} again (also {seen[case_id]}), not applied"
+            )
+            continue
+        seen[case_id] = where
+        before = len(out.edits) + len(out.problems)
+        _row_edits(out, cells, data.originals.get(case_id), where)
+        # Only rows with changes are checked against the inputs: an untouched row of a case
+        # no longer read is no edit (`review` marks it 已不在输入中).
+        if len(out.edits) + len(out.problems) > before or case_id not in data.originals:
+            out.rows[case_id] = where
     return out
+
+
+def _row_edits(
+    out: EditSet, cells: dict[str, str], original: dict[str, str] | None, where: str
+) -> None:
+    case_id = cells["id"]
+    for col in EDITABLE:
+        if col.key not in cells or col.key in ("proof", "proof_ok"):
+            continue
+        text = cells[col.key]
+        if original is None and not text:
+            continue
+        if original is None or text != original.get(col.key, ""):
+            out.add(case_id, col.key, text, f"{where}, column {col.header}")
+        elif col.key == "order" and text:
+            out.order[case_id] = parse_order(text)
+    _accepted_fixes(out, cells, where)
+    _read_only_changes(out, cells, original, where)
 
 
 def _read_only_changes(

@@ -166,3 +166,17 @@ def test_chapter_order_and_bringing_in_an_off_topic_case(tmp_path: Path) -> None
     ids = data["book"]["case_ids"]
     assert off.id in ids and data["book"]["chapters"][-1].endswith("编辑部推荐")
     assert ids[-2:] == [on[1].id, on[0].id]  # the new chapter comes last, in the editors' order
+
+
+def test_untouched_rows_of_vanished_cases_are_quiet_duplicated_ids_are_not(tmp_path: Path) -> None:
+    files = sorted((REPO / "input").glob("*.txt"))
+    sheet = tmp_path / "r.xlsx"
+    review(files[:2], sheet)
+    wb = openpyxl.load_workbook(sheet)
+    ws = wb[SHEET_TITLE]
+    ws.cell(ws.max_row + 1, 1).value = ws.cell(2, 1).value  # the first id once more
+    wb.save(sheet)
+    code, report, _book = _build(["-o", str(tmp_path / "o"), "--edits", str(sheet)])
+    problems = [w for w in report["warnings"] if str(sheet) in w]
+    assert code == 0 and len(problems) == 1 and "again (also" in problems[0]
+    assert report["edits"] == []
