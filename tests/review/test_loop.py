@@ -130,9 +130,16 @@ def test_same_sheet_on_renamed_reordered_inputs_gives_the_same_book(
     renamed.mkdir()
     for n, f in enumerate(reversed(files)):  # reversed names: another reading order
         shutil.copy(f, renamed / f"{n:02d}_{f.stem[::-1]}{f.suffix}")
-    again = build([renamed], output=tmp_path / "out", formats=("json",), edits=loop["sheet"])
+    again = build([renamed], output=tmp_path / "out", formats=("json", "md"), edits=loop["sheet"])
     assert again.exit_code == 0
     assert _book(tmp_path / "out") == _book(loop["root"] / "out")
+    # The printed book too: the same text but for the source files' names.
+    assert _unnamed(tmp_path / "out") == _unnamed(loop["root"] / "out")
+
+
+def _unnamed(out: Path) -> str:
+    text = (out / "compendium.md").read_text(encoding="utf-8")
+    return re.sub(r"[\w\\-]+\.(txt|md)\b", "FILE", text)
 
 
 def test_strict_turns_edit_problems_into_errors(loop: dict[str, Any], tmp_path: Path) -> None:
@@ -140,3 +147,16 @@ def test_strict_turns_edit_problems_into_errors(loop: dict[str, Any], tmp_path: 
         [INPUT], output=tmp_path / "out", formats=("json",), edits=loop["sheet"], strict=True
     )
     assert res.exit_code == 1 and any(UNKNOWN in e for e in res.errors)
+
+
+def test_the_rethemed_case_moves_to_its_theme_chapter(loop: dict[str, Any]) -> None:
+    md = (loop["root"] / "out" / "compendium.md").read_text(encoding="utf-8")
+    chapter = None
+    for line in md.splitlines():
+        if line.startswith("# 第"):
+            chapter = line
+        if line.startswith("## ") and f"{{#case-{loop['themed']}}}" in line:
+            break
+    else:
+        pytest.fail("the re-themed case is not in the book")
+    assert chapter is not None and f"　{loop['theme']} " in chapter
