@@ -41,7 +41,8 @@ def review(
     cases appended, vanished ones marked.
 
     \b
-    Exit codes: 0 ok, 1 some input failed, 2 usage error, 3 the sheet could not be written.
+    Exit codes: 0 ok, 1 some input failed, 2 usage error, 3 the sheet could not be written
+    (or the file at -o is no review sheet: it is never overwritten).
     \b
     Examples:
       exporter review input/ -o review.xlsx

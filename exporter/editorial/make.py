@@ -42,7 +42,8 @@ def sheet_for(comp: Compendium, output: Path, group_by: str) -> ReviewResult:
         try:
             merged = merge(read_sheet(output), fresh)
         except SHEET_ERRORS as exc:
-            raise ExporterError(f"cannot update the review sheet: {exc}", str(output)) from None
+            # Never overwrite a file that is no review sheet: the output cannot be written.
+            raise OutputError(f"cannot update the review sheet: {exc}", str(output)) from None
         result.updated = True
     try:
         result.rows = write_sheet(output, merged.rows, merged.originals)

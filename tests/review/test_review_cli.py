@@ -37,7 +37,7 @@ def test_a_file_that_is_no_sheet_is_not_overwritten(tmp_path: Path) -> None:
     out = tmp_path / "r.xlsx"
     out.write_text("not a workbook", encoding="utf-8")
     res = CliRunner().invoke(main, ["review", str(SEED), "-o", str(out)])
-    assert res.exit_code != 0 and "cannot update the review sheet" in res.output
+    assert res.exit_code == 3 and "cannot update the review sheet" in res.output
     assert out.read_text(encoding="utf-8") == "not a workbook"
 
 
