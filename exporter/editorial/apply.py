@@ -138,7 +138,9 @@ def _replace(case: Case, old: str, new: str) -> bool:
             found = True
     for name in ("practices", "lessons"):
         items = getattr(case, name)
-        setattr(case, name, [t.replace(old, new) for t in items])
+        if any(old in t for t in items):
+            setattr(case, name, [t.replace(old, new) for t in items])
+            found = True
     return found
 
 
