@@ -45,6 +45,7 @@ JOB_KEYS = {
     "include_off_topic",
     "strict",
     "embed_fonts",
+    "edits",  # a review sheet or TOML/JSON corrections, relative to the jobs file
 }
 
 
@@ -91,6 +92,8 @@ def load_jobs(path: Path) -> list[JobSpec]:
         name = str(merged.pop("name", f"job{i}"))
         inputs = [str(base / p) for p in merged.pop("inputs")]
         output = str(base / merged.pop("output"))
+        if merged.get("edits"):
+            merged["edits"] = str(base / merged["edits"])
         specs.append(JobSpec(name, inputs, output, merged))
     names = [s.name for s in specs]
     if len(set(names)) != len(names):
@@ -117,6 +120,8 @@ def fingerprint(job: JobSpec) -> str:
     h.update(__version__.encode())
     h.update(json.dumps(asdict(job), sort_keys=True, ensure_ascii=False).encode())
     _hash_paths([Path(p) for p in job.inputs], h)
+    if job.options.get("edits"):  # a changed sheet rebuilds the job
+        _hash_paths([Path(job.options["edits"])], h)
     try:
         _hash_paths([resolve_layout_dir(job.options.get("layout"))], h)
     except ExporterError:

@@ -127,6 +127,8 @@ class Case:
     truncation: str | None = None  # mid_sentence | continued_elsewhere | missing_sections
     sections: list[Section] = field(default_factory=list)
     span: Span | None = None
+    # Fields an editor corrected through `build --edits` (review sheet keys: title, include …).
+    edited: list[str] = field(default_factory=list)
 
     def paragraphs(self) -> list[Paragraph]:
         return [p for s in self.sections for p in s.paragraphs]

@@ -42,6 +42,7 @@ class BuildOptions:
     jobs: int = 0  # writer processes; 0 = one per core
     embed_fonts: bool | None = None
     assemble: AssembleOptions = field(default_factory=AssembleOptions)
+    edits: str | Path | None = None  # a review sheet or TOML/JSON corrections (exporter/editorial)
 
 
 @dataclass
@@ -71,6 +72,7 @@ class BuildResult:
     timings: dict[str, float] = field(default_factory=dict)
     cases: int = 0
     exit_code: int = 0
+    edits: list[dict[str, object]] = field(default_factory=list)  # the corrections applied
 
     @property
     def ok(self) -> bool:
@@ -190,6 +192,9 @@ def read_and_enrich(
             [src for part in parts for src in part.sources],
             [case for part in parts for case in part.cases],
         )
+        from exporter.readers.ids import unique_ids
+
+        unique_ids(comp)  # each worker made ids unique within its own chunk only
         return comp, folder_errors, {"read+enrich": time.perf_counter() - t0}
     from exporter.enrich import enrich
     from exporter.readers import read_paths
@@ -288,11 +293,17 @@ def build(
             raise ExporterError(f"unknown format {fmt!r} (choose from {', '.join(FORMATS)})")
     layout = load_layout(opts.layout)
     _prepare_output(opts.output)
+    from exporter.editorial import apply_for_build, load_for_build
+
+    edits = load_for_build(opts.edits)  # before reading: a bad edits file stops at once
     say("reading and enriching")
     warm = partial(_warm_writers, opts.formats, layout)
     comp, folder_errors, timings = read_and_enrich(paths, opts.output, opts.jobs, warm)
+    opts, edited = apply_for_build(comp, edits, opts)
     with _frozen_heap():
-        return _assemble_and_write(opts, layout, comp, folder_errors, timings, say, executor)
+        return _assemble_and_write(
+            opts, layout, comp, folder_errors, timings, say, executor, edited
+        )
 
 
 def _warm_writers(formats: Sequence[str], layout: Layout) -> None:
@@ -334,6 +345,7 @@ def _assemble_and_write(
     timings: dict[str, float],
     say: Progress,
     executor: Executor | None,
+    edited: Callable[[BuildResult], None] | None = None,
 ) -> BuildResult:
     result = BuildResult()
     result.timings.update(timings)
@@ -345,6 +357,8 @@ def _assemble_and_write(
         if not s.error and not s.cases
     ]
     result.warnings = [w for f in result.files for w in f.warnings]
+    if edited is not None:
+        edited(result)  # the edits applied, and their problems as warnings (errors if strict)
     if not comp.cases:
         detail = "; ".join(result.errors) or "no input files found"
         raise InputError(f"nothing to build: {detail}")

@@ -16,6 +16,7 @@ from exporter.assemble.matter import (
     sources_part,
     toc_part,
 )
+from exporter.assemble.placement import place_cases
 from exporter.assemble.plan import Block, Book, BookMeta, Heading, Part
 from exporter.layout.model import Layout
 from exporter.layout.templates import render
@@ -33,6 +34,9 @@ class AssembleOptions:
     group_by: str | None = None  # None = the layout's grouping
     include_off_topic: bool = False
     keywords: list[str] = field(default_factory=list)
+    # The editors' placement from the review sheet (章节, 顺序), by case id.
+    chapter_of: dict[str, str] = field(default_factory=dict)
+    order_of: dict[str, float] = field(default_factory=dict)
 
 
 def chapter_number(n: int) -> str:
@@ -64,7 +68,7 @@ def assemble(comp: Compendium, layout: Layout, options: AssembleOptions | None =
     group_by = opts.group_by or layout.group_by
     cases, _dupes = select_cases(comp.cases, opts.include_off_topic)
     sources = [s.path for s in comp.sources]
-    chapters = group_cases(cases, group_by, sources)
+    chapters = place_cases(group_cases(cases, group_by, sources), opts.chapter_of, opts.order_of)
     ordered = [c for ch in chapters for c in ch.cases]
     keywords = opts.keywords or sorted({k for c in ordered for k in c.keywords})[:12]
     meta = BookMeta(

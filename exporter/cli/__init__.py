@@ -54,6 +54,6 @@ def main(ctx: click.Context) -> None:
 
 
 # Commands live in their own modules; importing them registers them on `main`.
-from exporter.cli import batch_cmd, build_cmd, info_cmds, read_cmds  # noqa: E402
+from exporter.cli import batch_cmd, build_cmd, info_cmds, read_cmds, review_cmd  # noqa: E402
 
-__all__ = ["batch_cmd", "build_cmd", "info_cmds", "main", "read_cmds"]
+__all__ = ["batch_cmd", "build_cmd", "info_cmds", "main", "read_cmds", "review_cmd"]

@@ -93,6 +93,12 @@ class _StageBar:
 @click.option("--no-embed-fonts", is_flag=True, help="DOCX: reference font names, embed nothing.")
 @click.option("--strict", is_flag=True, help="Fail (exit 1) on any input warning or error.")
 @click.option(
+    "--edits",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Apply editors' corrections: a review sheet (exporter review) or TOML/JSON.",
+)
+@click.option(
     "-j",
     "--jobs",
     type=click.IntRange(0, 64),
@@ -116,6 +122,7 @@ def build(
     include_off_topic: bool,
     no_embed_fonts: bool,
     strict: bool,
+    edits: Path | None,
     jobs: int,
     quiet: bool,
     verbose: bool,
@@ -145,6 +152,7 @@ def build(
         strict=strict,
         jobs=jobs,
         embed_fonts=False if no_embed_fonts else None,
+        edits=edits,
         assemble=AssembleOptions(
             title=title,
             subtitle=subtitle,

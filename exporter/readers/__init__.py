@@ -41,6 +41,7 @@ from exporter.readers.checks import check_line
 from exporter.readers.decode import decode
 from exporter.readers.formats import CONVERTERS, Converter
 from exporter.readers.frontmatter import mark_callouts, mark_comments, mark_front_matter
+from exporter.readers.ids import assign_ids, unique_ids
 from exporter.readers.lines import BODY, BYLINE, NOISE, Line
 from exporter.readers.repair import Unit, build_units
 from exporter.readers.rules import Context, classify
@@ -143,7 +144,7 @@ def analyse_text(text: str, path: str, markdown_file: bool | None = None) -> Ana
     cases = [c for b in built for c in b.cases]
     facts.max_top_headings = max((top_headings(c) for c in cases), default=0)
     facts.closing_cases = sum(1 for c in cases if has_closing(c))
-    _number_and_truncate(cases, facts, p.stem)
+    _number_and_truncate(cases, facts)
     noise = _credit_photo_news(cases, noise)
     for b in built:
         if b.container is not None:
@@ -237,10 +238,10 @@ def _credit_photo_news(cases: list[Case], noise: list[Line]) -> list[Line]:
     return [n for n in noise if n.no not in used]
 
 
-def _number_and_truncate(cases: list[Case], facts: FileFacts, stem: str) -> None:
+def _number_and_truncate(cases: list[Case], facts: FileFacts) -> None:
+    assign_ids(cases)  # from the text, not the file name: see readers/ids.py
     starts = sorted(c.span.first_line for c in cases if c.span)
-    for n, case in enumerate(cases, 1):
-        case.id = f"{stem}-{n:02d}"
+    for case in cases:
         if case.span is None:
             continue
         k = bisect.bisect_right(starts, case.span.last_line)
@@ -287,4 +288,5 @@ def read_paths(paths: Sequence[str | Path]) -> Compendium:
             continue
         comp.sources.append(src)
         comp.cases.extend(cases)
+    unique_ids(comp)
     return comp

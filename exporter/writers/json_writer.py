@@ -18,6 +18,8 @@ from exporter.model import Case, Compendium, case_to_dict, to_dict
 
 
 def exclusion_reason(case: Case) -> str:
+    if not case.on_topic and "include" in case.edited:
+        return "excluded_by_editor"
     if not case.on_topic:
         return "off_topic"
     if not case.paragraphs():

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -22,7 +23,7 @@ def comp() -> Compendium:
 
 
 def _cases(comp: Compendium, prefix: str) -> list[Case]:
-    return [c for c in comp.cases if c.id.startswith(prefix)]
+    return [c for c in comp.cases if Path(c.source).name.startswith(prefix)]
 
 
 def test_case_counts_per_file(comp: Compendium) -> None:

@@ -1,0 +1,91 @@
+"""Stable case ids: derived from the case's own text, not from its file name or position.
+
+An editor's review sheet and scripted corrections name cases by id, so the id has to
+survive renaming, reordering and re-reading the input files. It is a short hash of the
+normalised opening of the body (letters and digits only, NFKC), written in an alphabet
+without look-alikes (no 0/o, 1/l/i) and opening with a letter so that no spreadsheet
+reads it as a number. Cases whose openings hash alike each get a suffix from a hash of
+their whole text (`-k7m`), so the suffix does not depend on file names or order either;
+only identical texts are then numbered (`-k7m-2`) in reading order — the book prints one of
+them and an edit applies to all (editorial/apply.py). A new input whose opening collides
+with an earlier case's changes that case's id: the build then reports the old id as
+unknown, naming the new ones, and never applies an edit to the wrong case.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections.abc import Sequence
+
+from exporter.model import Case, Compendium
+
+LETTERS = "abcdefghjkmnpqrstuvwxyz"
+ALPHABET = "23456789" + LETTERS
+ID_CHARS = 6  # 23 × 31⁵ ≈ 6.6 × 10⁸ ids: a collision in 10,000 cases is rare, and handled
+OPENING_CHARS = 60  # about two sentences: survives later edits far into the text
+_NONWORD = re.compile(r"[\W_]+")
+
+
+def _bare(text: str) -> str:
+    return _NONWORD.sub("", unicodedata.normalize("NFKC", text))
+
+
+def _digest(text: str) -> int:
+    return int.from_bytes(hashlib.sha1(text.encode("utf-8")).digest()[:8], "big")
+
+
+def base_id(case: Case) -> str:
+    """The id from the first OPENING_CHARS letters and digits of the body (the title when
+    there is no body)."""
+    opening = _bare(case.body_text())[:OPENING_CHARS] or _bare(case.title or "")
+    n = _digest(opening)
+    n, first = divmod(n, len(LETTERS))
+    return LETTERS[first] + _code(n, ID_CHARS - 1)
+
+
+def _code(n: int, chars: int) -> str:
+    out = []
+    for _ in range(chars):
+        n, k = divmod(n, len(ALPHABET))
+        out.append(ALPHABET[k])
+    return "".join(out)
+
+
+SUFFIX_CHARS = 3  # 31³ ≈ 30,000: two texts of one opening seldom share one
+
+
+def _suffix(case: Case) -> str:
+    """From the whole text (title and body): the same case gets the same suffix."""
+    return _code(_digest(_bare((case.title or "") + case.body_text())), SUFFIX_CHARS)
+
+
+def assign_ids(cases: Sequence[Case]) -> None:
+    """Give every case its id, suffixed where openings collide."""
+    groups: dict[str, list[Case]] = {}
+    for case in cases:
+        groups.setdefault(base_id(case), []).append(case)
+    for base, group in groups.items():
+        if len(group) == 1:
+            group[0].id = base
+            continue
+        seen: dict[str, int] = {}
+        for case in group:  # reading order numbers identical texts only
+            sid = f"{base}-{_suffix(case)}"
+            seen[sid] = seen.get(sid, 0) + 1
+            case.id = sid if seen[sid] == 1 else f"{sid}-{seen[sid]}"
+
+
+def unique_ids(comp: Compendium) -> None:
+    """Make ids unique across files (each file's reader numbered only its own cases), and
+    point the sources' case lists and roundup containers at the new ids."""
+    old = [(c.source, c.id) for c in comp.cases]
+    if len({i.split("-", 1)[0] for _, i in old}) == len(old):
+        return  # the usual case: no two openings alike, nothing to rename
+    assign_ids(comp.cases)
+    renamed = {key: c.id for key, c in zip(old, comp.cases, strict=True)}
+    for src in comp.sources:
+        src.cases = [renamed.get((src.path, i), i) for i in src.cases]
+        for box in src.containers:
+            box.cases = [renamed.get((src.path, i), i) for i in box.cases]
