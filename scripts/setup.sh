@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Create .venv (once) and install exporter into it. Usage: scripts/setup.sh [extra]
 # `extra` is "test" to also install the test tools and the system tools the tests use
-# (poppler-utils for pdftotext/pdffonts, LibreOffice Writer for DOCX rendering checks).
+# (poppler-utils for pdftotext/pdffonts, LibreOffice Writer for DOCX rendering checks,
+# LibreOffice Calc for reading the review sheet back).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 extra="${1:-}"
@@ -9,6 +10,8 @@ if [ "$extra" = "test" ]; then
   need=()
   command -v pdftotext >/dev/null || need+=(poppler-utils)
   command -v soffice >/dev/null || need+=(libreoffice-writer-nogui)
+  # Calc reads the review sheet back in the review tests (soffice --convert-to csv).
+  dpkg -s libreoffice-calc-nogui >/dev/null 2>&1 || need+=(libreoffice-calc-nogui)
   if [ ${#need[@]} -gt 0 ]; then
     sudo=""; [ "$(id -u)" = 0 ] || sudo="sudo"
     $sudo apt-get update -qq

@@ -57,8 +57,11 @@ SUFFIX_CHARS = 3  # 31³ ≈ 30,000: two texts of one opening seldom share one
 
 
 def _suffix(case: Case) -> str:
-    """From the whole text (title and body): the same case gets the same suffix."""
-    return _code(_digest(_bare((case.title or "") + case.body_text())), SUFFIX_CHARS)
+    """From the whole text (the printed title and the body): the same case gets the same
+    suffix. A generated title is left out: enrichment may write a better one, and ids must
+    not depend on whether they are given before or after it (serial and parallel reads)."""
+    title = "" if case.title_generated else (case.title or "")
+    return _code(_digest(_bare(title + case.body_text())), SUFFIX_CHARS)
 
 
 def assign_ids(cases: Sequence[Case]) -> None:
