@@ -14,6 +14,7 @@ unknown, naming the new ones, and never applies an edit to the wrong case.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 import unicodedata
@@ -28,7 +29,10 @@ OPENING_CHARS = 60  # about two sentences: survives later edits far into the tex
 _NONWORD = re.compile(r"[\W_]+")
 
 
+@functools.lru_cache(maxsize=4096)
 def _bare(text: str) -> str:
+    """Letters and digits only, width-folded. Cached: ids are given per file and again
+    across files, and a collision hashes the whole text."""
     return _NONWORD.sub("", unicodedata.normalize("NFKC", text))
 
 
@@ -36,10 +40,21 @@ def _digest(text: str) -> int:
     return int.from_bytes(hashlib.sha1(text.encode("utf-8")).digest()[:8], "big")
 
 
+def _opening(text: str) -> str:
+    """The first OPENING_CHARS letters and digits, folding only as much of the text as it
+    takes (folding a whole body per case cost more than the rest of reading it)."""
+    k = 4 * OPENING_CHARS
+    while True:
+        bare = _bare(text[:k])
+        if len(bare) >= OPENING_CHARS or k >= len(text):
+            return bare[:OPENING_CHARS]
+        k *= 4
+
+
 def base_id(case: Case) -> str:
     """The id from the first OPENING_CHARS letters and digits of the body (the title when
     there is no body)."""
-    opening = _bare(case.body_text())[:OPENING_CHARS] or _bare(case.title or "")
+    opening = _opening(case.body_text()) or _bare(case.title or "")
     n = _digest(opening)
     n, first = divmod(n, len(LETTERS))
     return LETTERS[first] + _code(n, ID_CHARS - 1)
