@@ -594,6 +594,8 @@ class SectionDef:
     grid_pitch_twips: int | None = None
     grid_char_space: int | None = None
     title_page: bool = False
+    columns: int = 1
+    column_gap: int = 425
 
 
 def section_props(s: SectionDef) -> str:
@@ -611,7 +613,10 @@ def section_props(s: SectionDef) -> str:
     if s.page_format:
         start = ' w:start="1"' if s.restart else ""
         out.append(f'<w:pgNumType w:fmt="{s.page_format}"{start}/>')
-    out.append('<w:cols w:space="425"/>')
+    if s.columns > 1:
+        out.append(f'<w:cols w:num="{s.columns}" w:space="{s.column_gap}"/>')
+    else:
+        out.append('<w:cols w:space="425"/>')
     if s.title_page:
         out.append("<w:titlePg/>")
     if s.grid_pitch_twips:

@@ -222,6 +222,7 @@ class Pager:
     y: float = 0.0  # points used on the current page
     page: int = 1
     labels: dict[int, str] = field(default_factory=dict)  # id(heading) -> page label
+    anchors: dict[str, str] = field(default_factory=dict)  # anchor -> page label
     _label: str = ""
     _start: int = 1
     _files: dict[tuple[str, bool], Path] = field(default_factory=dict)
@@ -316,6 +317,8 @@ class Pager:
         elif isinstance(b, Heading):
             self.para(b.text, b.role, keep=True)
             self.labels[id(b)] = self.label()
+            if b.anchor:
+                self.anchors[b.anchor] = self.label()
         elif isinstance(b, Box):
             for inner in b.blocks:
                 self.block(inner)
@@ -351,15 +354,29 @@ class Pager:
             self.advance(n * m.leading + 2)
 
 
-def estimate_page_labels(book: Book, layout: Layout, toc_entries: int) -> dict[int, str]:
-    """Page label (in its part's numbering style) of every heading, by id()."""
+@dataclass
+class Estimate:
+    """Where the estimate puts things: page labels of headings (by id) and of anchors,
+    and the physical page (from 1) each part starts on (by id)."""
+
+    labels: dict[int, str]
+    anchors: dict[str, str]
+    starts: dict[int, int]
+
+
+def estimate_pages(book: Book, layout: Layout) -> Estimate:
+    """Page label (in its part's numbering style) of every heading and anchor."""
     pager = Pager(layout)
     started: set[str] = set()
-    first = True
+    starts: dict[int, int] = {}
+    prev: str | None = None
     for part in book.parts:
-        if part.new_page and not first:
+        # A part opens a page when it asks to or when its numbering differs (the DOCX
+        # needs a section, which starts a page, for a new numbering).
+        if prev is not None and (part.new_page or part.numbering != prev):
             pager.new_page()
-        first = False
+        prev = part.numbering
+        starts[id(part)] = pager.page
         if part.numbering in ("roman", "arabic") and part.numbering not in started:
             started.add(part.numbering)
             pager._start = pager.page
@@ -367,6 +384,7 @@ def estimate_page_labels(book: Book, layout: Layout, toc_entries: int) -> dict[i
         for b in part.blocks:
             pager.block(b)
             if isinstance(b, TocBlock):
-                for _ in range(toc_entries):
-                    pager.para("目录条目", "toc-2")
-    return pager.labels
+                for h in book.headings():
+                    if h.toc and h.level <= b.max_level:
+                        pager.para(h.text, f"toc-{min(h.level, 2)}")
+    return Estimate(pager.labels, pager.anchors, starts)

@@ -212,9 +212,16 @@ def _para_props(layout: Layout, st: Style, role: str, text_twips: int) -> ParaPr
         p.outline_level = int(role.split("-")[1]) - 1
     if role.startswith("toc-") and role != "toc-title":
         p.tabs = [("right", text_twips, "dot")]
+    if role.startswith("index-"):  # page numbers at the end of the index's column
+        p.tabs = [("right", (text_twips - column_gap_twips(layout)) // 2, "dot")]
     if role == "header" and layout.header_footer.header_rule:
         p.border = Border("000000", size_eighths=4, space_pt=1, sides=("bottom",))
     return p
+
+
+def column_gap_twips(layout: Layout) -> int:
+    """The gap between an index's two columns: two body characters, as in the PDF."""
+    return round(2 * layout.style("body").size_pt * 20)
 
 
 def grid_spacing_twips(layout: Layout, st: Style) -> int | None:

@@ -40,12 +40,13 @@ from exporter.writers.docx.package import (
     set_core_properties,
     write_font_table,
 )
-from exporter.writers.docx.paging import estimate_page_labels
-from exporter.writers.docx.sections import SectionMaker, even_odd
+from exporter.writers.docx.paging import estimate_pages
+from exporter.writers.docx.sections import PAGE_FORMATS, SectionMaker, SectionPlan, even_odd
 from exporter.writers.docx.styles import MM_TWIPS, StyleSheet, compile_styles
 from exporter.writers.docx.text import TextSetter
 
 ABSTRACT_ORDERED, ABSTRACT_BULLET = 1, 2
+INDEX_COLUMNS_FROM = 8  # entries: shorter indexes stay in one column (as in the PDF)
 SPOOL_EVERY = 2000  # body elements (or 4x as many runs) held before they are spooled
 _NOT_NAME = re.compile(r"[^A-Za-z0-9_]")
 
@@ -74,6 +75,9 @@ class Builder:
     anchors: dict[int, str] = field(default_factory=dict)  # id(heading) -> bookmark name
     used_bookmarks: set[str] = field(default_factory=set)
     held_runs: int = 0  # runs in self.body, a measure of its memory
+    plan: SectionPlan | None = None  # the section being filled
+    numbered: set[str] = field(default_factory=set)  # page numberings started so far
+    swap: bool = False  # odd-numbered pages are left-hand pages (see _maybe_new_section)
 
     def __post_init__(self) -> None:
         self.sheet: StyleSheet = compile_styles(self.layout, self.embed)
@@ -82,37 +86,66 @@ class Builder:
         self.root: ooxml.Element = self.doc.element.body
         self.spool = ooxml.BodySpool()
         self._name_anchors()
+        self.estimate = estimate_pages(self.book, self.layout)
 
     # ------------------------------------------------------------------ top level
 
     def build(self, out: Path) -> None:
-        root = self.root
-        ooxml.clear_children(root)
-        spool = self.spool
+        ooxml.clear_children(self.root)
         parts = self.book.parts or [Part("front", "", [])]  # a document needs one section
-        for i, part in enumerate(parts):
-            self.body = []
+        prev: Part | None = None
+        for part in parts:
+            self._maybe_new_section(part, prev)
+            prev = part
             self.break_pending = False
             self.setter.where = part.title
             for block in part.blocks:
                 self.block(block)
                 self._spool_some()
-            last = self.body[-1] if self.body else None
-            if not isinstance(last, ooxml.Para):
-                last = ooxml.paragraph(self.sheet.para("body"))
-                self.body.append(last)
-            sect = self.sections.section(part)
-            if i < len(parts) - 1:
-                ooxml.attach_section(last, sect)
-            else:  # the last section's properties close the body
-                root.append(ooxml.to_element(sect))
-            spool.add(self.body)
-            self.body = []
+        self._end_section(last=True)
         self._finish()
         try:
-            save_reproducible(self.doc, out, spool)
+            save_reproducible(self.doc, out, self.spool)
         finally:
-            spool.close()
+            self.spool.close()
+
+    def _maybe_new_section(self, part: Part, prev: Part | None) -> None:
+        """A section per run of parts that share a page numbering and run on: a part that
+        runs on (a digest's chapter) is no section of its own, as LibreOffice ignores the
+        page settings of a continuous break; its running header follows by STYLEREF."""
+        renumbered = prev is not None and part.numbering != prev.numbering
+        if prev is not None and not part.new_page and not renumbered:
+            return
+        if part.numbering in PAGE_FORMATS and part.numbering not in self.numbered:
+            self.numbered.add(part.numbering)
+            # Word and LibreOffice take odd page numbers for right-hand pages, the PDF odd
+            # physical pages: a numbering that starts on an even page swaps the sides.
+            self.swap = self.estimate.starts.get(id(part), 1) % 2 == 0
+        elif part.numbering not in PAGE_FORMATS:
+            self.swap = False
+        self._start_section(SectionPlan(part, new_page=prev is not None, swap_sides=self.swap))
+
+    def _start_section(self, plan: SectionPlan) -> None:
+        if self.plan is not None:
+            self._end_section(last=False)
+        self.plan = plan
+
+    def _end_section(self, *, last: bool) -> None:
+        """Close the current section: its properties go into its last paragraph (the
+        body's last section: at the end of the body)."""
+        assert self.plan is not None
+        tail = self.body[-1] if self.body else None
+        if not isinstance(tail, ooxml.Para):
+            tail = ooxml.paragraph(self.sheet.para("body"))
+            self.body.append(tail)
+        sect = self.sections.section(self.plan)
+        if last:
+            self.root.append(ooxml.to_element(sect))
+        else:
+            ooxml.attach_section(tail, sect)
+        self.spool.add(self.body)
+        self.body = []
+        self.held_runs = 0
 
     def _finish(self) -> None:
         self.setter.release()
@@ -300,20 +333,40 @@ class Builder:
         self._para(style, [run])
 
     def on_index(self, index: Index) -> None:
+        """Entries with PAGEREF page numbers after a dot leader, in two columns as in the
+        PDF (a continuous section: the heading above spans the page)."""
+        if len(index.entries) >= INDEX_COLUMNS_FROM and self.plan is not None:
+            plan = self.plan
+            self._start_section(
+                SectionPlan(plan.part, new_page=False, columns=2, swap_sides=plan.swap_sides)
+            )
         for entry in index.entries:
             style = self._style(f"index-{min(max(entry.level, 1), 3)}")
             runs = self.setter.runs(entry.text, style)
-            for n, (anchor, label) in enumerate(entry.targets):
-                runs += self.setter.runs("　" if n == 0 else "、", style, plain=True)
-                link_runs = self.setter.runs(label or anchor, style, plain=True)
-                runs.append(ooxml.hyperlink(bookmark_name(anchor), link_runs))
+            targets = self._distinct_pages(entry.targets)
+            if targets:
+                runs.append(ooxml.tab_run())
+            for n, anchor in enumerate(targets):
+                if n:
+                    runs += self.setter.runs("，", style, plain=True)
+                name = bookmark_name(anchor)
+                cached = self.setter.runs(self.estimate.anchors.get(anchor, ""), style, plain=True)
+                page = ooxml.field_runs(f"PAGEREF {name} \\h", cached)
+                runs.append(ooxml.hyperlink(name, page))
             self._para(style, runs)
+
+    def _distinct_pages(self, targets: list[tuple[str, str]]) -> list[str]:
+        """Target anchors, one per estimated page (the PDF prints each page once)."""
+        seen: dict[str, str] = {}
+        for anchor, _ in targets:
+            seen.setdefault(self.estimate.anchors.get(anchor) or anchor, anchor)
+        return list(seen.values())
 
     def on_tocblock(self, toc: TocBlock) -> None:
         title_style = self._style("toc-title")
         self._para(title_style, self.setter.runs(toc.title, title_style))
         entries = [h for h in self.book.headings() if h.toc and h.level <= toc.max_level]
-        pages = estimate_page_labels(self.book, self.layout, len(entries))
+        pages = self.estimate.labels
         instruction = f'TOC \\o "1-{toc.max_level}" \\h \\z \\u'
         opened = False
         for h in entries:
