@@ -88,12 +88,14 @@ class Border:
 class ParaProps:
     keep_next: bool = False
     page_break_before: bool = False
+    widow_control: bool | None = None  # None: inherited
     border: Border | None = None
     shading: str | None = None  # RRGGBB fill
     tabs: list[tuple[str, int, str]] = field(default_factory=list)  # (align, pos twips, leader)
     cjk_breaking: bool = True
     snap_to_grid: bool | None = None
     line_twips: int | None = None  # exact line height
+    line_auto: bool = False  # single spacing that grows with the line's content (a picture)
     before_twips: int = 0
     after_twips: int = 0
     first_line_chars: float = 0.0
@@ -203,6 +205,8 @@ def para_props(p: ParaProps, style_id: str | None = None) -> Element:
         ppr.append(el("w:keepNext"))
     if p.page_break_before:
         ppr.append(el("w:pageBreakBefore"))
+    if p.widow_control is not None:
+        ppr.append(el("w:widowControl") if p.widow_control else val("w:widowControl", "0"))
     if p.border:
         ppr.append(_border_el(p.border))
     if p.shading:
@@ -220,7 +224,9 @@ def para_props(p: ParaProps, style_id: str | None = None) -> Element:
     if p.snap_to_grid is not None:
         ppr.append(val("w:snapToGrid", "1" if p.snap_to_grid else "0"))
     spacing = {"before": str(p.before_twips), "after": str(p.after_twips)}
-    if p.line_twips:
+    if p.line_auto:
+        spacing.update(line="240", lineRule="auto")
+    elif p.line_twips:
         spacing.update(line=str(p.line_twips), lineRule="exact")
     ppr.append(el("w:spacing", spacing))
     ppr.append(_ind_el(p))
@@ -391,14 +397,18 @@ def paragraph(
     style_id: str,
     runs: Iterable[Run] = (),
     *,
+    keep_next: bool = False,
     page_break_before: bool = False,
     outline_level: int | None = None,
     num: tuple[int, int] | None = None,
 ) -> Para:
     """A paragraph naming its style; only structural properties are set directly."""
     if num is None:
-        return Para(_para_head(style_id, page_break_before, outline_level), list(runs))
+        head = _para_head(style_id, page_break_before, outline_level, keep_next)
+        return Para(head, list(runs))
     head = f'<w:p><w:pPr><w:pStyle w:val="{escape_attr(style_id)}"/>'
+    if keep_next:
+        head += "<w:keepNext/>"
     if page_break_before:
         head += "<w:pageBreakBefore/>"
     head += f'<w:numPr><w:ilvl w:val="{num[1]}"/><w:numId w:val="{num[0]}"/></w:numPr>'
@@ -408,8 +418,12 @@ def paragraph(
 
 
 @cache
-def _para_head(style_id: str, page_break_before: bool, outline_level: int | None) -> str:
+def _para_head(
+    style_id: str, page_break_before: bool, outline_level: int | None, keep_next: bool = False
+) -> str:
     head = f'<w:p><w:pPr><w:pStyle w:val="{escape_attr(style_id)}"/>'
+    if keep_next:
+        head += "<w:keepNext/>"
     if page_break_before:
         head += "<w:pageBreakBefore/>"
     if outline_level is not None:

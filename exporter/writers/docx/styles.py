@@ -127,6 +127,26 @@ class StyleSheet:
             self.fonts[style_id] = self.fonts[inner]
         return style_id
 
+    def picture(self, style_id: str) -> str:
+        """The paragraph style a picture sits in: `style_id`'s look without its exact line
+        height, which would clip the picture to one line (Word and LibreOffice alike)."""
+        picture_id = f"{style_id}Picture"
+        if picture_id not in self.defs:
+            base = self.defs[style_id]
+            ppr = copy.deepcopy(base.ppr) or ParaProps()
+            ppr.line_auto, ppr.before_twips, ppr.keep_next = True, 0, False
+            ppr.snap_to_grid = False  # on a line grid the picture keeps its own height
+            self.defs[picture_id] = StyleDef(
+                picture_id,
+                f"{base.name} (picture)",
+                based_on=style_id,
+                ppr=ppr,
+                ui_priority=99,
+                quick=False,
+            )
+            self.fonts[picture_id] = self.fonts[style_id]
+        return picture_id
+
     def fallback(self, path: Path) -> str:
         """Character style that sets a run in a fallback face (characters the main face
         lacks, e.g. CJK Extension B)."""
@@ -266,6 +286,7 @@ def _base_defs(layout: Layout, embed: bool) -> list[StyleDef]:
     body = layout.style("body")
     fonts, _, _ = _fonts_for(layout, body, embed)
     normal_ppr = ParaProps(
+        widow_control=True,  # two lines at least at a page's foot and head, as in print
         line_twips=round(body.leading_pt * 20),
         char_twips=round(body.size_pt * 20),
         align="both",

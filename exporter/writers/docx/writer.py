@@ -217,10 +217,12 @@ class Builder:
         *,
         outline_level: int | None = None,
         num: tuple[int, int] | None = None,
+        keep_next: bool = False,
     ) -> ooxml.Para:
         p = ooxml.paragraph(
             style_id,
             runs,
+            keep_next=keep_next,
             page_break_before=self.break_pending,
             outline_level=outline_level,
             num=num,
@@ -316,7 +318,8 @@ class Builder:
         style = self._style(chart.role)
         st = self.layout.style(chart.role)
         if chart.title:
-            self._para(style, self.setter.runs(chart.title, style))
+            # The title stays on the page of its picture.
+            self._para(style, self.setter.runs(chart.title, style), keep_next=True)
         sf = self.sheet.fonts[style]
         png, w_pt, h_pt = bar_chart_png(
             chart.bars,
@@ -330,7 +333,8 @@ class Builder:
         run, self.next_drawing = ooxml.drawing_run(
             self.root, inline, f"{chart.title}：{alt}", self.next_drawing
         )
-        self._para(style, [run])
+        picture = self.sheet.picture(style)
+        self._para(picture, [run])
 
     def on_index(self, index: Index) -> None:
         """Entries with PAGEREF page numbers after a dot leader, in two columns as in the
