@@ -13,9 +13,10 @@ import math
 import re
 import struct
 from array import array
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import accumulate
 from pathlib import Path
 
 from exporter.assemble.plan import (
@@ -34,18 +35,22 @@ from exporter.assemble.plan import (
 from exporter.cache import cache_dir, stamp, write_atomic
 from exporter.layout.model import Layout, Style
 from exporter.resources import fonts_dir
-from exporter.writers.docx.styles import grid_spacing_twips
+from exporter.writers.docx.styles import column_gap_twips, grid_spacing_twips
 
 PT_PER_MM = 72 / 25.4
 
 
-# LibreOffice sets full-width punctuation full width (it ignores compressPunctuation) and
-# loses about 0.6 em a line to its line-breaking rules (no closing mark at a line start, no
-# break inside a number): measured on the seed books, 97 of 99 body paragraphs get
-# LibreOffice's line count.
-LINE_SLACK_EM = 0.6
-BOX_RULES_PT = 2.0  # a box's top and bottom rules beyond its spacing
+# LibreOffice sets full-width punctuation full width (it ignores compressPunctuation and
+# hangs nothing past the line end) and loses less than an em a line to its line-breaking
+# rules (measured on the seed books).
+BREAK_LOSS_EM = 1.0
+NO_START = frozenset("、，；：。！？）》」』】〉〕”’,.;:!?)]}·—…%")
+NO_END = frozenset("（《「『【〈〔“‘([{")
+_UNBREAKABLE = re.compile(r"[A-Za-z0-9.%]{2,}|[—…]{2,}")
+BOX_RULES_PT = 6.0  # a box's rules and their padding beyond its spacing (measured)
+INDEX_COLUMNS_FROM = 8  # entries: a shorter index stays in one column (as in the PDF)
 ROW_RULE_PT = 0.5  # a table row's rule
+KEEP_MARGIN_PT = 4.0  # a keep-with-next chain that fits by less than this moves on (measured)
 
 
 # Han/Latin boundaries, as two pair patterns: matches of one cannot overlap (no character
@@ -178,6 +183,43 @@ def _boundaries(text: str) -> int:
     return len(_HAN_THEN_LATIN.findall(text)) + len(_LATIN_THEN_HAN.findall(text))
 
 
+def _kept(n: int) -> int:
+    """Lines of an n-line paragraph that must share a page (widow/orphan control)."""
+    return n if n <= 3 else 2
+
+
+def break_count(text: str, widths: _Widths, measure: float, first: float, track: float) -> int:
+    """Lines LibreOffice breaks `text` into (widths in em): as many characters as fit, no
+    line starting with a closing mark or ending with an opening one, no break inside a
+    Latin word or number."""
+    adv = [widths[c] + track for c in text]
+    for m in _HAN_THEN_LATIN.finditer(text):  # autoSpaceDE/DN: ¼ em at Han/Latin seams
+        adv[m.start()] += 0.25
+    for m in _LATIN_THEN_HAN.finditer(text):
+        adv[m.start()] += 0.25
+    glued = bytearray(len(text) + 1)  # 1 where no break may fall before character i
+    for m in _UNBREAKABLE.finditer(text):
+        glued[m.start() + 1 : m.end()] = b"\x01" * (m.end() - m.start() - 1)
+    prefix = list(accumulate(adv, initial=0.0))
+    n, start, lines, room = len(text), 0, 0, measure - first
+    while start < n:
+        lines += 1
+        end = bisect_right(prefix, prefix[start] + room + 1e-6) - 1
+        if end >= n:
+            break
+        end = _step_back(text, glued, start, end)
+        start, room = end, measure
+    return max(lines, 1)
+
+
+def _step_back(text: str, glued: bytearray, start: int, end: int) -> int:
+    """The last allowed break at or before `end` (a line keeps one character at least)."""
+    at = end
+    while at > start + 1 and (glued[at] or text[at] in NO_START or text[at - 1] in NO_END):
+        at -= 1
+    return at if at > start + 1 or end == start else max(end, start + 1)
+
+
 def roman(n: int) -> str:
     out = ""
     for value, numeral in (
@@ -221,7 +263,7 @@ class _Metrics:
 class Pager:
     layout: Layout
     y: float = 0.0  # points used on the current page
-    heading_after: float | None = None  # space below the last block when a heading
+    after: float = 0.0  # space below the last paragraph, included in y
     page: int = 1
     labels: dict[int, str] = field(default_factory=dict)  # id(heading) -> page label
     anchors: dict[str, str] = field(default_factory=dict)  # anchor -> page label
@@ -233,7 +275,7 @@ class Pager:
     def __post_init__(self) -> None:
         self.height = self.layout.page.text_height_mm * PT_PER_MM
         self.width = self.layout.page.text_width_mm * PT_PER_MM
-        self.follow = self.leading(self.layout.style("body"))  # see lead_height
+        self.follow = (0.0, self.leading(self.layout.style("body")))  # see chain_height
 
     def new_page(self) -> None:
         """A page break the document asks for: the next paragraph keeps its space above."""
@@ -253,16 +295,20 @@ class Pager:
         if self.y > 0 and self.y + h > self.height:
             self._flow_over()
         self.y = max(self.y, 0.0) + h
+        self.after = 0.0
 
     def _place(self, n: int, leading: float, before: float, after: float, keep: bool) -> None:
         """A paragraph of n lines: widow/orphan control (set in Normal) leaves two lines at
         least on either side of a page break; a kept-with-next paragraph moves on unless
         some of what follows fits too (about a line and a half: measured against
         LibreOffice on the seed books)."""
-        if self.y > 0:
+        if self.y > 0:  # LibreOffice sets the larger of two adjacent spacings (measured)
+            before = max(before - self.after, 0.0)
             room = int((self.height - self.y - before) / leading + 1e-6)
             if keep:
-                moves = self.y + before + n * leading + self.follow > self.height
+                follow_before, follow = self.follow
+                need = before + n * leading + max(after, follow_before) + follow + KEEP_MARGIN_PT
+                moves = self.y + need > self.height
             else:
                 moves = room < min(n, 2) or (n - room == 1 and room < 3)
             if moves:
@@ -277,6 +323,7 @@ class Pager:
         room = int((self.height - self.y - before) / leading + 1e-6)
         if room >= n:
             self.y += before + n * leading + after
+            self.after = after
         else:
             self._flow_over()
             self._lines_from_top(n - room, leading, after)
@@ -287,6 +334,7 @@ class Pager:
             self.page += 1
             n -= per_page
         self.y = n * leading + after
+        self.after = after
 
     def leading(self, st: Style) -> float:
         """Line height; on a line grid LibreOffice rounds it up to whole grid lines for the
@@ -316,16 +364,16 @@ class Pager:
         return m
 
     def lines(self, text: str, m: _Metrics, width: float | None = None) -> int:
-        usable = (width or self.width) - m.indent - LINE_SLACK_EM * m.size
-        quick = ((m.widths.quick_units(text) + m.first) * m.size + m.spacing * len(text)) / max(
-            usable, m.size
-        )
-        n = math.ceil(quick)
-        if n - quick > _TIE and quick - (n - 1) > _TIE:  # not a near tie: same as exact
-            return max(1, n)
-        em = _units(text, m.widths) + m.first
-        spacing = m.spacing * len(text)
-        return max(1, math.ceil((em * m.size + spacing) / max(usable, m.size)))
+        """Lines of `text`: the width sum decides when losing up to BREAK_LOSS_EM at every
+        line end would not change the count (most paragraphs); otherwise the lines are
+        broken as LibreOffice breaks them (break_count)."""
+        per = max((width or self.width) - m.indent, m.size)
+        total = (m.widths.quick_units(text) + m.first) * m.size + m.spacing * len(text)
+        fewest = math.ceil(total / per - _TIE)
+        most = math.ceil(total / max(per - BREAK_LOSS_EM * m.size, m.size) - _TIE)
+        if fewest == most:
+            return max(1, fewest)
+        return break_count(text, m.widths, per / m.size, m.first, m.spacing / m.size)
 
     def _font_file(self, st: Style) -> Path:
         key = (st.font, st.bold)
@@ -355,26 +403,47 @@ class Pager:
         before, after = spacing or (m.before, m.after)
         self._place(self.lines(text, m, width), m.leading, before, after, keep or m.keep)
 
-    def lead_height(self, b: Block | None) -> float:
-        """What of block `b` must fit below a kept-with-next paragraph before it: its
-        first lines as widow/orphan control keeps them together."""
+    def chain_height(self, blocks: list[Block], start: int) -> tuple[float, float]:
+        """What must fit below a kept-with-next block: the blocks from `start` that keep
+        with their next one, whole, and the first lines of the one after them, as (space
+        above the first, the rest); adjacent spacings collapse to the larger."""
+        first: float | None = None
+        rest, after = 0.0, 0.0
+        for b in blocks[start:]:
+            keeps = isinstance(b, Heading) or (isinstance(b, Para) and self.metrics(b.role).keep)
+            before, height = self.lead_height(b)
+            if first is None:
+                first = before
+            else:
+                rest += max(before - after, 0.0)
+            if not keeps:
+                return first, rest + height
+            assert isinstance(b, (Para, Heading))
+            m = self.metrics(b.role)
+            rest += self.lines(b.text, m) * m.leading + m.after
+            after = m.after
+        return first or 0.0, rest
+
+    def lead_height(self, b: Block | None) -> tuple[float, float]:
+        """Block `b`'s space above and the first lines widow/orphan control keeps
+        together (what must fit below a kept-with-next paragraph before it)."""
         if isinstance(b, Box) and b.blocks:
             box = self.layout.style(b.role)
-            first = b.blocks[0]
-            if isinstance(first, Para):
-                m = self.metrics(first.role)
-                n = self.lines(first.text, m, self.width - m.size)
-                return max(m.before, box.space_before_pt) + min(n, 2 if n > 3 else n) * m.leading
-            return self.lead_height(first)
+            inner = b.blocks[0]
+            if isinstance(inner, Para):
+                m = self.metrics(inner.role)
+                n = self.lines(inner.text, m, self.width - m.size)
+                return max(m.before, box.space_before_pt), _kept(n) * m.leading
+            return self.lead_height(inner)
         if isinstance(b, (Para, Heading)):
             m = self.metrics(b.role)
-            n = self.lines(b.text, m)
-            return m.before + min(n, 2 if n > 3 else n) * m.leading
+            return m.before, _kept(self.lines(b.text, m)) * m.leading
         if isinstance(b, Table):
-            return 2 * (self.metrics(b.role).leading + ROW_RULE_PT)
+            m = self.metrics(b.role)
+            return m.before, 2 * (m.leading + ROW_RULE_PT)
         if isinstance(b, ListBlock):
-            return self.metrics(b.role).leading
-        return self.leading(self.layout.style("body"))
+            return 0.0, self.metrics(b.role).leading
+        return 0.0, self.leading(self.layout.style("body"))
 
     def label(self) -> str:
         n = self.page - self._start + 1
@@ -382,17 +451,12 @@ class Pager:
 
     def block(self, b: Block) -> None:
         self._block(b)
-        self.heading_after = self.metrics(b.role).after if isinstance(b, Heading) else None
 
     def _block(self, b: Block) -> None:
         if isinstance(b, Para):
             self.para(b.text, b.role)
         elif isinstance(b, Heading):
-            m = self.metrics(b.role)
-            before = m.before
-            if self.heading_after is not None:  # measured: of two spacings between
-                before = max(before - self.heading_after, 0.0)  # headings one counts
-            self.para(b.text, b.role, keep=True, spacing=(before, m.after))
+            self.para(b.text, b.role, keep=True)
             self.labels[id(b)] = self.label()
             if b.anchor:
                 self.anchors[b.anchor] = self.label()
@@ -411,13 +475,42 @@ class Pager:
             picture = max(len(b.bars), 1) * st.size_pt * 2 + st.size_pt * 1.2
             self.advance(picture + st.space_after_pt)
         elif isinstance(b, Index):
-            for e in b.entries:
-                text = e.text + "　" + "、".join(label for _, label in e.targets)
-                self.para(text, f"index-{min(max(e.level, 1), 3)}")
+            self._index(b)
         elif isinstance(b, TocBlock):
             self.para(b.title, "toc-title")
         elif isinstance(b, PageBreak):
             self.new_page()
+
+    def _index(self, b: Index) -> None:
+        """Entries with their page numbers; from INDEX_COLUMNS_FROM entries on in two
+        columns (a continuous section LibreOffice fills column by column and balances on
+        its last page)."""
+        two = len(b.entries) >= INDEX_COLUMNS_FROM
+        width = (self.width - column_gap_twips(self.layout) / 20) / 2 if two else self.width
+        heights = []
+        for e in b.entries:
+            pages = dict.fromkeys(self.anchors.get(a, "") for a, _ in e.targets)
+            text = e.text + "　" + "，".join(pages)
+            m = self.metrics(f"index-{min(max(e.level, 1), 3)}")
+            heights.append(m.before + self.lines(text, m, width) * m.leading + m.after)
+        if not two:
+            for h in heights:
+                self.advance(h)
+            return
+        self._columns(heights)
+
+    def _columns(self, heights: list[float]) -> None:
+        top, column, on_page = max(self.y, 0.0), 0, 0.0
+        y = top
+        for h in heights:
+            if y + h > self.height and y > top:
+                column, y = column + 1, top
+                if column == 2:
+                    self.page, column, top, y, on_page = self.page + 1, 0, 0.0, 0.0, 0.0
+            y += h
+            on_page += h
+        self.y = top + on_page / 2  # the last page's columns are balanced
+        self.after = 0.0
 
     def _box(self, b: Box) -> None:
         """A box's paragraphs are indented half a character each side and take the box's
@@ -433,6 +526,12 @@ class Pager:
         self.advance(BOX_RULES_PT)
 
     def _table(self, t: Table) -> None:
+        from exporter.writers.docx.writer import is_figure_table  # (writer imports us)
+
+        if is_figure_table(t):  # leader lines: sentence, leaders, figure
+            for figure, sentence in t.rows:
+                self.para(f"{sentence}　{figure}", t.role)
+            return
         ncols = max([len(t.header), *(len(r) for r in t.rows)] or [1])
         weights = t.widths if len(t.widths) == ncols else [1.0] * ncols
         widths = [self.width * w / sum(weights) - 8 for w in weights]
@@ -473,9 +572,7 @@ def estimate_pages(book: Book, layout: Layout) -> Estimate:
             pager._start = pager.page
         pager._label = part.numbering
         for i, b in enumerate(part.blocks):
-            pager.follow = pager.lead_height(
-                part.blocks[i + 1] if i + 1 < len(part.blocks) else None
-            )
+            pager.follow = pager.chain_height(part.blocks, i + 1)
             pager.block(b)
             if isinstance(b, TocBlock):
                 for h in book.headings():

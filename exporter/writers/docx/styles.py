@@ -147,6 +147,25 @@ class StyleSheet:
             self.fonts[picture_id] = self.fonts[style_id]
         return picture_id
 
+    def figure_line(self) -> str:
+        """A key figure as the PDF sets it: its sentence, a dot leader, the figure on the
+        right (the table role's look with its own spacing, which table cells drop)."""
+        style_id = "FigureLine"
+        if style_id not in self.defs:
+            role = "figures-table"
+            base = self.defs[self.para(role)]
+            st = self.layout.style(role)
+            ppr = copy.deepcopy(base.ppr) or ParaProps()
+            ppr.before_twips = round(st.space_before_pt * 20)
+            ppr.after_twips = round(st.space_after_pt * 20)
+            ppr.tabs = [("right", round(self.layout.page.text_width_mm * MM_TWIPS), "dot")]
+            ppr.align = "left"
+            self.defs[style_id] = StyleDef(
+                style_id, "Figure Line", based_on=base.style_id, ppr=ppr, ui_priority=30
+            )
+            self.fonts[style_id] = self.fonts[base.style_id]
+        return style_id
+
     def fallback(self, path: Path) -> str:
         """Character style that sets a run in a fallback face (characters the main face
         lacks, e.g. CJK Extension B)."""

@@ -40,13 +40,14 @@ from exporter.writers.docx.package import (
     set_core_properties,
     write_font_table,
 )
-from exporter.writers.docx.paging import estimate_pages
+from exporter.writers.docx.paging import INDEX_COLUMNS_FROM, estimate_pages
 from exporter.writers.docx.sections import PAGE_FORMATS, SectionMaker, SectionPlan, even_odd
 from exporter.writers.docx.styles import MM_TWIPS, StyleSheet, compile_styles
 from exporter.writers.docx.text import TextSetter
 
 ABSTRACT_ORDERED, ABSTRACT_BULLET = 1, 2
-INDEX_COLUMNS_FROM = 8  # entries: shorter indexes stay in one column (as in the PDF)
+WORD_JOINER = "\u2060"
+FIGURE_MAX = 16  # characters of a figure set on the right of a leader line (as the PDF)
 SPOOL_EVERY = 2000  # body elements (or 4x as many runs) held before they are spooled
 _NOT_NAME = re.compile(r"[^A-Za-z0-9_]")
 
@@ -87,6 +88,7 @@ class Builder:
         self.spool = ooxml.BodySpool()
         self._name_anchors()
         self.estimate = estimate_pages(self.book, self.layout)
+        self.figure_style = self.sheet.figure_line()
 
     # ------------------------------------------------------------------ top level
 
@@ -279,6 +281,9 @@ class Builder:
     def on_table(self, t: Table) -> None:
         if not t.header and not t.rows:
             return  # Word treats a table without rows as a damaged file
+        if is_figure_table(t):
+            self._figure_lines(t)
+            return
         ncols = max([len(t.header), *(len(r) for r in t.rows)] or [1])
         weights = t.widths if len(t.widths) == ncols else [1.0] * ncols
         total = round(self.layout.page.text_width_mm * MM_TWIPS)
@@ -305,6 +310,17 @@ class Builder:
             self.spool.add(self.body)
             self.body = []
             self.spool.add_table(start, rows())
+
+    def _figure_lines(self, t: Table) -> None:
+        """Key figures as the PDF prints them: sentence, dot leader, the figure in bold."""
+        style = self.figure_style
+        for figure, sentence in t.rows:
+            runs = self.setter.runs(sentence, style)
+            runs.append(ooxml.tab_run())
+            # Word joiners keep a figure ("18个") on one line, as the PDF sets it.
+            unbroken = WORD_JOINER.join(figure)
+            runs += self.setter.runs(unbroken, style, lead=unbroken)
+            self._para(style, runs)
 
     def on_listblock(self, lst: ListBlock) -> None:
         num_id = len(self.nums) + 1
@@ -399,6 +415,12 @@ class Builder:
 
     def on_pagebreak(self, _: PageBreak) -> None:
         self.break_pending = True
+
+
+def is_figure_table(t: Table) -> bool:
+    """The PDF writer's rule (pdf/writer.is_figure_table), kept here so the DOCX writer
+    does not import reportlab: a two-column table of short figures and their sentences."""
+    return len(t.header) == 2 and all(len(r) == 2 and len(r[0]) <= FIGURE_MAX for r in t.rows)
 
 
 def write_docx(

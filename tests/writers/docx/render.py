@@ -112,8 +112,13 @@ def landing_pages(rendered: list[Page], texts: list[str], skip: set[int]) -> lis
 
 
 def toc_pages(rendered: list[Page]) -> set[int]:
-    """The first run of pages with dot leaders: the table of contents."""
-    leaders = [i for i, p in enumerate(rendered) if "....." in "".join(p.lines)]
+    """The table of contents: the first run of pages whose lines are mostly dot leaders
+    (key figures and index entries have leaders too, among other lines)."""
+
+    def mostly_leaders(p: Page) -> bool:
+        return sum("....." in ln for ln in p.lines) * 2 > len(p.lines)
+
+    leaders = [i for i, p in enumerate(rendered) if mostly_leaders(p)]
     out: set[int] = set()
     at = leaders[0] if leaders else -1
     while at in leaders:

@@ -7,7 +7,7 @@ import re
 import docx
 from lxml import etree
 
-from exporter.assemble.plan import Heading
+from exporter.assemble.plan import Heading, Table
 
 from .conftest import NS, Built, W
 
@@ -47,6 +47,17 @@ def _all_paragraphs(b: Built) -> list[etree._Element]:
 
 def _text(p: etree._Element) -> str:
     return "".join(t.text or "" for t in p.iter(w("t")))
+
+
+def _text_tabs(p: etree._Element) -> str:
+    """Run text with run tabs as \\t (tab stops in the properties are no text)."""
+    nodes = [n for n in p.iter(w("t"), w("tab")) if n.getparent().tag == w("r")]
+    return "".join("\t" if n.tag == w("tab") else n.text or "" for n in nodes)
+
+
+def _style_of(p: etree._Element) -> str:
+    style = p.find("w:pPr/w:pStyle", NS)
+    return style.get(w("val")) if style is not None else ""
 
 
 def _before_tab(node: etree._Element) -> str:
@@ -207,11 +218,17 @@ def test_gongwen_page_setup_grid_and_outer_page_numbers(built_gongwen: Built) ->
 
 def test_case_card_parts(built_book: Built) -> None:
     root = built_book.xml("word/document.xml")
-    tables = list(root.iter(w("tbl")))
-    assert tables
-    for tbl in tables:
+    for tbl in root.iter(w("tbl")):  # a table's header row repeats on every page
         first = tbl.find("w:tr", NS)
         assert first.find("w:trPr/w:tblHeader", NS) is not None
+    # Key figures as the PDF sets them: sentence, dot leader to the right edge, figure.
+    lines = [p for p in root.iter(w("p")) if _style_of(p) == "FigureLine"]
+    figures = [r for b in built_book.book.blocks() if isinstance(b, Table) for r in b.rows]
+    assert len(lines) == len(figures) == 8
+    for p, (figure, sentence) in zip(lines, figures, strict=True):
+        assert _text_tabs(p).replace("\u2060", "") == f"{sentence}\t{figure}"
+    tab = _styles(built_book)["FigureLine"].find("w:pPr/w:tabs/w:tab", NS)
+    assert (tab.get(w("val")), tab.get(w("leader"))) == ("right", "dot")
     styles = _styles(built_book)
     boxed = [s for s in styles if s.endswith("InSummaryBox")]
     assert boxed and styles[boxed[0]].find("w:pPr/w:shd", NS) is not None
