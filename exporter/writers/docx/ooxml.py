@@ -241,11 +241,14 @@ def _table_style_props(color: str) -> Element:
     borders = el("w:tblBorders")
     for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
         borders.append(el(f"w:{side}", {"val": "single", "sz": "4", "space": "0", "color": color}))
+    # 3 pt around a cell's text, as the PDF pads its table cells (pdf/blocks.CELL_PAD).
     margins = el(
         "w:tblCellMar",
         {},
-        el("w:left", {"w": "85", "type": "dxa"}),
-        el("w:right", {"w": "85", "type": "dxa"}),
+        el("w:top", {"w": "60", "type": "dxa"}),
+        el("w:left", {"w": "60", "type": "dxa"}),
+        el("w:bottom", {"w": "60", "type": "dxa"}),
+        el("w:right", {"w": "60", "type": "dxa"}),
     )
     return el("w:tblPr", {}, borders, margins)
 

@@ -49,7 +49,7 @@ NO_END = frozenset("（《「『【〈〔“‘([{")
 _UNBREAKABLE = re.compile(r"[A-Za-z0-9.%]{2,}|[—…]{2,}")
 BOX_RULES_PT = 6.0  # a box's rules and their padding beyond its spacing (measured)
 INDEX_COLUMNS_FROM = 8  # entries: a shorter index stays in one column (as in the PDF)
-ROW_RULE_PT = 0.5  # a table row's rule
+ROW_RULE_PT = 6.5  # a table row's cell margins (3 pt above and below) and rule
 KEEP_MARGIN_PT = 4.0  # a keep-with-next chain that fits by less than this moves on (measured)
 
 
@@ -534,7 +534,7 @@ class Pager:
             return
         ncols = max([len(t.header), *(len(r) for r in t.rows)] or [1])
         weights = t.widths if len(t.widths) == ncols else [1.0] * ncols
-        widths = [self.width * w / sum(weights) - 8 for w in weights]
+        widths = [self.width * w / sum(weights) - 6 for w in weights]
         lines = self.lines
         for role, cells in [("figures-header", t.header)] * bool(t.header) + [
             ("figures-table", r) for r in t.rows
