@@ -4,6 +4,7 @@ byte-reproducible zip."""
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 import zipfile
 from collections.abc import Iterable
@@ -29,7 +30,6 @@ FONT_TABLE = "application/vnd.openxmlformats-officedocument.wordprocessingml.fon
 # duplicate styles, SharePoint metadata).
 _DROP = ("thumbnail", "stylesWithEffects", "customXml")
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
-FIXED_DATE = dt.datetime(2000, 1, 1, tzinfo=dt.timezone.utc)
 
 
 def new_document() -> Document:
@@ -97,15 +97,25 @@ def write_font_table(
 
 
 def _date(text: str) -> dt.datetime:
-    """The book's date (`2025年7月`, `2025-07-01` …) or a fixed one: never the clock."""
+    """The book's date (`2025年7月`, `2025-07-01` …), else the build's (build_date)."""
     m = re.search(r"(\d{4})\D{0,3}(\d{1,2})?\D{0,3}(\d{1,2})?", text or "")
     if not m:
-        return FIXED_DATE
+        return build_date()
     year, month, day = int(m.group(1)), int(m.group(2) or 1), int(m.group(3) or 1)
     try:
         return dt.datetime(year, month, day, tzinfo=dt.timezone.utc)
     except ValueError:
-        return FIXED_DATE
+        return build_date()
+
+
+def build_date() -> dt.datetime:
+    """SOURCE_DATE_EPOCH (reproducible builds) when set, else today at 00:00 UTC: a real
+    date, and two builds of one day give the same bytes."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    if epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc).replace(microsecond=0)
+    today = dt.datetime.now(dt.timezone.utc).date()
+    return dt.datetime(today.year, today.month, today.day, tzinfo=dt.timezone.utc)
 
 
 def set_core_properties(doc: Document, meta: BookMeta) -> None:

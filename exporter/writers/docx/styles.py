@@ -1,9 +1,10 @@
 """The style compiler: a layout's roles become named Word styles.
 
 Content code asks this sheet for a style id by role and never formats runs itself. Each
-style carries its complete formatting (font in all four rFonts slots, size, weight, colour,
-spacing, indents in characters, alignment, outline level), based on Normal, so an editor
-who restyles "Body Text" in Word changes every body paragraph and nothing else.
+style is based on Normal and sets what differs from it (font in all four rFonts slots,
+size, weight, colour, spacing, indents in characters, alignment, outline level): an editor
+who restyles "Body Text" in Word changes every body paragraph and nothing else, and one
+who changes Normal's font or size changes every style that shares them.
 """
 
 from __future__ import annotations
@@ -82,6 +83,7 @@ class StyleFont:
     bold: bool
     bold_chain: list[Path]  # for bold lead phrases
     regular_chain: list[Path]  # for runs set in regular weight inside a bold style
+    has_bold: bool = True  # the role has a bold face (else no bold is synthesised)
 
 
 @dataclass
@@ -210,7 +212,8 @@ def _style_font(layout: Layout, st: Style) -> StyleFont:
     chain, bold = _font_files(layout, st)
     role = layout.fonts[st.font]
     bold_chain = [fonts_dir() / n for n in role.bold_files] if role.bold_files else chain
-    return StyleFont(chain, bold, bold_chain, [fonts_dir() / n for n in role.files])
+    regular = [fonts_dir() / n for n in role.files]
+    return StyleFont(chain, bold, bold_chain, regular, has_bold=bool(role.bold_files) or bold)
 
 
 def _fonts_for(layout: Layout, st: Style, embed: bool) -> tuple[Fonts, bool, Face]:
@@ -278,12 +281,16 @@ def grid_spacing_twips(layout: Layout, st: Style) -> int | None:
 def _style_def(layout: Layout, role: str, st: Style, embed: bool, text_twips: int) -> StyleDef:
     style_id, name = _ids_for(role)
     fonts, bold, _ = _fonts_for(layout, st, embed)
+    body = layout.style("body")
+    normal_fonts, _, _ = _fonts_for(layout, body, embed)
+    size = round(st.size_pt * 2)
     rpr = RunProps(
-        fonts=fonts,
-        bold=bold,
-        italic=st.italic,
+        # What Normal already sets is inherited, so restyling Normal restyles them too.
+        fonts=None if fonts == normal_fonts else fonts,
+        bold=bold or None,
+        italic=st.italic or None,
         color=_rgb(st.color) if st.color.upper() != "#000000" else None,
-        size_half_pts=round(st.size_pt * 2),
+        size_half_pts=None if size == round(body.size_pt * 2) else size,
         spacing_twips=round(st.letter_spacing_pt * 20) or grid_spacing_twips(layout, st),
     )
     ppr = _para_props(layout, st, role, text_twips)

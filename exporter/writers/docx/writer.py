@@ -257,9 +257,9 @@ class Builder:
     def on_heading(self, h: Heading) -> None:
         role = h.role if h.role in self.layout.styles else f"heading-{min(max(h.level, 1), 4)}"
         style = self._style(role)
-        p = self._para(
-            style, self.setter.runs(h.text, style), outline_level=None if h.outline else 9
-        )
+        # Every heading keeps its style's outline level, so the navigation pane shows
+        # a case's inner headings too (the TOC field lists levels 1-N only).
+        p = self._para(style, self.setter.runs(h.text, style))
         self._bookmark(p, self.anchors[id(h)])
         if h.anchor:
             self.setter.where = h.anchor

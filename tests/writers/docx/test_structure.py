@@ -9,7 +9,7 @@ from lxml import etree
 
 from exporter.assemble.plan import Heading, Table
 
-from .conftest import NS, Built, W
+from .conftest import NS, Built, W, style_value
 
 HAN = re.compile(r"[\u3400-\u9fff]")
 
@@ -25,16 +25,7 @@ def _styles(b: Built) -> dict[str, etree._Element]:
 
 def _resolved(styles: dict[str, etree._Element], style_id: str, attr: str) -> str | None:
     """Follow basedOn until a style sets rFonts/@attr."""
-    seen = set()
-    while style_id and style_id not in seen:
-        seen.add(style_id)
-        s = styles[style_id]
-        rf = s.find("w:rPr/w:rFonts", NS)
-        if rf is not None and rf.get(w(attr)):
-            return rf.get(w(attr))
-        based = s.find("w:basedOn", NS)
-        style_id = based.get(w("val")) if based is not None else ""
-    return None
+    return style_value(styles, style_id, "w:rPr/w:rFonts", attr)
 
 
 def _all_paragraphs(b: Built) -> list[etree._Element]:
@@ -203,7 +194,7 @@ def test_gongwen_page_setup_grid_and_outer_page_numbers(built_gongwen: Built) ->
     grid = sect.find("w:docGrid", NS)
     assert grid.get(w("linePitch")) == "579"
     body = _styles(b)["BodyText"]
-    assert body.find("w:rPr/w:sz", NS).get(w("val")) == "32"
+    assert style_value(_styles(b), "BodyText", "w:rPr/w:sz", "val") == "32"
     assert body.find("w:rPr/w:spacing", NS).get(w("val")) == "-5"  # 28 chars a line
     settings = b.xml("word/settings.xml")
     assert settings.find("w:evenAndOddHeaders", NS) is not None
