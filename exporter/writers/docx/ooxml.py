@@ -665,6 +665,7 @@ class SettingsDef:
     mirror_margins: bool
     even_odd_headers: bool
     default_tab_twips: int
+    subset_fonts: bool = True  # the embedded faces hold only the characters used
 
 
 def fill_settings(root: Element, s: SettingsDef) -> None:
@@ -673,7 +674,8 @@ def fill_settings(root: Element, s: SettingsDef) -> None:
     root.append(el("w:zoom", {"percent": "100"}))
     if s.embed_fonts:
         root.append(el("w:embedTrueTypeFonts"))
-        root.append(el("w:saveSubsetFonts"))
+        if s.subset_fonts:
+            root.append(el("w:saveSubsetFonts"))
     if s.mirror_margins:
         root.append(el("w:mirrorMargins"))
     root.append(val("w:defaultTabStop", s.default_tab_twips))
@@ -707,6 +709,7 @@ class FontEntry:
     name: str
     charset: str = "86"  # GB2312
     alt_name: str = ""  # what to use where the font is neither installed nor embedded
+    panose: str = ""  # 20 hex digits: the class Word matches a substitute on
     family: str = "roman"
     embeds: list[tuple[str, str, str]] = field(default_factory=list)  # (kind, rId, {GUID})
 
@@ -734,6 +737,7 @@ def font_table(root: Element, entries: Sequence[FontEntry]) -> None:
             "w:font",
             {"name": entry.name},
             val("w:altName", entry.alt_name) if entry.alt_name else None,
+            val("w:panose1", entry.panose) if entry.panose else None,
             val("w:charset", entry.charset),
             val("w:family", entry.family),
             val("w:pitch", "variable"),

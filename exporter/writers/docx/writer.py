@@ -34,6 +34,7 @@ from exporter.writers.docx import ooxml
 from exporter.writers.docx.chart import bar_chart_png
 from exporter.writers.docx.fontfaces import face
 from exporter.writers.docx.package import (
+    FontInfo,
     FontUse,
     new_document,
     save_reproducible,
@@ -66,6 +67,7 @@ class Builder:
     book: Book
     layout: Layout
     embed: bool
+    full: bool = False  # embed whole font files, not subsets
     doc: Document = field(default_factory=new_document)
     body: list[ooxml.BodyItem] = field(default_factory=list)  # current part's paragraphs/tables
     box_role: str | None = None
@@ -172,26 +174,34 @@ class Builder:
                 mirror_margins=self.layout.page.mirror,
                 even_odd_headers=even_odd(self.layout),
                 default_tab_twips=round(body.size_pt * 2 * 20),
+                subset_fonts=not self.full,
             ),
         )
-        families = []
-        for d in self.sheet.defs.values():
-            if d.rpr is not None and d.rpr.fonts is not None:
-                families += [d.rpr.fonts.east_asia, d.rpr.fonts.latin]
-        uses = [FontUse(p, c) for p, c in self.setter.used.items() if c] if self.embed else []
-        write_font_table(self.doc, dict.fromkeys(families), uses, self._alt_names())
+        self._write_fonts()
         set_core_properties(self.doc, self.book.meta)
 
-    def _alt_names(self) -> dict[str, str]:
-        """Embedded family -> the layout's Office family for the same role (body first)."""
-        if not self.embed:
-            return {}
-        roles = [self.layout.style("body").font, *self.layout.fonts]
-        out: dict[str, str] = {}
-        for role_name in roles:
+    def _write_fonts(self) -> None:
+        used = set()
+        for d in self.sheet.defs.values():
+            if d.rpr is not None and d.rpr.fonts is not None:
+                used |= {d.rpr.fonts.east_asia, d.rpr.fonts.latin}
+        families = {n: i for n, i in self._font_infos().items() if n in used}
+        families |= {n: FontInfo() for n in sorted(used - families.keys())}
+        uses = [FontUse(p, c) for p, c in self.setter.used.items() if c] if self.embed else []
+        write_font_table(self.doc, families, uses, full=self.full)
+
+    def _font_infos(self) -> dict[str, FontInfo]:
+        """Per family the styles may name: embedded, the file's own family falls back to the
+        layout's Office family; named, the Office family falls back to the stock Windows
+        one (docx_alt: 仿宋_GB2312 -> 仿宋). Body role first: it wins a shared name."""
+        out: dict[str, FontInfo] = {}
+        for role_name in [self.layout.style("body").font, *self.layout.fonts]:
             role = self.layout.fonts[role_name]
-            if role.docx_family:
-                out.setdefault(face(fonts_dir() / role.files[0]).family, role.docx_family)
+            sample = fonts_dir() / role.files[0]
+            if self.embed:
+                out.setdefault(face(sample).family, FontInfo(role.docx_family, sample))
+            elif role.docx_family:
+                out.setdefault(role.docx_family, FontInfo(role.docx_alt, sample))
         return out
 
     def _name_anchors(self) -> None:
@@ -423,12 +433,28 @@ def is_figure_table(t: Table) -> bool:
     return len(t.header) == 2 and all(len(r) == 2 and len(r[0]) <= FIGURE_MAX for r in t.rows)
 
 
+EMBED_MODES = ("subset", "full", "none")
+
+
+def embed_mode(layout: Layout, embed_fonts: bool | str | None) -> str:
+    """subset | full | none, from the option (True = subset, False = none) or the layout."""
+    if embed_fonts is None:
+        embed_fonts = layout.embed_fonts
+    if isinstance(embed_fonts, bool):
+        return "subset" if embed_fonts else "none"
+    if embed_fonts not in EMBED_MODES:
+        raise ValueError(f"embed_fonts: expected one of {EMBED_MODES}, got {embed_fonts!r}")
+    return embed_fonts
+
+
 def write_docx(
-    book: Book, layout: Layout, out: Path, *, embed_fonts: bool | None = None
+    book: Book, layout: Layout, out: Path, *, embed_fonts: bool | str | None = None
 ) -> WriteResult:
-    """Write the book as an editable Word file built on named styles."""
-    embed = layout.embed_fonts if embed_fonts is None else embed_fonts
-    builder = Builder(book, layout, embed)
+    """Write the book as an editable Word file built on named styles. `embed_fonts`:
+    subset (True) embeds the characters used, full the whole faces, none (False) names
+    Office fonts; None takes the layout's choice."""
+    mode = embed_mode(layout, embed_fonts)
+    builder = Builder(book, layout, mode != "none", full=mode == "full")
     out = Path(out)
     builder.build(out)
     result = WriteResult(out, "docx")
