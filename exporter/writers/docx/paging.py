@@ -271,6 +271,7 @@ class Pager:
     _start: int = 1
     _files: dict[tuple[str, bool], Path] = field(default_factory=dict)
     _metrics: dict[str, _Metrics] = field(default_factory=dict)
+    _lines: dict[tuple[str, int, float | None], int] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.height = self.layout.page.text_height_mm * PT_PER_MM
@@ -364,6 +365,20 @@ class Pager:
         return m
 
     def lines(self, text: str, m: _Metrics, width: float | None = None) -> int:
+        key = (text, id(m), width)  # a kept block is measured again for what precedes it
+        n = self._lines.get(key)
+        if n is None:
+            if len(self._lines) > 256:  # only the blocks just ahead are measured twice
+                self._lines.clear()
+            n = self._lines[key] = self._count_lines(text, m, width)
+        return n
+
+    def keeps(self, b: Block) -> bool:
+        return isinstance(b, (Heading, Chart)) or (
+            isinstance(b, Para) and self.metrics(b.role).keep
+        )
+
+    def _count_lines(self, text: str, m: _Metrics, width: float | None) -> int:
         """Lines of `text`: the width sum decides when losing up to BREAK_LOSS_EM at every
         line end would not change the count (most paragraphs); otherwise the lines are
         broken as LibreOffice breaks them (break_count)."""
@@ -410,7 +425,7 @@ class Pager:
         first: float | None = None
         rest, after = 0.0, 0.0
         for b in blocks[start:]:
-            keeps = isinstance(b, Heading) or (isinstance(b, Para) and self.metrics(b.role).keep)
+            keeps = isinstance(b, (Heading, Para)) and self.keeps(b)
             before, height = self.lead_height(b)
             if first is None:
                 first = before
@@ -572,7 +587,8 @@ def estimate_pages(book: Book, layout: Layout) -> Estimate:
             pager._start = pager.page
         pager._label = part.numbering
         for i, b in enumerate(part.blocks):
-            pager.follow = pager.chain_height(part.blocks, i + 1)
+            if pager.keeps(b):  # only a kept-with-next block asks what follows
+                pager.follow = pager.chain_height(part.blocks, i + 1)
             pager.block(b)
             if isinstance(b, TocBlock):
                 for h in book.headings():

@@ -18,7 +18,8 @@ TARGET_STYLE = "IndexTarget"
 
 
 def _neutral(char: str) -> bool:
-    return char.isspace() or ord(char) < 0x20
+    """Characters any face sets: spaces, controls, the zero-width word joiner."""
+    return char.isspace() or ord(char) < 0x20 or char == "\u2060"
 
 
 class _Chain:

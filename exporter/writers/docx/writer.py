@@ -47,7 +47,8 @@ from exporter.writers.docx.styles import MM_TWIPS, StyleSheet, compile_styles
 from exporter.writers.docx.text import TextSetter
 
 ABSTRACT_ORDERED, ABSTRACT_BULLET = 1, 2
-WORD_JOINER = "\u2060"
+WORD_JOINER = "\u2060"  # zero width, no break (set in the text's own face, text.py)
+_SEAM = re.compile(r"(?<=[0-9A-Za-z%.])(?=[^\x00-\x7f])|(?<=[^\x00-\x7f])(?=[0-9A-Za-z])")
 FIGURE_MAX = 16  # characters of a figure set on the right of a leader line (as the PDF)
 SPOOL_EVERY = 2000  # body elements (or 4x as many runs) held before they are spooled
 _NOT_NAME = re.compile(r"[^A-Za-z0-9_]")
@@ -327,8 +328,8 @@ class Builder:
         for figure, sentence in t.rows:
             runs = self.setter.runs(sentence, style)
             runs.append(ooxml.tab_run())
-            # Word joiners keep a figure ("18个") on one line, as the PDF sets it.
-            unbroken = WORD_JOINER.join(figure)
+            # A word joiner at the number/Han seam keeps a figure ("18个") on one line.
+            unbroken = _SEAM.sub(WORD_JOINER, figure)
             runs += self.setter.runs(unbroken, style, lead=unbroken)
             self._para(style, runs)
 
