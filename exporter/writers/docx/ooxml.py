@@ -554,8 +554,18 @@ ROW_START = "<w:tr><w:trPr><w:cantSplit/></w:trPr>"
 # --------------------------------------------------------------------------- numbering
 
 
-def abstract_num(ident: int, fmt: str, text: str, suffix: str = "space") -> Element:
-    """One-level list definition; indents come from the paragraph style, not the list."""
+@dataclass
+class ListIndent:
+    left_chars: float
+    first_line_chars: float
+    char_twips: int  # one character's width, for the twips fallback
+
+
+def abstract_num(
+    ident: int, fmt: str, text: str, ind: ListIndent, suffix: str = "space"
+) -> Element:
+    """One-level list definition with its role's indents (a list's indents win over the
+    paragraph style's in Word and LibreOffice alike)."""
     lvl = el(
         "w:lvl",
         {"ilvl": "0"},
@@ -564,7 +574,11 @@ def abstract_num(ident: int, fmt: str, text: str, suffix: str = "space") -> Elem
         val("w:suff", suffix),
         val("w:lvlText", text),
         val("w:lvlJc", "left"),
-    )
+        el("w:pPr", {}, _ind_el(ParaProps(
+            left_chars=ind.left_chars, first_line_chars=ind.first_line_chars,
+            char_twips=ind.char_twips,
+        ))),
+    )  # fmt: skip
     return el(
         "w:abstractNum",
         {"abstractNumId": str(ident)},

@@ -46,7 +46,6 @@ from exporter.writers.docx.sections import PAGE_FORMATS, SectionMaker, SectionPl
 from exporter.writers.docx.styles import MM_TWIPS, StyleSheet, compile_styles
 from exporter.writers.docx.text import TextSetter
 
-ABSTRACT_ORDERED, ABSTRACT_BULLET = 1, 2
 WORD_JOINER = "\u2060"  # zero width, no break (set in the text's own face, text.py)
 _SEAM = re.compile(r"(?<=[0-9A-Za-z%.])(?=[^\x00-\x7f])|(?<=[^\x00-\x7f])(?=[0-9A-Za-z])")
 FIGURE_MAX = 16  # characters of a figure set on the right of a leader line (as the PDF)
@@ -75,6 +74,7 @@ class Builder:
     break_pending: bool = False
     next_bookmark: int = 1
     nums: list[ooxml.Element] = field(default_factory=list)
+    abstracts: dict[tuple[bool, str], ooxml.Element] = field(default_factory=dict)
     next_drawing: int = 1  # drawing ids are unique in the document
     anchors: dict[int, str] = field(default_factory=dict)  # id(heading) -> bookmark name
     used_bookmarks: set[str] = field(default_factory=set)
@@ -155,11 +155,7 @@ class Builder:
     def _finish(self) -> None:
         self.setter.release()
         numbering = self.doc.part.numbering_part.element
-        abstracts = [
-            ooxml.abstract_num(ABSTRACT_ORDERED, "decimal", "%1."),
-            ooxml.abstract_num(ABSTRACT_BULLET, "bullet", "●"),
-        ]
-        ooxml.replace_numbering(numbering, abstracts, self.nums)
+        ooxml.replace_numbering(numbering, list(self.abstracts.values()), self.nums)
         body = self.layout.style("body")
         normal = self.sheet.defs["Normal"].rpr
         assert normal is not None and normal.fonts is not None
@@ -333,9 +329,21 @@ class Builder:
             runs += self.setter.runs(unbroken, style, lead=unbroken)
             self._para(style, runs)
 
+    def _abstract(self, ordered: bool, role: str) -> int:
+        """A list definition per kind and role, carrying the role's indents: Word and
+        LibreOffice take a numbered paragraph's indents from its list, not its style."""
+        key = (ordered, role)
+        if key not in self.abstracts:
+            st = self.layout.style(role if role in self.layout.styles else "body")
+            ident = len(self.abstracts) + 1
+            fmt, text = ("decimal", "%1.") if ordered else ("bullet", "●")
+            ind = ooxml.ListIndent(st.left_chars, st.first_line_chars, round(st.size_pt * 20))
+            self.abstracts[key] = ooxml.abstract_num(ident, fmt, text, ind)
+        return int(self.abstracts[key].get(ooxml.qn("w:abstractNumId")))
+
     def on_listblock(self, lst: ListBlock) -> None:
         num_id = len(self.nums) + 1
-        abstract = ABSTRACT_ORDERED if lst.ordered else ABSTRACT_BULLET
+        abstract = self._abstract(lst.ordered, lst.role)
         self.nums.append(ooxml.num(num_id, abstract))  # a new instance restarts at 1
         style = self._style(lst.role)
         for item in lst.items:
