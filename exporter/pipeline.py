@@ -40,7 +40,7 @@ class BuildOptions:
     name: str = "compendium"
     strict: bool = False
     jobs: int = 0  # writer processes; 0 = one per core
-    embed_fonts: bool | None = None
+    embed_fonts: bool | str | None = None
     assemble: AssembleOptions = field(default_factory=AssembleOptions)
     edits: str | Path | None = None  # a review sheet or TOML/JSON corrections (exporter/editorial)
 
@@ -213,7 +213,7 @@ def write_one(
     layout: Layout,
     comp: Compendium | None,
     out: Path,
-    embed_fonts: bool | None,
+    embed_fonts: bool | str | None,
 ) -> WriteResult:
     """Write one format to `out` (`comp` is needed by the JSON writer only)."""
     if fmt == "pdf":
@@ -243,7 +243,7 @@ def _write_atomic(
     layout: Layout,
     comp: Compendium | None,
     final: Path,
-    embed_fonts: bool | None,
+    embed_fonts: bool | str | None,
 ) -> tuple[WriteResult, float]:
     t0 = time.perf_counter()
     fd, tmp_name = tempfile.mkstemp(prefix=f".{final.name}.", suffix=".tmp", dir=final.parent)
@@ -440,7 +440,7 @@ def _submit_writers(
     finals: dict[str, Path],
     book: Book,
     layout: Layout,
-    embed_fonts: bool | None,
+    embed_fonts: bool | str | None,
 ) -> dict[str, Future[tuple[WriteResult, float]]]:
     """Start the heavy writers on `pool`. The processes of a pool of our `own` that forks
     inherit the book from this one (nothing to pickle); other executors get it pickled,
@@ -466,7 +466,9 @@ _INHERITED: dict[str, tuple[Book, Layout]] = {}
 _INHERIT_LOCK = threading.Lock()
 
 
-def _write_inherited(fmt: str, final: Path, embed_fonts: bool | None) -> tuple[WriteResult, float]:
+def _write_inherited(
+    fmt: str, final: Path, embed_fonts: bool | str | None
+) -> tuple[WriteResult, float]:
     book, layout = _INHERITED["book"]
     return _write_atomic(fmt, book, layout, None, final, embed_fonts)
 

@@ -91,8 +91,24 @@ def _summary(case: Case, layout: Layout, view: dict[str, Any]) -> list[Block]:
 def _figures(case: Case, layout: Layout, view: dict[str, Any]) -> list[Block]:
     if not case.key_figures:
         return []
-    rows = [[f"{f.value}{f.unit}", f.text] for f in case.key_figures]
-    return [Para("关键数据", "card-label"), Table(["数据", "原文表述"], rows, widths=[1, 4])]
+    rows = [list(figure_row(f.text, f.value, f.unit)) for f in case.key_figures]
+    return [Para("关键数据", "card-label"), Table(["数据", "说明"], rows, widths=[1, 4])]
+
+
+def figure_row(text: str, value: str, unit: str) -> tuple[str, str]:
+    """(figure as printed, label): a label that ends with its own figure (`快递员 3065名`,
+    `治理问题 700余个`) is printed once, the figure keeping its 余/多 as written.
+
+    >>> figure_row("治理问题 700余个", "700", "个")
+    ('700余个', '治理问题')
+    >>> figure_row("全县新建驿站", "12", "个")
+    ('12个', '全县新建驿站')
+    """
+    at = text.rfind(value) if value else -1
+    label = text[:at].rstrip() if at > 0 else ""
+    if label and text.endswith(unit) and len(text) - at <= len(value) + len(unit) + 3:
+        return text[at:], label
+    return f"{value}{unit}", text
 
 
 def _practices(case: Case, layout: Layout, view: dict[str, Any]) -> list[Block]:

@@ -90,7 +90,14 @@ class _StageBar:
 @click.option(
     "--include-off-topic", is_flag=True, help="Also print cases not about party building."
 )
-@click.option("--no-embed-fonts", is_flag=True, help="DOCX: reference font names, embed nothing.")
+@click.option(
+    "--embed-fonts",
+    type=click.Choice(["subset", "full", "none"]),
+    default=None,
+    help="DOCX fonts: subset (the layout's default: the characters used), full (whole "
+    "faces: new text never shows boxes, some tens of MB), none (Office font names only).",
+)
+@click.option("--no-embed-fonts", is_flag=True, help="DOCX: same as --embed-fonts none.")
 @click.option("--strict", is_flag=True, help="Fail (exit 1) on any input warning or error.")
 @click.option(
     "--edits",
@@ -120,6 +127,7 @@ def build(
     date: str,
     name: str,
     include_off_topic: bool,
+    embed_fonts: str | None,
     no_embed_fonts: bool,
     strict: bool,
     edits: Path | None,
@@ -151,7 +159,7 @@ def build(
         name=name,
         strict=strict,
         jobs=jobs,
-        embed_fonts=False if no_embed_fonts else None,
+        embed_fonts="none" if no_embed_fonts else embed_fonts,
         edits=edits,
         assemble=AssembleOptions(
             title=title,

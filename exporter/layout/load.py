@@ -207,7 +207,10 @@ def _fonts(raw: dict[str, Any], path: Path) -> dict[str, FontRole]:
     folder = fonts_dir()
     for role, spec in raw.items():
         _check_keys(
-            spec, {"files", "bold_files", "docx_family", "docx_latin"}, f"fonts.{role}.", path
+            spec,
+            {"files", "bold_files", "docx_family", "docx_latin", "docx_alt"},
+            f"fonts.{role}.",
+            path,
         )
         files = spec.get("files")
         if not files or not isinstance(files, list):
@@ -223,6 +226,7 @@ def _fonts(raw: dict[str, Any], path: Path) -> dict[str, FontRole]:
             list(spec.get("bold_files", [])),
             spec.get("docx_family", ""),
             spec.get("docx_latin", ""),
+            spec.get("docx_alt", ""),
         )
     return out
 

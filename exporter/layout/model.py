@@ -53,6 +53,7 @@ class FontRole:
     bold_files: list[str] = field(default_factory=list)
     docx_family: str = ""  # East Asian family name written into Word styles
     docx_latin: str = ""  # Latin family name for Word (w:ascii / w:hAnsi)
+    docx_alt: str = ""  # stock Windows name Word falls back to (fontTable w:altName)
 
 
 @dataclass

@@ -3,26 +3,31 @@
 Modules (one job each):
     styles.py    the style compiler: layout roles -> Word styles (built-in names where Word has
                  a feature for them: Heading 1-4, Title, TOC 1-2, Header, Footer, index 1-3)
-    writer.py    one handler per plan block; one section per book part; `write_docx`
-    sections.py  page geometry, running headers, PAGE-field footers (odd/even for outer numbers)
+    writer.py    one handler per plan block; a section per run of parts; `write_docx`
+    sections.py  page geometry, STYLEREF running headers, PAGE-field footers (odd/even sides
+                 as the PDF has them), two-column index sections
     text.py      text -> runs: bold lead phrases, per-character fallback faces, glyph accounting
-    paging.py    a line-count page estimate for the page numbers pre-filled in the TOC
+    paging.py    a page estimate modelled on LibreOffice's layout, for the page numbers
+                 pre-filled in the TOC and index fields and the sides of each section
     chart.py     the overview bar chart as a PNG (Pillow)
     fontfaces.py family names, coverage, subsetting and ECMA-376 §17.8.1 obfuscation
     package.py   clean template, font parts, core properties, reproducible zip
     ooxml.py     every piece of raw WordprocessingML (nothing else builds XML)
 
 Choices worth knowing:
-- Embedded fonts are referenced by the embedded file's own family name ("Noto Serif SC"), so
-  Word and LibreOffice find them; `embed_fonts=False` names the layout's `docx_family`
-  (宋体, 仿宋_GB2312 …) instead. Characters the main face lacks (CJK Extension B …) are set
-  through a "Fallback <family>" character style whose face is embedded too.
+- Embedded fonts (subsets, or whole faces with `embed_fonts="full"`) are referenced by the
+  embedded file's own family name ("Noto Serif SC"), so Word and LibreOffice find them;
+  `embed_fonts="none"` names the layout's `docx_family` (宋体, 仿宋_GB2312 …) instead. The
+  font table gives each an altName (宋体, 仿宋 …), PANOSE class and GB2312 charset.
+  Characters the main face lacks (CJK Extension B …) are set through a "Fallback <family>"
+  character style whose face is embedded too.
 - The GB/T 9704 grid is a lines-only grid plus a small negative character spacing on body-size
   styles: Word and LibreOffice then both give 28 characters a line (LibreOffice splits each
   16 pt character over two cells of a 15.8 pt character grid).
-- The TOC is a real `TOC \\o "1-N" \\h \\z \\u` field (N = the plan's TOC depth) whose result is
-  pre-filled with linked entries and estimated page numbers; Word refreshes it on opening
-  (updateFields), LibreOffice shows it as written.
+- The TOC is a real `TOC \\o "1-N" \\h \\z \\u` field (N = the plan's TOC depth) and index
+  entries hold PAGEREF fields, pre-filled with estimated page numbers; Word refreshes them
+  on opening (updateFields), LibreOffice shows them as written (on the seed book every TOC
+  entry names the page LibreOffice puts it on).
 - Speed and memory (a long book must not exist as one element tree): the body is built as
   XML text (ooxml.Para, runs as strings: exactly what the element tree would serialize to),
   spooled into a temporary file every few thousand paragraphs (ooxml.BodySpool) and

@@ -56,6 +56,31 @@ def face(path: Path) -> Face:
     return Face(path, family, bold)
 
 
+@cache
+def panose(path: Path) -> str:
+    """The face's PANOSE class (OS/2), as fontTable.xml writes it (20 hex digits): what
+    Word matches a substitute on where the family is missing. Cached on disk."""
+    cached = cache_dir() / f"panose-{stamp(path)}.txt"
+    try:
+        known = cached.read_text(encoding="ascii")
+        if len(known) == 20:
+            return known
+    except (OSError, UnicodeDecodeError):
+        pass
+    from fontTools.ttLib import TTFont  # only when the cache misses
+
+    font = TTFont(path, lazy=True)
+    p = font["OS/2"].panose
+    font.close()
+    digits = [
+        p.bFamilyType, p.bSerifStyle, p.bWeight, p.bProportion, p.bContrast,
+        p.bStrokeVariation, p.bArmStyle, p.bLetterForm, p.bMidline, p.bXHeight,
+    ]  # fmt: skip
+    value = "".join(f"{d:02X}" for d in digits)
+    write_atomic(cached, value.encode("ascii"))
+    return value
+
+
 def coverage(path: Path) -> frozenset[int]:
     """Code points the font maps (cached on disk, shared with the coverage check)."""
     return codepoints(Path(path))

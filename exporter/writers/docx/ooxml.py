@@ -88,12 +88,14 @@ class Border:
 class ParaProps:
     keep_next: bool = False
     page_break_before: bool = False
+    widow_control: bool | None = None  # None: inherited
     border: Border | None = None
     shading: str | None = None  # RRGGBB fill
     tabs: list[tuple[str, int, str]] = field(default_factory=list)  # (align, pos twips, leader)
     cjk_breaking: bool = True
     snap_to_grid: bool | None = None
     line_twips: int | None = None  # exact line height
+    line_auto: bool = False  # single spacing that grows with the line's content (a picture)
     before_twips: int = 0
     after_twips: int = 0
     first_line_chars: float = 0.0
@@ -203,6 +205,8 @@ def para_props(p: ParaProps, style_id: str | None = None) -> Element:
         ppr.append(el("w:keepNext"))
     if p.page_break_before:
         ppr.append(el("w:pageBreakBefore"))
+    if p.widow_control is not None:
+        ppr.append(el("w:widowControl") if p.widow_control else val("w:widowControl", "0"))
     if p.border:
         ppr.append(_border_el(p.border))
     if p.shading:
@@ -220,7 +224,9 @@ def para_props(p: ParaProps, style_id: str | None = None) -> Element:
     if p.snap_to_grid is not None:
         ppr.append(val("w:snapToGrid", "1" if p.snap_to_grid else "0"))
     spacing = {"before": str(p.before_twips), "after": str(p.after_twips)}
-    if p.line_twips:
+    if p.line_auto:
+        spacing.update(line="240", lineRule="auto")
+    elif p.line_twips:
         spacing.update(line=str(p.line_twips), lineRule="exact")
     ppr.append(el("w:spacing", spacing))
     ppr.append(_ind_el(p))
@@ -235,11 +241,14 @@ def _table_style_props(color: str) -> Element:
     borders = el("w:tblBorders")
     for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
         borders.append(el(f"w:{side}", {"val": "single", "sz": "4", "space": "0", "color": color}))
+    # 3 pt around a cell's text, as the PDF pads its table cells (pdf/blocks.CELL_PAD).
     margins = el(
         "w:tblCellMar",
         {},
-        el("w:left", {"w": "85", "type": "dxa"}),
-        el("w:right", {"w": "85", "type": "dxa"}),
+        el("w:top", {"w": "60", "type": "dxa"}),
+        el("w:left", {"w": "60", "type": "dxa"}),
+        el("w:bottom", {"w": "60", "type": "dxa"}),
+        el("w:right", {"w": "60", "type": "dxa"}),
     )
     return el("w:tblPr", {}, borders, margins)
 
@@ -391,14 +400,18 @@ def paragraph(
     style_id: str,
     runs: Iterable[Run] = (),
     *,
+    keep_next: bool = False,
     page_break_before: bool = False,
     outline_level: int | None = None,
     num: tuple[int, int] | None = None,
 ) -> Para:
     """A paragraph naming its style; only structural properties are set directly."""
     if num is None:
-        return Para(_para_head(style_id, page_break_before, outline_level), list(runs))
+        head = _para_head(style_id, page_break_before, outline_level, keep_next)
+        return Para(head, list(runs))
     head = f'<w:p><w:pPr><w:pStyle w:val="{escape_attr(style_id)}"/>'
+    if keep_next:
+        head += "<w:keepNext/>"
     if page_break_before:
         head += "<w:pageBreakBefore/>"
     head += f'<w:numPr><w:ilvl w:val="{num[1]}"/><w:numId w:val="{num[0]}"/></w:numPr>'
@@ -408,8 +421,12 @@ def paragraph(
 
 
 @cache
-def _para_head(style_id: str, page_break_before: bool, outline_level: int | None) -> str:
+def _para_head(
+    style_id: str, page_break_before: bool, outline_level: int | None, keep_next: bool = False
+) -> str:
     head = f'<w:p><w:pPr><w:pStyle w:val="{escape_attr(style_id)}"/>'
+    if keep_next:
+        head += "<w:keepNext/>"
     if page_break_before:
         head += "<w:pageBreakBefore/>"
     if outline_level is not None:
@@ -537,8 +554,18 @@ ROW_START = "<w:tr><w:trPr><w:cantSplit/></w:trPr>"
 # --------------------------------------------------------------------------- numbering
 
 
-def abstract_num(ident: int, fmt: str, text: str, suffix: str = "space") -> Element:
-    """One-level list definition; indents come from the paragraph style, not the list."""
+@dataclass
+class ListIndent:
+    left_chars: float
+    first_line_chars: float
+    char_twips: int  # one character's width, for the twips fallback
+
+
+def abstract_num(
+    ident: int, fmt: str, text: str, ind: ListIndent, suffix: str = "space"
+) -> Element:
+    """One-level list definition with its role's indents (a list's indents win over the
+    paragraph style's in Word and LibreOffice alike)."""
     lvl = el(
         "w:lvl",
         {"ilvl": "0"},
@@ -547,7 +574,11 @@ def abstract_num(ident: int, fmt: str, text: str, suffix: str = "space") -> Elem
         val("w:suff", suffix),
         val("w:lvlText", text),
         val("w:lvlJc", "left"),
-    )
+        el("w:pPr", {}, _ind_el(ParaProps(
+            left_chars=ind.left_chars, first_line_chars=ind.first_line_chars,
+            char_twips=ind.char_twips,
+        ))),
+    )  # fmt: skip
     return el(
         "w:abstractNum",
         {"abstractNumId": str(ident)},
@@ -594,6 +625,8 @@ class SectionDef:
     grid_pitch_twips: int | None = None
     grid_char_space: int | None = None
     title_page: bool = False
+    columns: int = 1
+    column_gap: int = 425
 
 
 def section_props(s: SectionDef) -> str:
@@ -611,7 +644,10 @@ def section_props(s: SectionDef) -> str:
     if s.page_format:
         start = ' w:start="1"' if s.restart else ""
         out.append(f'<w:pgNumType w:fmt="{s.page_format}"{start}/>')
-    out.append('<w:cols w:space="425"/>')
+    if s.columns > 1:
+        out.append(f'<w:cols w:num="{s.columns}" w:space="{s.column_gap}"/>')
+    else:
+        out.append('<w:cols w:space="425"/>')
     if s.title_page:
         out.append("<w:titlePg/>")
     if s.grid_pitch_twips:
@@ -643,6 +679,7 @@ class SettingsDef:
     mirror_margins: bool
     even_odd_headers: bool
     default_tab_twips: int
+    subset_fonts: bool = True  # the embedded faces hold only the characters used
 
 
 def fill_settings(root: Element, s: SettingsDef) -> None:
@@ -651,7 +688,8 @@ def fill_settings(root: Element, s: SettingsDef) -> None:
     root.append(el("w:zoom", {"percent": "100"}))
     if s.embed_fonts:
         root.append(el("w:embedTrueTypeFonts"))
-        root.append(el("w:saveSubsetFonts"))
+        if s.subset_fonts:
+            root.append(el("w:saveSubsetFonts"))
     if s.mirror_margins:
         root.append(el("w:mirrorMargins"))
     root.append(val("w:defaultTabStop", s.default_tab_twips))
@@ -685,6 +723,7 @@ class FontEntry:
     name: str
     charset: str = "86"  # GB2312
     alt_name: str = ""  # what to use where the font is neither installed nor embedded
+    panose: str = ""  # 20 hex digits: the class Word matches a substitute on
     family: str = "roman"
     embeds: list[tuple[str, str, str]] = field(default_factory=list)  # (kind, rId, {GUID})
 
@@ -712,6 +751,7 @@ def font_table(root: Element, entries: Sequence[FontEntry]) -> None:
             "w:font",
             {"name": entry.name},
             val("w:altName", entry.alt_name) if entry.alt_name else None,
+            val("w:panose1", entry.panose) if entry.panose else None,
             val("w:charset", entry.charset),
             val("w:family", entry.family),
             val("w:pitch", "variable"),

@@ -4,9 +4,9 @@ byte-reproducible zip."""
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 import zipfile
-from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,7 +19,14 @@ from docx.opc.pkgwriter import _ContentTypesItem
 
 from exporter.assemble.plan import BookMeta
 from exporter.writers.docx import ooxml
-from exporter.writers.docx.fontfaces import covers, face, font_key, obfuscate, subset_font
+from exporter.writers.docx.fontfaces import (
+    covers,
+    face,
+    font_key,
+    obfuscate,
+    panose,
+    subset_font,
+)
 from exporter.writers.docx.ooxml import BodySpool
 
 APP_XML = "application/vnd.openxmlformats-officedocument.extended-properties+xml"
@@ -29,7 +36,6 @@ FONT_TABLE = "application/vnd.openxmlformats-officedocument.wordprocessingml.fon
 # duplicate styles, SharePoint metadata).
 _DROP = ("thumbnail", "stylesWithEffects", "customXml")
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
-FIXED_DATE = dt.datetime(2000, 1, 1, tzinfo=dt.timezone.utc)
 
 
 def new_document() -> Document:
@@ -60,25 +66,40 @@ def _font_table_part(doc: Document) -> XmlPart:
     return part
 
 
+@dataclass
+class FontInfo:
+    """What fontTable.xml says of a family besides its name: the stock font to fall back to
+    and a file of the same class (its PANOSE digits and coverage), where one is known."""
+
+    alt: str = ""
+    sample: Path | None = None
+
+
+def _entry_for(name: str, info: FontInfo) -> ooxml.FontEntry:
+    han = info.sample is not None and covers(info.sample, "中")
+    charset = "86" if han or not name.isascii() else "00"  # 86 = GB2312
+    digits = panose(info.sample) if info.sample is not None else ""
+    # PANOSE serif style 11-13 is sans serif; 3 as family kind is a script (楷体).
+    family = "swiss" if digits[2:4] in ("0B", "0C", "0D") else "roman" if digits else "auto"
+    family = "script" if digits[:2] == "03" else family
+    return ooxml.FontEntry(name, charset=charset, alt_name=info.alt, panose=digits, family=family)
+
+
 def write_font_table(
-    doc: Document,
-    families: Iterable[str],
-    embedded: list[FontUse],
-    alt_names: dict[str, str] | None = None,
+    doc: Document, families: dict[str, FontInfo], embedded: list[FontUse], full: bool = False
 ) -> None:
-    """fontTable.xml naming every family the styles use; embedded faces are subset,
-    obfuscated and attached as /word/fonts/fontN.odttf. `alt_names` maps an embedded family
-    to the Office font a reader that ignores embedded fonts should substitute."""
+    """fontTable.xml naming every family the styles use; embedded faces are subset (or
+    whole, `full`), obfuscated and attached as /word/fonts/fontN.odttf."""
     part = _font_table_part(doc)
-    han = {face(u.path).family for u in embedded if covers(u.path, "中")}
     entries: dict[str, ooxml.FontEntry] = {}
-    for name in [*families, *(face(u.path).family for u in embedded)]:
-        alt = (alt_names or {}).get(name, "")
-        charset = "86" if name in han or not name.isascii() else "00"  # 86 = GB2312
-        entries.setdefault(name, ooxml.FontEntry(name, charset=charset, alt_name=alt))
+    for name, info in families.items():
+        entries[name] = _entry_for(name, info)
+    for use in embedded:
+        family = face(use.path).family
+        entries.setdefault(family, _entry_for(family, FontInfo(sample=use.path)))
     for n, use in enumerate(sorted(embedded, key=lambda u: str(u.path)), start=1):
         f = face(use.path)
-        data = subset_font(use.path, use.chars)
+        data = use.path.read_bytes() if full else subset_font(use.path, use.chars)
         key = font_key(data)
         font_part = Part(
             PackURI(f"/word/fonts/font{n}.odttf"),
@@ -97,15 +118,25 @@ def write_font_table(
 
 
 def _date(text: str) -> dt.datetime:
-    """The book's date (`2025年7月`, `2025-07-01` …) or a fixed one: never the clock."""
+    """The book's date (`2025年7月`, `2025-07-01` …), else the build's (build_date)."""
     m = re.search(r"(\d{4})\D{0,3}(\d{1,2})?\D{0,3}(\d{1,2})?", text or "")
     if not m:
-        return FIXED_DATE
+        return build_date()
     year, month, day = int(m.group(1)), int(m.group(2) or 1), int(m.group(3) or 1)
     try:
         return dt.datetime(year, month, day, tzinfo=dt.timezone.utc)
     except ValueError:
-        return FIXED_DATE
+        return build_date()
+
+
+def build_date() -> dt.datetime:
+    """SOURCE_DATE_EPOCH (reproducible builds) when set, else today at 00:00 UTC: a real
+    date, and two builds of one day give the same bytes."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    if epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc).replace(microsecond=0)
+    today = dt.datetime.now(dt.timezone.utc).date()
+    return dt.datetime(today.year, today.month, today.day, tzinfo=dt.timezone.utc)
 
 
 def set_core_properties(doc: Document, meta: BookMeta) -> None:

@@ -13,9 +13,10 @@ import math
 import re
 import struct
 from array import array
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import accumulate
 from pathlib import Path
 
 from exporter.assemble.plan import (
@@ -34,13 +35,22 @@ from exporter.assemble.plan import (
 from exporter.cache import cache_dir, stamp, write_atomic
 from exporter.layout.model import Layout, Style
 from exporter.resources import fonts_dir
-from exporter.writers.docx.styles import grid_spacing_twips
+from exporter.writers.docx.styles import column_gap_twips, grid_spacing_twips
 
 PT_PER_MM = 72 / 25.4
 
 
-# Full-width punctuation the documents compress to half width (compressPunctuation).
-COMPRESSED = set("，。、；：？！（）《》【】「」『』")
+# LibreOffice sets full-width punctuation full width (it ignores compressPunctuation and
+# hangs nothing past the line end) and loses less than an em a line to its line-breaking
+# rules (measured on the seed books).
+BREAK_LOSS_EM = 1.0
+NO_START = frozenset("、，；：。！？）》」』】〉〕”’,.;:!?)]}·—…%")
+NO_END = frozenset("（《「『【〈〔“‘([{")
+_UNBREAKABLE = re.compile(r"[A-Za-z0-9.%]{2,}|[—…]{2,}")
+BOX_RULES_PT = 6.0  # a box's rules and their padding beyond its spacing (measured)
+INDEX_COLUMNS_FROM = 8  # entries: a shorter index stays in one column (as in the PDF)
+ROW_RULE_PT = 6.5  # a table row's cell margins (3 pt above and below) and rule
+KEEP_MARGIN_PT = 4.0  # a keep-with-next chain that fits by less than this moves on (measured)
 
 
 # Han/Latin boundaries, as two pair patterns: matches of one cannot overlap (no character
@@ -91,15 +101,11 @@ class _Widths(dict[str, float]):
                 self.not_full = re.compile(f"[^{''.join(map(re.escape, bmp))}]")
 
     def __missing__(self, char: str) -> float:
-        if char in COMPRESSED:
-            width = 0.5
-        else:
-            known = _advances(self.path).em(ord(char)) if self.path else None
-            if known is None:
-                known = 1.0 if ord(char) >= 0x2E80 else 0.55
-            width = known
-        self[char] = width
-        return width
+        known = _advances(self.path).em(ord(char)) if self.path else None
+        if known is None:
+            known = 1.0 if ord(char) >= 0x2E80 else 0.55
+        self[char] = known
+        return known
 
 
 @dataclass(frozen=True)
@@ -177,6 +183,43 @@ def _boundaries(text: str) -> int:
     return len(_HAN_THEN_LATIN.findall(text)) + len(_LATIN_THEN_HAN.findall(text))
 
 
+def _kept(n: int) -> int:
+    """Lines of an n-line paragraph that must share a page (widow/orphan control)."""
+    return n if n <= 3 else 2
+
+
+def break_count(text: str, widths: _Widths, measure: float, first: float, track: float) -> int:
+    """Lines LibreOffice breaks `text` into (widths in em): as many characters as fit, no
+    line starting with a closing mark or ending with an opening one, no break inside a
+    Latin word or number."""
+    adv = [widths[c] + track for c in text]
+    for m in _HAN_THEN_LATIN.finditer(text):  # autoSpaceDE/DN: ¼ em at Han/Latin seams
+        adv[m.start()] += 0.25
+    for m in _LATIN_THEN_HAN.finditer(text):
+        adv[m.start()] += 0.25
+    glued = bytearray(len(text) + 1)  # 1 where no break may fall before character i
+    for m in _UNBREAKABLE.finditer(text):
+        glued[m.start() + 1 : m.end()] = b"\x01" * (m.end() - m.start() - 1)
+    prefix = list(accumulate(adv, initial=0.0))
+    n, start, lines, room = len(text), 0, 0, measure - first
+    while start < n:
+        lines += 1
+        end = bisect_right(prefix, prefix[start] + room + 1e-6) - 1
+        if end >= n:
+            break
+        end = _step_back(text, glued, start, end)
+        start, room = end, measure
+    return max(lines, 1)
+
+
+def _step_back(text: str, glued: bytearray, start: int, end: int) -> int:
+    """The last allowed break at or before `end` (a line keeps one character at least)."""
+    at = end
+    while at > start + 1 and (glued[at] or text[at] in NO_START or text[at - 1] in NO_END):
+        at -= 1
+    return at if at > start + 1 or end == start else max(end, start + 1)
+
+
 def roman(n: int) -> str:
     out = ""
     for value, numeral in (
@@ -220,38 +263,85 @@ class _Metrics:
 class Pager:
     layout: Layout
     y: float = 0.0  # points used on the current page
+    after: float = 0.0  # space below the last paragraph, included in y
     page: int = 1
     labels: dict[int, str] = field(default_factory=dict)  # id(heading) -> page label
+    anchors: dict[str, str] = field(default_factory=dict)  # anchor -> page label
     _label: str = ""
     _start: int = 1
     _files: dict[tuple[str, bool], Path] = field(default_factory=dict)
     _metrics: dict[str, _Metrics] = field(default_factory=dict)
+    _lines: dict[tuple[str, int, float | None], int] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.height = self.layout.page.text_height_mm * PT_PER_MM
         self.width = self.layout.page.text_width_mm * PT_PER_MM
-        self._follow = 1.5 * self.leading(self.layout.style("body"))
+        self.follow = (0.0, self.leading(self.layout.style("body")))  # see chain_height
 
     def new_page(self) -> None:
-        if self.y > 0:
+        """A page break the document asks for: the next paragraph keeps its space above."""
+        if self.y < 0:
+            self.y = 0.0
+        elif self.y > 0:
             self.page += 1
             self.y = 0.0
 
-    def advance(self, h: float, *, keep: bool = False) -> None:
-        # A kept-with-next paragraph moves on unless some of what follows fits too (about
-        # a line and a half: measured against LibreOffice on the seed books).
-        follow = self._follow if keep else 0.0
-        if keep and self.y + h + follow > self.height:
-            self.new_page()
-        self.y += h
-        while self.y > self.height:
+    def _flow_over(self) -> None:
+        """A page break of the flow: the next paragraph's space above is dropped."""
+        self.page += 1
+        self.y = -1.0  # marks the top of a page reached by the flow (see _place)
+
+    def advance(self, h: float) -> None:
+        """Something that does not split (a table row, a picture)."""
+        if self.y > 0 and self.y + h > self.height:
+            self._flow_over()
+        self.y = max(self.y, 0.0) + h
+        self.after = 0.0
+
+    def _place(self, n: int, leading: float, before: float, after: float, keep: bool) -> None:
+        """A paragraph of n lines: widow/orphan control (set in Normal) leaves two lines at
+        least on either side of a page break; a kept-with-next paragraph moves on unless
+        some of what follows fits too (about a line and a half: measured against
+        LibreOffice on the seed books)."""
+        if self.y > 0:  # LibreOffice sets the larger of two adjacent spacings (measured)
+            before = max(before - self.after, 0.0)
+            room = int((self.height - self.y - before) / leading + 1e-6)
+            if keep:
+                follow_before, follow = self.follow
+                need = before + n * leading + max(after, follow_before) + follow + KEEP_MARGIN_PT
+                moves = self.y + need > self.height
+            else:
+                moves = room < min(n, 2) or (n - room == 1 and room < 3)
+            if moves:
+                self._flow_over()
+            elif room < n:
+                rest = max(n - room, 2)  # a widow takes a second line with it
+                self._flow_over()
+                self._lines_from_top(rest, leading, after)
+                return
+        if self.y < 0:  # top of a page reached by the flow: no space above
+            before, self.y = 0.0, 0.0
+        room = int((self.height - self.y - before) / leading + 1e-6)
+        if room >= n:
+            self.y += before + n * leading + after
+            self.after = after
+        else:
+            self._flow_over()
+            self._lines_from_top(n - room, leading, after)
+
+    def _lines_from_top(self, n: int, leading: float, after: float) -> None:
+        per_page = max(int(self.height / leading), 1)
+        while n > per_page:
             self.page += 1
-            self.y -= self.height
+            n -= per_page
+        self.y = n * leading + after
+        self.after = after
 
     def leading(self, st: Style) -> float:
-        """Line height; on a line grid LibreOffice rounds it up to whole grid lines."""
+        """Line height; on a line grid LibreOffice rounds it up to whole grid lines for the
+        styles that snap to it (body size, styles.py)."""
         grid = self.layout.page.grid
-        if grid is None:
+        if grid is None or st.size_pt != self.layout.style("body").size_pt:
             return st.leading_pt
         pitch = self.height / grid.lines
         return max(1, math.ceil(st.leading_pt / pitch - 0.05)) * pitch
@@ -275,16 +365,30 @@ class Pager:
         return m
 
     def lines(self, text: str, m: _Metrics, width: float | None = None) -> int:
-        usable = (width or self.width) - m.indent
-        quick = ((m.widths.quick_units(text) + m.first) * m.size + m.spacing * len(text)) / max(
-            usable, m.size
+        key = (text, id(m), width)  # a kept block is measured again for what precedes it
+        n = self._lines.get(key)
+        if n is None:
+            if len(self._lines) > 256:  # only the blocks just ahead are measured twice
+                self._lines.clear()
+            n = self._lines[key] = self._count_lines(text, m, width)
+        return n
+
+    def keeps(self, b: Block) -> bool:
+        return isinstance(b, (Heading, Chart)) or (
+            isinstance(b, Para) and self.metrics(b.role).keep
         )
-        n = math.ceil(quick)
-        if n - quick > _TIE and quick - (n - 1) > _TIE:  # not a near tie: same as exact
-            return max(1, n)
-        em = _units(text, m.widths) + m.first
-        spacing = m.spacing * len(text)
-        return max(1, math.ceil((em * m.size + spacing) / max(usable, m.size)))
+
+    def _count_lines(self, text: str, m: _Metrics, width: float | None) -> int:
+        """Lines of `text`: the width sum decides when losing up to BREAK_LOSS_EM at every
+        line end would not change the count (most paragraphs); otherwise the lines are
+        broken as LibreOffice breaks them (break_count)."""
+        per = max((width or self.width) - m.indent, m.size)
+        total = (m.widths.quick_units(text) + m.first) * m.size + m.spacing * len(text)
+        fewest = math.ceil(total / per - _TIE)
+        most = math.ceil(total / max(per - BREAK_LOSS_EM * m.size, m.size) - _TIE)
+        if fewest == most:
+            return max(1, fewest)
+        return break_count(text, m.widths, per / m.size, m.first, m.spacing / m.size)
 
     def _font_file(self, st: Style) -> Path:
         key = (st.font, st.bold)
@@ -299,27 +403,80 @@ class Pager:
         """Letter spacing in points (the grid's compression on body-size styles)."""
         return st.letter_spacing_pt or (grid_spacing_twips(self.layout, st) or 0) / 20
 
-    def para(self, text: str, role: str, *, keep: bool = False, width: float | None = None) -> None:
+    def para(
+        self,
+        text: str,
+        role: str,
+        *,
+        keep: bool = False,
+        width: float | None = None,
+        spacing: tuple[float, float] | None = None,
+    ) -> None:
         m = self.metrics(role)
         if m.break_before:
             self.new_page()
-        h = self.lines(text, m, width) * m.leading + m.before + m.after
-        self.advance(h, keep=keep or m.keep)
+        before, after = spacing or (m.before, m.after)
+        self._place(self.lines(text, m, width), m.leading, before, after, keep or m.keep)
+
+    def chain_height(self, blocks: list[Block], start: int) -> tuple[float, float]:
+        """What must fit below a kept-with-next block: the blocks from `start` that keep
+        with their next one, whole, and the first lines of the one after them, as (space
+        above the first, the rest); adjacent spacings collapse to the larger."""
+        first: float | None = None
+        rest, after = 0.0, 0.0
+        for b in blocks[start:]:
+            keeps = isinstance(b, (Heading, Para)) and self.keeps(b)
+            before, height = self.lead_height(b)
+            if first is None:
+                first = before
+            else:
+                rest += max(before - after, 0.0)
+            if not keeps:
+                return first, rest + height
+            assert isinstance(b, (Para, Heading))
+            m = self.metrics(b.role)
+            rest += self.lines(b.text, m) * m.leading + m.after
+            after = m.after
+        return first or 0.0, rest
+
+    def lead_height(self, b: Block | None) -> tuple[float, float]:
+        """Block `b`'s space above and the first lines widow/orphan control keeps
+        together (what must fit below a kept-with-next paragraph before it)."""
+        if isinstance(b, Box) and b.blocks:
+            box = self.layout.style(b.role)
+            inner = b.blocks[0]
+            if isinstance(inner, Para):
+                m = self.metrics(inner.role)
+                n = self.lines(inner.text, m, self.width - m.size)
+                return max(m.before, box.space_before_pt), _kept(n) * m.leading
+            return self.lead_height(inner)
+        if isinstance(b, (Para, Heading)):
+            m = self.metrics(b.role)
+            return m.before, _kept(self.lines(b.text, m)) * m.leading
+        if isinstance(b, Table):
+            m = self.metrics(b.role)
+            return m.before, 2 * (m.leading + ROW_RULE_PT)
+        if isinstance(b, ListBlock):
+            return 0.0, self.metrics(b.role).leading
+        return 0.0, self.leading(self.layout.style("body"))
 
     def label(self) -> str:
         n = self.page - self._start + 1
         return {"roman": roman(n), "arabic": str(n)}.get(self._label, "")
 
     def block(self, b: Block) -> None:
+        self._block(b)
+
+    def _block(self, b: Block) -> None:
         if isinstance(b, Para):
             self.para(b.text, b.role)
         elif isinstance(b, Heading):
             self.para(b.text, b.role, keep=True)
             self.labels[id(b)] = self.label()
+            if b.anchor:
+                self.anchors[b.anchor] = self.label()
         elif isinstance(b, Box):
-            for inner in b.blocks:
-                self.block(inner)
-            self.advance(8)
+            self._box(b)
         elif isinstance(b, Table):
             self._table(b)
         elif isinstance(b, ListBlock):
@@ -327,46 +484,114 @@ class Pager:
                 self.para(item + "0. ", b.role)
         elif isinstance(b, Chart):
             st = self.layout.style(b.role)
-            self.para(b.title, b.role)
-            self.advance(len(b.bars) * st.size_pt * 2 + st.size_pt * 1.2 + st.leading_pt)
+            if b.title:
+                self.para(b.title, b.role, keep=True)
+            # The picture (chart.py: two sizes a bar, 0.6 size padding) and its spacing.
+            picture = max(len(b.bars), 1) * st.size_pt * 2 + st.size_pt * 1.2
+            self.advance(picture + st.space_after_pt)
         elif isinstance(b, Index):
-            for e in b.entries:
-                text = e.text + "　" + "、".join(label for _, label in e.targets)
-                self.para(text, f"index-{min(max(e.level, 1), 3)}")
+            self._index(b)
         elif isinstance(b, TocBlock):
             self.para(b.title, "toc-title")
         elif isinstance(b, PageBreak):
             self.new_page()
 
+    def _index(self, b: Index) -> None:
+        """Entries with their page numbers; from INDEX_COLUMNS_FROM entries on in two
+        columns (a continuous section LibreOffice fills column by column and balances on
+        its last page)."""
+        two = len(b.entries) >= INDEX_COLUMNS_FROM
+        width = (self.width - column_gap_twips(self.layout) / 20) / 2 if two else self.width
+        heights = []
+        for e in b.entries:
+            pages = dict.fromkeys(self.anchors.get(a, "") for a, _ in e.targets)
+            text = e.text + "　" + "，".join(pages)
+            m = self.metrics(f"index-{min(max(e.level, 1), 3)}")
+            heights.append(m.before + self.lines(text, m, width) * m.leading + m.after)
+        if not two:
+            for h in heights:
+                self.advance(h)
+            return
+        self._columns(heights)
+
+    def _columns(self, heights: list[float]) -> None:
+        top, column, on_page = max(self.y, 0.0), 0, 0.0
+        y = top
+        for h in heights:
+            if y + h > self.height and y > top:
+                column, y = column + 1, top
+                if column == 2:
+                    self.page, column, top, y, on_page = self.page + 1, 0, 0.0, 0.0, 0.0
+            y += h
+            on_page += h
+        self.y = top + on_page / 2  # the last page's columns are balanced
+        self.after = 0.0
+
+    def _box(self, b: Box) -> None:
+        """A box's paragraphs are indented half a character each side and take the box's
+        spacing (styles.boxed); its rule and padding add a few points."""
+        box = self.layout.style(b.role)
+        for inner in b.blocks:
+            if not isinstance(inner, Para):
+                self.block(inner)
+                continue
+            m = self.metrics(inner.role)
+            spacing = (max(m.before, box.space_before_pt), max(m.after, box.space_after_pt))
+            self.para(inner.text, inner.role, width=self.width - m.size, spacing=spacing)
+        self.advance(BOX_RULES_PT)
+
     def _table(self, t: Table) -> None:
+        from exporter.writers.docx.writer import is_figure_table  # (writer imports us)
+
+        if is_figure_table(t):  # leader lines: sentence, leaders, figure
+            for figure, sentence in t.rows:
+                self.para(f"{sentence}　{figure}", t.role)
+            return
         ncols = max([len(t.header), *(len(r) for r in t.rows)] or [1])
         weights = t.widths if len(t.widths) == ncols else [1.0] * ncols
-        widths = [self.width * w / sum(weights) - 8 for w in weights]
+        widths = [self.width * w / sum(weights) - 6 for w in weights]
         lines = self.lines
         for role, cells in [("figures-header", t.header)] * bool(t.header) + [
             ("figures-table", r) for r in t.rows
         ]:
             m = self.metrics(role)
             n = max([lines(c, m, w) for c, w in zip(cells, widths, strict=False)], default=1)
-            self.advance(n * m.leading + 2)
+            self.advance(n * m.leading + ROW_RULE_PT)
 
 
-def estimate_page_labels(book: Book, layout: Layout, toc_entries: int) -> dict[int, str]:
-    """Page label (in its part's numbering style) of every heading, by id()."""
+@dataclass
+class Estimate:
+    """Where the estimate puts things: page labels of headings (by id) and of anchors,
+    and the physical page (from 1) each part starts on (by id)."""
+
+    labels: dict[int, str]
+    anchors: dict[str, str]
+    starts: dict[int, int]
+
+
+def estimate_pages(book: Book, layout: Layout) -> Estimate:
+    """Page label (in its part's numbering style) of every heading and anchor."""
     pager = Pager(layout)
     started: set[str] = set()
-    first = True
+    starts: dict[int, int] = {}
+    prev: str | None = None
     for part in book.parts:
-        if part.new_page and not first:
+        # A part opens a page when it asks to or when its numbering differs (the DOCX
+        # needs a section, which starts a page, for a new numbering).
+        if prev is not None and (part.new_page or part.numbering != prev):
             pager.new_page()
-        first = False
+        prev = part.numbering
+        starts[id(part)] = pager.page
         if part.numbering in ("roman", "arabic") and part.numbering not in started:
             started.add(part.numbering)
             pager._start = pager.page
         pager._label = part.numbering
-        for b in part.blocks:
+        for i, b in enumerate(part.blocks):
+            if pager.keeps(b):  # only a kept-with-next block asks what follows
+                pager.follow = pager.chain_height(part.blocks, i + 1)
             pager.block(b)
             if isinstance(b, TocBlock):
-                for _ in range(toc_entries):
-                    pager.para("目录条目", "toc-2")
-    return pager.labels
+                for h in book.headings():
+                    if h.toc and h.level <= b.max_level:
+                        pager.para(h.text, f"toc-{min(h.level, 2)}")
+    return Estimate(pager.labels, pager.anchors, starts)

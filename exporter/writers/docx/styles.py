@@ -1,9 +1,10 @@
 """The style compiler: a layout's roles become named Word styles.
 
 Content code asks this sheet for a style id by role and never formats runs itself. Each
-style carries its complete formatting (font in all four rFonts slots, size, weight, colour,
-spacing, indents in characters, alignment, outline level), based on Normal, so an editor
-who restyles "Body Text" in Word changes every body paragraph and nothing else.
+style is based on Normal and sets what differs from it (font in all four rFonts slots,
+size, weight, colour, spacing, indents in characters, alignment, outline level): an editor
+who restyles "Body Text" in Word changes every body paragraph and nothing else, and one
+who changes Normal's font or size changes every style that shares them.
 """
 
 from __future__ import annotations
@@ -82,6 +83,7 @@ class StyleFont:
     bold: bool
     bold_chain: list[Path]  # for bold lead phrases
     regular_chain: list[Path]  # for runs set in regular weight inside a bold style
+    has_bold: bool = True  # the role has a bold face (else no bold is synthesised)
 
 
 @dataclass
@@ -125,6 +127,45 @@ class StyleSheet:
                 ui_priority=30,
             )
             self.fonts[style_id] = self.fonts[inner]
+        return style_id
+
+    def picture(self, style_id: str) -> str:
+        """The paragraph style a picture sits in: `style_id`'s look without its exact line
+        height, which would clip the picture to one line (Word and LibreOffice alike)."""
+        picture_id = f"{style_id}Picture"
+        if picture_id not in self.defs:
+            base = self.defs[style_id]
+            ppr = copy.deepcopy(base.ppr) or ParaProps()
+            ppr.line_auto, ppr.before_twips, ppr.keep_next = True, 0, False
+            ppr.snap_to_grid = False  # on a line grid the picture keeps its own height
+            self.defs[picture_id] = StyleDef(
+                picture_id,
+                f"{base.name} (picture)",
+                based_on=style_id,
+                ppr=ppr,
+                ui_priority=99,
+                quick=False,
+            )
+            self.fonts[picture_id] = self.fonts[style_id]
+        return picture_id
+
+    def figure_line(self) -> str:
+        """A key figure as the PDF sets it: its sentence, a dot leader, the figure on the
+        right (the table role's look with its own spacing, which table cells drop)."""
+        style_id = "FigureLine"
+        if style_id not in self.defs:
+            role = "figures-table"
+            base = self.defs[self.para(role)]
+            st = self.layout.style(role)
+            ppr = copy.deepcopy(base.ppr) or ParaProps()
+            ppr.before_twips = round(st.space_before_pt * 20)
+            ppr.after_twips = round(st.space_after_pt * 20)
+            ppr.tabs = [("right", round(self.layout.page.text_width_mm * MM_TWIPS), "dot")]
+            ppr.align = "left"
+            self.defs[style_id] = StyleDef(
+                style_id, "Figure Line", based_on=base.style_id, ppr=ppr, ui_priority=30
+            )
+            self.fonts[style_id] = self.fonts[base.style_id]
         return style_id
 
     def fallback(self, path: Path) -> str:
@@ -171,7 +212,8 @@ def _style_font(layout: Layout, st: Style) -> StyleFont:
     chain, bold = _font_files(layout, st)
     role = layout.fonts[st.font]
     bold_chain = [fonts_dir() / n for n in role.bold_files] if role.bold_files else chain
-    return StyleFont(chain, bold, bold_chain, [fonts_dir() / n for n in role.files])
+    regular = [fonts_dir() / n for n in role.files]
+    return StyleFont(chain, bold, bold_chain, regular, has_bold=bool(role.bold_files) or bold)
 
 
 def _fonts_for(layout: Layout, st: Style, embed: bool) -> tuple[Fonts, bool, Face]:
@@ -212,9 +254,16 @@ def _para_props(layout: Layout, st: Style, role: str, text_twips: int) -> ParaPr
         p.outline_level = int(role.split("-")[1]) - 1
     if role.startswith("toc-") and role != "toc-title":
         p.tabs = [("right", text_twips, "dot")]
+    if role.startswith("index-"):  # page numbers at the end of the index's column
+        p.tabs = [("right", (text_twips - column_gap_twips(layout)) // 2, "dot")]
     if role == "header" and layout.header_footer.header_rule:
         p.border = Border("000000", size_eighths=4, space_pt=1, sides=("bottom",))
     return p
+
+
+def column_gap_twips(layout: Layout) -> int:
+    """The gap between an index's two columns: two body characters, as in the PDF."""
+    return round(2 * layout.style("body").size_pt * 20)
 
 
 def grid_spacing_twips(layout: Layout, st: Style) -> int | None:
@@ -232,12 +281,16 @@ def grid_spacing_twips(layout: Layout, st: Style) -> int | None:
 def _style_def(layout: Layout, role: str, st: Style, embed: bool, text_twips: int) -> StyleDef:
     style_id, name = _ids_for(role)
     fonts, bold, _ = _fonts_for(layout, st, embed)
+    body = layout.style("body")
+    normal_fonts, _, _ = _fonts_for(layout, body, embed)
+    size = round(st.size_pt * 2)
     rpr = RunProps(
-        fonts=fonts,
-        bold=bold,
-        italic=st.italic,
+        # What Normal already sets is inherited, so restyling Normal restyles them too.
+        fonts=None if fonts == normal_fonts else fonts,
+        bold=bold or None,
+        italic=st.italic or None,
         color=_rgb(st.color) if st.color.upper() != "#000000" else None,
-        size_half_pts=round(st.size_pt * 2),
+        size_half_pts=None if size == round(body.size_pt * 2) else size,
         spacing_twips=round(st.letter_spacing_pt * 20) or grid_spacing_twips(layout, st),
     )
     ppr = _para_props(layout, st, role, text_twips)
@@ -259,6 +312,7 @@ def _base_defs(layout: Layout, embed: bool) -> list[StyleDef]:
     body = layout.style("body")
     fonts, _, _ = _fonts_for(layout, body, embed)
     normal_ppr = ParaProps(
+        widow_control=True,  # two lines at least at a page's foot and head, as in print
         line_twips=round(body.leading_pt * 20),
         char_twips=round(body.size_pt * 20),
         align="both",

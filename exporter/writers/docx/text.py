@@ -18,7 +18,8 @@ TARGET_STYLE = "IndexTarget"
 
 
 def _neutral(char: str) -> bool:
-    return char.isspace() or ord(char) < 0x20
+    """Characters any face sets: spaces, controls, the zero-width word joiner."""
+    return char.isspace() or ord(char) < 0x20 or char == "\u2060"
 
 
 class _Chain:
@@ -94,12 +95,18 @@ class TextSetter:
         text = ooxml.clean_text(text)
         if plain:
             return self._runs(text, style_id, weight="regular")
-        if lead and text.startswith(lead) and lead.strip():
+        if lead and text.startswith(lead) and lead.strip() and self._has_bold(style_id):
             return [
                 *self._runs(lead, style_id, weight="bold"),
                 *self._runs(text[len(lead) :], style_id, weight="style"),
             ]
         return self._runs(text, style_id, weight="style")
+
+    def _has_bold(self, style_id: str) -> bool:
+        """A lead phrase is bold only where the face has a bold weight: the PDF sets it
+        in the regular face then (a 楷体 summary), and Word would synthesise a bold."""
+        sf = self.sheet.fonts.get(style_id) or self.sheet.fonts["Normal"]
+        return sf.has_bold
 
     def _runs(self, text: str, style_id: str, *, weight: str) -> list[ooxml.Run]:
         if not text:

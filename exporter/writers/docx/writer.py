@@ -34,18 +34,21 @@ from exporter.writers.docx import ooxml
 from exporter.writers.docx.chart import bar_chart_png
 from exporter.writers.docx.fontfaces import face
 from exporter.writers.docx.package import (
+    FontInfo,
     FontUse,
     new_document,
     save_reproducible,
     set_core_properties,
     write_font_table,
 )
-from exporter.writers.docx.paging import estimate_page_labels
-from exporter.writers.docx.sections import SectionMaker, even_odd
+from exporter.writers.docx.paging import INDEX_COLUMNS_FROM, estimate_pages
+from exporter.writers.docx.sections import PAGE_FORMATS, SectionMaker, SectionPlan, even_odd
 from exporter.writers.docx.styles import MM_TWIPS, StyleSheet, compile_styles
 from exporter.writers.docx.text import TextSetter
 
-ABSTRACT_ORDERED, ABSTRACT_BULLET = 1, 2
+WORD_JOINER = "\u2060"  # zero width, no break (set in the text's own face, text.py)
+_SEAM = re.compile(r"(?<=[0-9A-Za-z%.])(?=[^\x00-\x7f])|(?<=[^\x00-\x7f])(?=[0-9A-Za-z])")
+FIGURE_MAX = 16  # characters of a figure set on the right of a leader line (as the PDF)
 SPOOL_EVERY = 2000  # body elements (or 4x as many runs) held before they are spooled
 _NOT_NAME = re.compile(r"[^A-Za-z0-9_]")
 
@@ -64,16 +67,21 @@ class Builder:
     book: Book
     layout: Layout
     embed: bool
+    full: bool = False  # embed whole font files, not subsets
     doc: Document = field(default_factory=new_document)
     body: list[ooxml.BodyItem] = field(default_factory=list)  # current part's paragraphs/tables
     box_role: str | None = None
     break_pending: bool = False
     next_bookmark: int = 1
     nums: list[ooxml.Element] = field(default_factory=list)
+    abstracts: dict[tuple[bool, str], ooxml.Element] = field(default_factory=dict)
     next_drawing: int = 1  # drawing ids are unique in the document
     anchors: dict[int, str] = field(default_factory=dict)  # id(heading) -> bookmark name
     used_bookmarks: set[str] = field(default_factory=set)
     held_runs: int = 0  # runs in self.body, a measure of its memory
+    plan: SectionPlan | None = None  # the section being filled
+    numbered: set[str] = field(default_factory=set)  # page numberings started so far
+    swap: bool = False  # odd-numbered pages are left-hand pages (see _maybe_new_section)
 
     def __post_init__(self) -> None:
         self.sheet: StyleSheet = compile_styles(self.layout, self.embed)
@@ -82,46 +90,72 @@ class Builder:
         self.root: ooxml.Element = self.doc.element.body
         self.spool = ooxml.BodySpool()
         self._name_anchors()
+        self.estimate = estimate_pages(self.book, self.layout)
+        self.figure_style = self.sheet.figure_line()
 
     # ------------------------------------------------------------------ top level
 
     def build(self, out: Path) -> None:
-        root = self.root
-        ooxml.clear_children(root)
-        spool = self.spool
+        ooxml.clear_children(self.root)
         parts = self.book.parts or [Part("front", "", [])]  # a document needs one section
-        for i, part in enumerate(parts):
-            self.body = []
+        prev: Part | None = None
+        for part in parts:
+            self._maybe_new_section(part, prev)
+            prev = part
             self.break_pending = False
             self.setter.where = part.title
             for block in part.blocks:
                 self.block(block)
                 self._spool_some()
-            last = self.body[-1] if self.body else None
-            if not isinstance(last, ooxml.Para):
-                last = ooxml.paragraph(self.sheet.para("body"))
-                self.body.append(last)
-            sect = self.sections.section(part)
-            if i < len(parts) - 1:
-                ooxml.attach_section(last, sect)
-            else:  # the last section's properties close the body
-                root.append(ooxml.to_element(sect))
-            spool.add(self.body)
-            self.body = []
+        self._end_section(last=True)
         self._finish()
         try:
-            save_reproducible(self.doc, out, spool)
+            save_reproducible(self.doc, out, self.spool)
         finally:
-            spool.close()
+            self.spool.close()
+
+    def _maybe_new_section(self, part: Part, prev: Part | None) -> None:
+        """A section per run of parts that share a page numbering and run on: a part that
+        runs on (a digest's chapter) is no section of its own, as LibreOffice ignores the
+        page settings of a continuous break; its running header follows by STYLEREF."""
+        renumbered = prev is not None and part.numbering != prev.numbering
+        if prev is not None and not part.new_page and not renumbered:
+            return
+        if part.numbering in PAGE_FORMATS and part.numbering not in self.numbered:
+            self.numbered.add(part.numbering)
+            # Word and LibreOffice take odd page numbers for right-hand pages, the PDF odd
+            # physical pages: a numbering that starts on an even page swaps the sides.
+            self.swap = self.estimate.starts.get(id(part), 1) % 2 == 0
+        elif part.numbering not in PAGE_FORMATS:
+            self.swap = False
+        self._start_section(SectionPlan(part, new_page=prev is not None, swap_sides=self.swap))
+
+    def _start_section(self, plan: SectionPlan) -> None:
+        if self.plan is not None:
+            self._end_section(last=False)
+        self.plan = plan
+
+    def _end_section(self, *, last: bool) -> None:
+        """Close the current section: its properties go into its last paragraph (the
+        body's last section: at the end of the body)."""
+        assert self.plan is not None
+        tail = self.body[-1] if self.body else None
+        if not isinstance(tail, ooxml.Para):
+            tail = ooxml.paragraph(self.sheet.para("body"))
+            self.body.append(tail)
+        sect = self.sections.section(self.plan)
+        if last:
+            self.root.append(ooxml.to_element(sect))
+        else:
+            ooxml.attach_section(tail, sect)
+        self.spool.add(self.body)
+        self.body = []
+        self.held_runs = 0
 
     def _finish(self) -> None:
         self.setter.release()
         numbering = self.doc.part.numbering_part.element
-        abstracts = [
-            ooxml.abstract_num(ABSTRACT_ORDERED, "decimal", "%1."),
-            ooxml.abstract_num(ABSTRACT_BULLET, "bullet", "●"),
-        ]
-        ooxml.replace_numbering(numbering, abstracts, self.nums)
+        ooxml.replace_numbering(numbering, list(self.abstracts.values()), self.nums)
         body = self.layout.style("body")
         normal = self.sheet.defs["Normal"].rpr
         assert normal is not None and normal.fonts is not None
@@ -137,26 +171,34 @@ class Builder:
                 mirror_margins=self.layout.page.mirror,
                 even_odd_headers=even_odd(self.layout),
                 default_tab_twips=round(body.size_pt * 2 * 20),
+                subset_fonts=not self.full,
             ),
         )
-        families = []
-        for d in self.sheet.defs.values():
-            if d.rpr is not None and d.rpr.fonts is not None:
-                families += [d.rpr.fonts.east_asia, d.rpr.fonts.latin]
-        uses = [FontUse(p, c) for p, c in self.setter.used.items() if c] if self.embed else []
-        write_font_table(self.doc, dict.fromkeys(families), uses, self._alt_names())
+        self._write_fonts()
         set_core_properties(self.doc, self.book.meta)
 
-    def _alt_names(self) -> dict[str, str]:
-        """Embedded family -> the layout's Office family for the same role (body first)."""
-        if not self.embed:
-            return {}
-        roles = [self.layout.style("body").font, *self.layout.fonts]
-        out: dict[str, str] = {}
-        for role_name in roles:
+    def _write_fonts(self) -> None:
+        used = set()
+        for d in self.sheet.defs.values():
+            if d.rpr is not None and d.rpr.fonts is not None:
+                used |= {d.rpr.fonts.east_asia, d.rpr.fonts.latin}
+        families = {n: i for n, i in self._font_infos().items() if n in used}
+        families |= {n: FontInfo() for n in sorted(used - families.keys())}
+        uses = [FontUse(p, c) for p, c in self.setter.used.items() if c] if self.embed else []
+        write_font_table(self.doc, families, uses, full=self.full)
+
+    def _font_infos(self) -> dict[str, FontInfo]:
+        """Per family the styles may name: embedded, the file's own family falls back to the
+        layout's Office family; named, the Office family falls back to the stock Windows
+        one (docx_alt: 仿宋_GB2312 -> 仿宋). Body role first: it wins a shared name."""
+        out: dict[str, FontInfo] = {}
+        for role_name in [self.layout.style("body").font, *self.layout.fonts]:
             role = self.layout.fonts[role_name]
-            if role.docx_family:
-                out.setdefault(face(fonts_dir() / role.files[0]).family, role.docx_family)
+            sample = fonts_dir() / role.files[0]
+            if self.embed:
+                out.setdefault(face(sample).family, FontInfo(role.docx_family, sample))
+            elif role.docx_family:
+                out.setdefault(role.docx_family, FontInfo(role.docx_alt, sample))
         return out
 
     def _name_anchors(self) -> None:
@@ -184,10 +226,12 @@ class Builder:
         *,
         outline_level: int | None = None,
         num: tuple[int, int] | None = None,
+        keep_next: bool = False,
     ) -> ooxml.Para:
         p = ooxml.paragraph(
             style_id,
             runs,
+            keep_next=keep_next,
             page_break_before=self.break_pending,
             outline_level=outline_level,
             num=num,
@@ -220,9 +264,9 @@ class Builder:
     def on_heading(self, h: Heading) -> None:
         role = h.role if h.role in self.layout.styles else f"heading-{min(max(h.level, 1), 4)}"
         style = self._style(role)
-        p = self._para(
-            style, self.setter.runs(h.text, style), outline_level=None if h.outline else 9
-        )
+        # Every heading keeps its style's outline level, so the navigation pane shows
+        # a case's inner headings too (the TOC field lists levels 1-N only).
+        p = self._para(style, self.setter.runs(h.text, style))
         self._bookmark(p, self.anchors[id(h)])
         if h.anchor:
             self.setter.where = h.anchor
@@ -244,6 +288,9 @@ class Builder:
     def on_table(self, t: Table) -> None:
         if not t.header and not t.rows:
             return  # Word treats a table without rows as a damaged file
+        if is_figure_table(t):
+            self._figure_lines(t)
+            return
         ncols = max([len(t.header), *(len(r) for r in t.rows)] or [1])
         weights = t.widths if len(t.widths) == ncols else [1.0] * ncols
         total = round(self.layout.page.text_width_mm * MM_TWIPS)
@@ -271,9 +318,32 @@ class Builder:
             self.body = []
             self.spool.add_table(start, rows())
 
+    def _figure_lines(self, t: Table) -> None:
+        """Key figures as the PDF prints them: sentence, dot leader, the figure in bold."""
+        style = self.figure_style
+        for figure, sentence in t.rows:
+            runs = self.setter.runs(sentence, style)
+            runs.append(ooxml.tab_run())
+            # A word joiner at the number/Han seam keeps a figure ("18个") on one line.
+            unbroken = _SEAM.sub(WORD_JOINER, figure)
+            runs += self.setter.runs(unbroken, style, lead=unbroken)
+            self._para(style, runs)
+
+    def _abstract(self, ordered: bool, role: str) -> int:
+        """A list definition per kind and role, carrying the role's indents: Word and
+        LibreOffice take a numbered paragraph's indents from its list, not its style."""
+        key = (ordered, role)
+        if key not in self.abstracts:
+            st = self.layout.style(role if role in self.layout.styles else "body")
+            ident = len(self.abstracts) + 1
+            fmt, text = ("decimal", "%1.") if ordered else ("bullet", "●")
+            ind = ooxml.ListIndent(st.left_chars, st.first_line_chars, round(st.size_pt * 20))
+            self.abstracts[key] = ooxml.abstract_num(ident, fmt, text, ind)
+        return int(self.abstracts[key].get(ooxml.qn("w:abstractNumId")))
+
     def on_listblock(self, lst: ListBlock) -> None:
         num_id = len(self.nums) + 1
-        abstract = ABSTRACT_ORDERED if lst.ordered else ABSTRACT_BULLET
+        abstract = self._abstract(lst.ordered, lst.role)
         self.nums.append(ooxml.num(num_id, abstract))  # a new instance restarts at 1
         style = self._style(lst.role)
         for item in lst.items:
@@ -283,7 +353,8 @@ class Builder:
         style = self._style(chart.role)
         st = self.layout.style(chart.role)
         if chart.title:
-            self._para(style, self.setter.runs(chart.title, style))
+            # The title stays on the page of its picture.
+            self._para(style, self.setter.runs(chart.title, style), keep_next=True)
         sf = self.sheet.fonts[style]
         png, w_pt, h_pt = bar_chart_png(
             chart.bars,
@@ -297,23 +368,44 @@ class Builder:
         run, self.next_drawing = ooxml.drawing_run(
             self.root, inline, f"{chart.title}：{alt}", self.next_drawing
         )
-        self._para(style, [run])
+        picture = self.sheet.picture(style)
+        self._para(picture, [run])
 
     def on_index(self, index: Index) -> None:
+        """Entries with PAGEREF page numbers after a dot leader, in two columns as in the
+        PDF (a continuous section: the heading above spans the page)."""
+        if len(index.entries) >= INDEX_COLUMNS_FROM and self.plan is not None:
+            plan = self.plan
+            self._start_section(
+                SectionPlan(plan.part, new_page=False, columns=2, swap_sides=plan.swap_sides)
+            )
         for entry in index.entries:
             style = self._style(f"index-{min(max(entry.level, 1), 3)}")
             runs = self.setter.runs(entry.text, style)
-            for n, (anchor, label) in enumerate(entry.targets):
-                runs += self.setter.runs("　" if n == 0 else "、", style, plain=True)
-                link_runs = self.setter.runs(label or anchor, style, plain=True)
-                runs.append(ooxml.hyperlink(bookmark_name(anchor), link_runs))
+            targets = self._distinct_pages(entry.targets)
+            if targets:
+                runs.append(ooxml.tab_run())
+            for n, anchor in enumerate(targets):
+                if n:
+                    runs += self.setter.runs("，", style, plain=True)
+                name = bookmark_name(anchor)
+                cached = self.setter.runs(self.estimate.anchors.get(anchor, ""), style, plain=True)
+                page = ooxml.field_runs(f"PAGEREF {name} \\h", cached)
+                runs.append(ooxml.hyperlink(name, page))
             self._para(style, runs)
+
+    def _distinct_pages(self, targets: list[tuple[str, str]]) -> list[str]:
+        """Target anchors, one per estimated page (the PDF prints each page once)."""
+        seen: dict[str, str] = {}
+        for anchor, _ in targets:
+            seen.setdefault(self.estimate.anchors.get(anchor) or anchor, anchor)
+        return list(seen.values())
 
     def on_tocblock(self, toc: TocBlock) -> None:
         title_style = self._style("toc-title")
         self._para(title_style, self.setter.runs(toc.title, title_style))
         entries = [h for h in self.book.headings() if h.toc and h.level <= toc.max_level]
-        pages = estimate_page_labels(self.book, self.layout, len(entries))
+        pages = self.estimate.labels
         instruction = f'TOC \\o "1-{toc.max_level}" \\h \\z \\u'
         opened = False
         for h in entries:
@@ -344,12 +436,34 @@ class Builder:
         self.break_pending = True
 
 
+def is_figure_table(t: Table) -> bool:
+    """The PDF writer's rule (pdf/writer.is_figure_table), kept here so the DOCX writer
+    does not import reportlab: a two-column table of short figures and their sentences."""
+    return len(t.header) == 2 and all(len(r) == 2 and len(r[0]) <= FIGURE_MAX for r in t.rows)
+
+
+EMBED_MODES = ("subset", "full", "none")
+
+
+def embed_mode(layout: Layout, embed_fonts: bool | str | None) -> str:
+    """subset | full | none, from the option (True = subset, False = none) or the layout."""
+    if embed_fonts is None:
+        embed_fonts = layout.embed_fonts
+    if isinstance(embed_fonts, bool):
+        return "subset" if embed_fonts else "none"
+    if embed_fonts not in EMBED_MODES:
+        raise ValueError(f"embed_fonts: expected one of {EMBED_MODES}, got {embed_fonts!r}")
+    return embed_fonts
+
+
 def write_docx(
-    book: Book, layout: Layout, out: Path, *, embed_fonts: bool | None = None
+    book: Book, layout: Layout, out: Path, *, embed_fonts: bool | str | None = None
 ) -> WriteResult:
-    """Write the book as an editable Word file built on named styles."""
-    embed = layout.embed_fonts if embed_fonts is None else embed_fonts
-    builder = Builder(book, layout, embed)
+    """Write the book as an editable Word file built on named styles. `embed_fonts`:
+    subset (True) embeds the characters used, full the whole faces, none (False) names
+    Office fonts; None takes the layout's choice."""
+    mode = embed_mode(layout, embed_fonts)
+    builder = Builder(book, layout, mode != "none", full=mode == "full")
     out = Path(out)
     builder.build(out)
     result = WriteResult(out, "docx")

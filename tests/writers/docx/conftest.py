@@ -82,3 +82,18 @@ def built_gongwen(tmp_path_factory: pytest.TempPathFactory) -> Built:
 def built_names(tmp_path_factory: pytest.TempPathFactory) -> Built:
     """gongwen without embedded fonts: family names only."""
     return cached(tmp_path_factory, "gongwen", False)
+
+
+def style_value(
+    styles: dict[str, etree._Element], style_id: str, path: str, attr: str
+) -> str | None:
+    """An attribute a style sets at `path` (w:rPr/w:sz …) or inherits through basedOn."""
+    seen = set()
+    while style_id and style_id not in seen:
+        seen.add(style_id)
+        node = styles[style_id].find(path, NS)
+        if node is not None and node.get(f"{{{W}}}{attr}"):
+            return node.get(f"{{{W}}}{attr}")
+        based = styles[style_id].find("w:basedOn", NS)
+        style_id = based.get(f"{{{W}}}val") if based is not None else ""
+    return None

@@ -7,9 +7,9 @@ import re
 import docx
 from lxml import etree
 
-from exporter.assemble.plan import Heading
+from exporter.assemble.plan import Heading, Table
 
-from .conftest import NS, Built, W
+from .conftest import NS, Built, W, style_value
 
 HAN = re.compile(r"[\u3400-\u9fff]")
 
@@ -25,16 +25,7 @@ def _styles(b: Built) -> dict[str, etree._Element]:
 
 def _resolved(styles: dict[str, etree._Element], style_id: str, attr: str) -> str | None:
     """Follow basedOn until a style sets rFonts/@attr."""
-    seen = set()
-    while style_id and style_id not in seen:
-        seen.add(style_id)
-        s = styles[style_id]
-        rf = s.find("w:rPr/w:rFonts", NS)
-        if rf is not None and rf.get(w(attr)):
-            return rf.get(w(attr))
-        based = s.find("w:basedOn", NS)
-        style_id = based.get(w("val")) if based is not None else ""
-    return None
+    return style_value(styles, style_id, "w:rPr/w:rFonts", attr)
 
 
 def _all_paragraphs(b: Built) -> list[etree._Element]:
@@ -47,6 +38,17 @@ def _all_paragraphs(b: Built) -> list[etree._Element]:
 
 def _text(p: etree._Element) -> str:
     return "".join(t.text or "" for t in p.iter(w("t")))
+
+
+def _text_tabs(p: etree._Element) -> str:
+    """Run text with run tabs as \\t (tab stops in the properties are no text)."""
+    nodes = [n for n in p.iter(w("t"), w("tab")) if n.getparent().tag == w("r")]
+    return "".join("\t" if n.tag == w("tab") else n.text or "" for n in nodes)
+
+
+def _style_of(p: etree._Element) -> str:
+    style = p.find("w:pPr/w:pStyle", NS)
+    return style.get(w("val")) if style is not None else ""
 
 
 def _before_tab(node: etree._Element) -> str:
@@ -147,7 +149,8 @@ def test_toc_field_prefilled_with_linked_entries(built: Built) -> None:
     # Page numbers are pre-filled (an estimate Word refreshes), never a placeholder.
     pages = [_after_tab(h) for h in links]
     assert all(re.fullmatch(r"[ivxlcdm]+|[1-9]\d*", p) for p in pages), pages
-    assert sum("PAGEREF" in i for i in instr) == len(expected)
+    refs = [[t.text for t in h.iter(w("instrText"))] for h in links]
+    assert all(len(r) == 1 and "PAGEREF" in r[0] for r in refs), refs
     settings = built.xml("word/settings.xml")
     assert settings.find("w:updateFields", NS).get(w("val")) == "true"
 
@@ -191,7 +194,7 @@ def test_gongwen_page_setup_grid_and_outer_page_numbers(built_gongwen: Built) ->
     grid = sect.find("w:docGrid", NS)
     assert grid.get(w("linePitch")) == "579"
     body = _styles(b)["BodyText"]
-    assert body.find("w:rPr/w:sz", NS).get(w("val")) == "32"
+    assert style_value(_styles(b), "BodyText", "w:rPr/w:sz", "val") == "32"
     assert body.find("w:rPr/w:spacing", NS).get(w("val")) == "-5"  # 28 chars a line
     settings = b.xml("word/settings.xml")
     assert settings.find("w:evenAndOddHeaders", NS) is not None
@@ -206,11 +209,17 @@ def test_gongwen_page_setup_grid_and_outer_page_numbers(built_gongwen: Built) ->
 
 def test_case_card_parts(built_book: Built) -> None:
     root = built_book.xml("word/document.xml")
-    tables = list(root.iter(w("tbl")))
-    assert tables
-    for tbl in tables:
+    for tbl in root.iter(w("tbl")):  # a table's header row repeats on every page
         first = tbl.find("w:tr", NS)
         assert first.find("w:trPr/w:tblHeader", NS) is not None
+    # Key figures as the PDF sets them: sentence, dot leader to the right edge, figure.
+    lines = [p for p in root.iter(w("p")) if _style_of(p) == "FigureLine"]
+    figures = [r for b in built_book.book.blocks() if isinstance(b, Table) for r in b.rows]
+    assert len(lines) == len(figures) == 8
+    for p, (figure, sentence) in zip(lines, figures, strict=True):
+        assert _text_tabs(p).replace("\u2060", "") == f"{sentence}\t{figure}"
+    tab = _styles(built_book)["FigureLine"].find("w:pPr/w:tabs/w:tab", NS)
+    assert (tab.get(w("val")), tab.get(w("leader"))) == ("right", "dot")
     styles = _styles(built_book)
     boxed = [s for s in styles if s.endswith("InSummaryBox")]
     assert boxed and styles[boxed[0]].find("w:pPr/w:shd", NS) is not None
