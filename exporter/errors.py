@@ -38,3 +38,9 @@ class OutputError(ExporterError):
     """An output could not be written."""
 
     exit_code = 3
+
+
+class UsageError(ExporterError):
+    """The command or a jobs file asks for something invalid (exit 2, like a bad option)."""
+
+    exit_code = 2

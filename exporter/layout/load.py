@@ -94,17 +94,26 @@ STYLE_KEYS = {
 REQUIRED_STYLES = {"body", "heading-1", "heading-2", "heading-3", "heading-4", "header", "footer"}
 
 
+def is_builtin_name(value: str) -> bool:
+    """Whether `value` names a built-in layout (a bare name, no path separator)."""
+    bare = "/" not in value and "\\" not in value and value not in (".", "..")
+    return bare and (layouts_dir() / value / "layout.toml").is_file()
+
+
 def resolve_layout_dir(name_or_path: str | Path | None) -> Path:
-    """A layout folder from a built-in name, a folder, or a layout.toml path."""
+    """A layout folder from a layout.toml path, a folder holding one, or a built-in name.
+    A bare built-in name wins over a folder of that name without a layout.toml (say an
+    earlier `-o gongwen`)."""
     value = str(name_or_path or "book")
     path = Path(value)
     if path.is_file():
         return path.parent
-    if path.is_dir():
+    if (path / "layout.toml").is_file():
         return path
-    builtin = layouts_dir() / value
-    if (builtin / "layout.toml").is_file():
-        return builtin
+    if is_builtin_name(value):
+        return layouts_dir() / value
+    if path.is_dir():
+        return path  # loading reports the missing layout.toml with the folder
     known = ", ".join(sorted(p.name for p in layouts_dir().iterdir() if p.is_dir()))
     raise LayoutError(f"no layout named {value!r} (built-in: {known}; or give a folder path)")
 
@@ -305,3 +314,18 @@ def list_layouts(extra: Path | None = None) -> list[tuple[str, str, Path]]:
                 (str(data.get("name", folder.name)), str(data.get("description", "")), folder)
             )
     return out
+
+
+def layout_files(name_or_path: str | Path | None) -> tuple[list[Path], list[Path]]:
+    """What a layout is made of: the layout.toml and templates of every folder of its
+    `extends` chain (parent first), and the font files it names."""
+    raw, chain = _load_raw(resolve_layout_dir(name_or_path))
+    own = [f for d in chain for f in [d / "layout.toml", *sorted((d / "templates").glob("*.j2"))]]
+    names = [
+        n
+        for spec in raw.get("fonts", {}).values()
+        if isinstance(spec, dict)
+        for n in [*spec.get("files", []), *spec.get("bold_files", [])]
+        if isinstance(n, str)
+    ]
+    return own, [fonts_dir() / n for n in dict.fromkeys(names)]

@@ -71,7 +71,7 @@ def test_jobs_file_errors_name_the_file(tmp_path: Path) -> None:
     bad = tmp_path / "jobs.toml"
     bad.write_text('[[jobs]]\nname = "x"\ninputs = ["a"]\noutput = "o"\nlayuot = "book"\n', "utf-8")
     res = CliRunner().invoke(main, ["batch", str(bad)])
-    assert res.exit_code == 1 and "jobs.toml" in res.output and "layuot" in res.output
+    assert res.exit_code == 2 and "jobs.toml" in res.output and "layuot" in res.output
 
 
 def test_batch_on_a_local_dask_cluster(tmp_path: Path) -> None:
