@@ -24,6 +24,8 @@ from pathlib import Path
 from exporter.assemble import AssembleOptions, assemble
 from exporter.assemble.plan import Book
 from exporter.errors import ExporterError, InputError, OutputError
+from exporter.inputs import MAX_INPUT_BYTES as MAX_INPUT_BYTES  # re-exported
+from exporter.inputs import input_errors, input_files
 from exporter.layout.model import Layout
 from exporter.model import Compendium
 from exporter.writers import WriteResult
@@ -71,6 +73,7 @@ class BuildResult:
     timings: dict[str, float] = field(default_factory=dict)
     cases: int = 0
     exit_code: int = 0
+    layout: str = ""  # the folder of the layout used (a built-in or the user's)
 
     @property
     def ok(self) -> bool:
@@ -88,33 +91,6 @@ def _file_reports(comp: Compendium) -> list[FileReport]:
         )
         for s in comp.sources
     ]
-
-
-# Larger inputs are refused with a clear error rather than exhausting memory: a newspaper
-# page is ~20 KB, a whole year of a paper's party-building pages a few MB.
-MAX_INPUT_BYTES = 20 * 1024 * 1024
-
-
-def input_files(paths: Sequence[str | Path], exclude: Path | None) -> tuple[list[Path], list[str]]:
-    """Files to read (folders expanded by the reader's rule, our own output folder skipped),
-    and an error for each over-large file (given or found in a folder) and each folder
-    without text files."""
-    from exporter.readers import expand_paths
-
-    files: list[Path] = []
-    errors: list[str] = []
-    for path in map(Path, paths):
-        found = list(expand_paths([path], exclude))
-        if path.is_dir() and not found:
-            errors.append(f"{path}: folder has no .txt or .md files")
-        for f in found:
-            size = f.stat().st_size if f.is_file() else 0
-            if size > MAX_INPUT_BYTES:
-                mib = size / 1024 / 1024
-                errors.append(f"{f}: file too large ({mib:.0f} MB; limit 20 MB), not read")
-            else:
-                files.append(f)
-    return files, errors
 
 
 def read_inputs(
@@ -335,19 +311,20 @@ def _assemble_and_write(
     say: Progress,
     executor: Executor | None,
 ) -> BuildResult:
-    result = BuildResult()
+    result = BuildResult(layout=str(layout.path))
     result.timings.update(timings)
     result.files = _file_reports(comp)
-    result.errors = folder_errors + [f"{s.path}: {s.error}" for s in comp.sources if s.error]
-    result.errors += [
-        f"{s.path}: no article text found (only headings or noise lines)"
-        for s in comp.sources
-        if not s.error and not s.cases
-    ]
+    result.errors = input_errors(comp, folder_errors)
     result.warnings = [w for f in result.files for w in f.warnings]
     if not comp.cases:
         detail = "; ".join(result.errors) or "no input files found"
         raise InputError(f"nothing to build: {detail}")
+    if not opts.assemble.include_off_topic and not any(c.on_topic for c in comp.cases):
+        # An empty book with exit 0 would pass for a good build in a script.
+        raise InputError(
+            f"nothing to build: all {len(comp.cases)} cases are off topic "
+            "(not about party building; --include-off-topic prints them anyway)"
+        )
     if {"pdf", "docx"} & set(opts.formats):
         from exporter.coverage import missing_glyphs, record_missing
 

@@ -177,6 +177,7 @@ def _print_result(result: Any, quiet: bool, verbose: bool) -> None:
     for err in result.errors:
         click.echo(f"error: {err}", err=True)
     if verbose:
+        click.echo(f"layout: {result.layout}", err=True)
         for warning in result.warnings:
             click.echo(f"warning: {warning}", err=True)
         for f in result.files:

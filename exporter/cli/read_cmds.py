@@ -25,6 +25,7 @@ def inspect(paths: tuple[Path, ...], as_json: bool, no_enrich: bool) -> None:
       exporter inspect --json input/ > cases.json
     """
     from exporter.enrich import enrich
+    from exporter.inputs import input_errors
     from exporter.model import to_dict
     from exporter.pipeline import read_inputs
     from exporter.resources import default_input_dir
@@ -37,7 +38,7 @@ def inspect(paths: tuple[Path, ...], as_json: bool, no_enrich: bool) -> None:
         sys.stdout.write("\n")
     else:
         _print_table(comp)
-    errors = folder_errors + [f"{src.path}: {src.error}" for src in comp.errors()]
+    errors = input_errors(comp, folder_errors)
     for err in errors:
         click.echo(f"error: {err}", err=True)
     sys.exit(1 if errors else 0)
@@ -97,7 +98,9 @@ def check(paths: tuple[Path, ...], strict: bool, as_json: bool) -> None:
 
 
 def _check_report(comp: Any, folder_errors: list[str]) -> dict[str, Any]:
-    errors = folder_errors + [f"{s.path}: {s.error}" for s in comp.sources if s.error]
+    from exporter.inputs import input_errors
+
+    errors = input_errors(comp, folder_errors)
     warnings = [
         f"{s.path}:{w.line or ''}: {w.code}: {w.message}" for s in comp.sources for w in s.warnings
     ]

@@ -47,7 +47,10 @@ def test_batch_reports_two_ok_one_failed_then_skips_unchanged(tmp_path: Path) ->
     again = json.loads(runner.invoke(main, ["batch", str(jobs), "--json"]).output)["jobs"]
     assert [j["status"] for j in again] == ["skipped", "skipped", "failed"]
 
-    (tmp_path / "in1" / SEEDS[1].name).write_text("新标题\n\n新的正文内容。\n", encoding="utf-8")
+    (tmp_path / "in1" / SEEDS[1].name).write_text(
+        "社区党支部开展主题党日活动\n\n某社区党支部组织党员开展主题党日活动，党员志愿者为群众办实事。\n",
+        encoding="utf-8",
+    )
     changed = json.loads(runner.invoke(main, ["batch", str(jobs), "--json"]).output)["jobs"]
     assert [j["status"] for j in changed] == ["skipped", "ok", "failed"]
     forced = json.loads(runner.invoke(main, ["batch", str(jobs), "--json", "--force"]).output)
