@@ -78,9 +78,9 @@ def _executor(scheduler: str | None, jobs: int) -> Iterator[Executor | None]:
         with Client(scheduler) as client:
             yield client.get_executor()
     elif jobs > 1:
-        from concurrent.futures import ProcessPoolExecutor
+        from exporter.procs import worker_pool
 
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
+        with worker_pool(jobs) as pool:
             yield pool
     else:
         yield None
