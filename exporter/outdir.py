@@ -17,7 +17,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from exporter.errors import OutputError
+from exporter.errors import OutputError, UsageError
+from exporter.textsafe import printable
 
 LOCK = ".exporter.lock"
 # mkstemp names of `temp_beside` (".compendium.pdf.k3j_a9x2.tmp") and of the probe.
@@ -65,8 +66,28 @@ def _remove_debris(folder: Path) -> None:
                 pass  # left for the next build; never a reason to fail this one
 
 
+MAX_NAME_BYTES = 200  # the stem; + ".docx" and the temporary name's extras stay < 255
+
+
+def check_name(name: str) -> None:
+    """An output file stem: one plain file name inside the output folder."""
+    problem = None
+    if not name or name in (".", "..") or "/" in name or "\\" in name:
+        problem = "must be a file name, without a folder"
+    elif any(ord(c) < 32 or ord(c) == 127 for c in name):
+        problem = "must not contain control characters"
+    elif len(name.encode("utf-8", "surrogateescape")) > MAX_NAME_BYTES:
+        problem = f"longer than {MAX_NAME_BYTES} bytes"
+    if problem:
+        raise UsageError(f"--name {printable(name)!r}: {problem}")
+
+
 def temp_beside(final: Path) -> Path:
-    fd, name = tempfile.mkstemp(prefix=f".{final.name}.", suffix=".tmp", dir=final.parent)
+    # The temporary name keeps at most 100 bytes of the stem, so it never overflows the
+    # file system's 255-byte limit when the final name is close to it.
+    stem = final.stem.encode("utf-8", "surrogateescape")[:100].decode("utf-8", "ignore")
+    prefix = f".{stem}{final.suffix}."
+    fd, name = tempfile.mkstemp(prefix=prefix, suffix=".tmp", dir=final.parent)
     os.close(fd)
     return Path(name)
 

@@ -240,6 +240,7 @@ def build(
     for fmt in opts.formats:
         if fmt not in FORMATS:
             raise ExporterError(f"unknown format {fmt!r} (choose from {', '.join(FORMATS)})")
+    outdir.check_name(opts.name)
     layout = load_layout(opts.layout)
     outdir.prepare(opts.output)
     with outdir.locked(opts.output):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 from typing import Any
@@ -10,6 +9,7 @@ from typing import Any
 import click
 
 from exporter.cli import main
+from exporter.textsafe import json_text, printable
 
 
 @main.command()
@@ -34,13 +34,12 @@ def inspect(paths: tuple[Path, ...], as_json: bool, no_enrich: bool) -> None:
     if not no_enrich:
         enrich(comp)
     if as_json:
-        json.dump(to_dict(comp), sys.stdout, ensure_ascii=False, indent=1)
-        sys.stdout.write("\n")
+        click.echo(json_text(to_dict(comp)))
     else:
         _print_table(comp)
     errors = input_errors(comp, folder_errors)
     for err in errors:
-        click.echo(f"error: {err}", err=True)
+        click.echo(f"error: {printable(err)}", err=True)
     sys.exit(1 if errors else 0)
 
 
@@ -59,8 +58,9 @@ def _print_table(comp: object) -> None:
             for w in by_source.get(c.source, [])
             if span and w.line is not None and span.first_line <= w.line <= span.last_line
         ]
+        paras = len(c.paragraphs())
         click.echo(
-            f"{c.id:28} {c.kind:10} {len(c.paragraphs()):3}段 {title[:30]:32} {byline:18}"
+            f"{printable(c.id):28} {c.kind:10} {paras:3}段 {title[:30]:32} {byline:18}"
             f" warn={len(warns)}"
         )
     dropped = sum(len(s.dropped) for s in comp.sources)
@@ -90,7 +90,7 @@ def check(paths: tuple[Path, ...], strict: bool, as_json: bool) -> None:
     enrich(comp)
     report = _check_report(comp, folder_errors)
     if as_json:
-        click.echo(json.dumps(report, ensure_ascii=False, indent=1))
+        click.echo(json_text(report))
     else:
         _print_check(report)
     failed = report["errors"] or (strict and report["warnings"])
@@ -128,7 +128,7 @@ def _print_check(report: dict[str, Any]) -> None:
     }
     for key, label in labels.items():
         for line in report[key]:
-            click.echo(f"{label}: {line}", err=key == "errors")
+            click.echo(f"{label}: {printable(line)}", err=key == "errors")
     click.echo(
         f"{report['cases']} cases in {report['files']} files; {len(report['errors'])} "
         f"errors, {len(report['warnings'])} warnings, {len(report['dropped'])} dropped lines"
