@@ -2,7 +2,9 @@
 
 Every pool the tool starts (reading, writing, batch jobs) runs its workers with
 `worker_init`: on Linux the kernel kills a worker when its parent dies (PR_SET_PDEATHSIG),
-even by SIGKILL; elsewhere a worker checks its parent is still there before each task.
+even by SIGKILL, and a worker whose parent is already gone when it starts exits at once.
+(Elsewhere a worker notices a dead parent only when it next talks to it; it never
+publishes anything, since only the main process renames outputs into place.)
 Workers ignore Ctrl-C (the main process handles it and stops them), and an interrupted
 pool is terminated instead of being waited for, so no writer goes on writing for a build
 that is over.
@@ -12,6 +14,7 @@ from __future__ import annotations
 
 import ctypes
 import ctypes.util
+import multiprocessing
 import os
 import signal
 import sys
@@ -34,21 +37,19 @@ def _die_with_parent() -> None:
 
 
 def worker_init(parent: int) -> None:
-    """Run first in every worker process (`parent` is the pid of the process that made
-    the pool)."""
+    """Run first in every worker process (`parent`: the pid of the process that forked
+    it, 0 when workers are started by a fork server or spawned)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the main process handles Ctrl-C
     signal.signal(signal.SIGTERM, signal.SIG_DFL)  # a handler may be inherited by fork
     _die_with_parent()
-    if os.getppid() != parent:  # the parent died before the kernel was asked to watch
+    if parent and os.getppid() != parent:  # it died before the kernel was asked to watch
         os._exit(1)
 
 
-def parent_alive(parent: int) -> bool:
-    return os.getppid() == parent
-
-
 def new_pool(workers: int) -> ProcessPoolExecutor:
-    return ProcessPoolExecutor(workers, initializer=worker_init, initargs=(os.getpid(),))
+    forked = multiprocessing.get_start_method() == "fork"  # else the parent is a server
+    parent = os.getpid() if forked else 0
+    return ProcessPoolExecutor(workers, initializer=worker_init, initargs=(parent,))
 
 
 def stop_pool(pool: ProcessPoolExecutor) -> None:

@@ -154,3 +154,13 @@ def test_batch_layout_path_is_relative_to_the_jobs_file(
     assert code == 0, out
     book = json.loads((tmp_path / "out" / "compendium.json").read_text(encoding="utf-8"))
     assert book["book"]["layout"] == "mine"
+
+
+def test_the_stamp_covers_the_fonts_a_layout_names() -> None:
+    from exporter.layout.load import layout_files, load_layout
+    from exporter.resources import fonts_dir
+
+    own, fonts = layout_files("gongwen")
+    assert own[0].name == "layout.toml" and any(p.suffix == ".j2" for p in own)
+    named = {f for role in load_layout("gongwen").fonts.values() for f in role.files}
+    assert named and {fonts_dir() / n for n in named} <= set(fonts)
