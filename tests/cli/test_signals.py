@@ -142,3 +142,36 @@ def test_a_second_build_into_a_locked_folder_is_refused(tmp_path: Path) -> None:
     res = CliRunner().invoke(main, ["build", str(SEEDS[0]), "-o", str(out), "--format", "json"])
     assert res.exit_code == 0, res.output
     assert (out / LOCK).exists() and not (out / ".compendium.json.abc123.tmp").exists()
+
+
+def test_a_killed_batch_leaves_no_job_or_writer_process(
+    big_input: Path, tmp_path: Path, started: list[int]
+) -> None:
+    jobs = tmp_path / "jobs.toml"
+    jobs.write_text(
+        "".join(
+            f'[[jobs]]\nname = "{n}"\ninputs = ["{big_input}"]\noutput = "out-{n}"\n\n'
+            for n in ("a", "b")
+        ),
+        encoding="utf-8",
+    )
+    cmd = [sys.executable, "-m", "exporter", "batch", str(jobs), "--jobs", "2"]
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    started.append(proc.pid)
+    outs = [tmp_path / "out-a", tmp_path / "out-b"]
+
+    def descendants() -> set[int]:
+        kids = _children(proc.pid)
+        return kids | {g for k in kids for g in _children(k)}
+
+    def writing() -> bool:
+        temps = all(any(out.glob(".compendium.*.tmp")) for out in outs)
+        return temps and len(descendants()) >= 4  # two job processes, their writers
+
+    assert _wait_until(writing), "the jobs never started their writers"
+    family = descendants()
+    started.extend(family)
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait(DEADLINE)
+    for out in outs:
+        _assert_nothing_left(out, family)
