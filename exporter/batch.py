@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import sys
 import time
 from collections.abc import Iterable
 from concurrent.futures import Executor, Future
@@ -28,33 +27,12 @@ from pathlib import Path
 from typing import Any
 
 from exporter import __version__
+from exporter.batch_jobs import JobSpec, load_jobs
 from exporter.errors import ExporterError
 
+__all__ = ["JobResult", "JobSpec", "load_jobs", "run_batch", "run_job"]
+
 STAMP = ".exporter-job.json"
-JOB_KEYS = {
-    "name",
-    "inputs",
-    "output",
-    "layout",
-    "formats",
-    "title",
-    "subtitle",
-    "editor",
-    "date",
-    "group_by",
-    "include_off_topic",
-    "strict",
-    "embed_fonts",
-    "edits",  # a review sheet or TOML/JSON corrections, relative to the jobs file
-}
-
-
-@dataclass
-class JobSpec:
-    name: str
-    inputs: list[str]
-    output: str
-    options: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass
@@ -67,38 +45,14 @@ class JobResult:
     seconds: float = 0.0
 
 
-def load_jobs(path: Path) -> list[JobSpec]:
-    if sys.version_info >= (3, 11):
-        import tomllib
-    else:  # pragma: no cover
-        import tomli as tomllib
+def _hash_file(p: Path, h: Any) -> None:
+    h.update(str(p).encode())
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise ExporterError(f"cannot read jobs file: {exc}", str(path)) from None
-    defaults = data.get("defaults", {})
-    jobs = data.get("jobs")
-    if not isinstance(jobs, list) or not jobs:
-        raise ExporterError("no [[jobs]] tables", str(path))
-    base = path.parent
-    specs = []
-    for i, raw in enumerate(jobs, 1):
-        merged = {**defaults, **raw}
-        unknown = set(merged) - JOB_KEYS
-        if unknown:
-            raise ExporterError(f"job {i}: unknown keys {sorted(unknown)}", str(path))
-        if not merged.get("inputs") or not merged.get("output"):
-            raise ExporterError(f"job {i}: 'inputs' and 'output' are required", str(path))
-        name = str(merged.pop("name", f"job{i}"))
-        inputs = [str(base / p) for p in merged.pop("inputs")]
-        output = str(base / merged.pop("output"))
-        if merged.get("edits"):
-            merged["edits"] = str(base / merged["edits"])
-        specs.append(JobSpec(name, inputs, output, merged))
-    names = [s.name for s in specs]
-    if len(set(names)) != len(names):
-        raise ExporterError("job names must be unique", str(path))
-    return specs
+        with p.open("rb") as f:
+            while chunk := f.read(1 << 20):
+                h.update(chunk)
+    except OSError as exc:  # the build reports the file; the stamp must only differ
+        h.update(f"unreadable:{exc.errno}".encode())
 
 
 def _hash_paths(paths: Iterable[Path], h: Any) -> None:
@@ -106,26 +60,39 @@ def _hash_paths(paths: Iterable[Path], h: Any) -> None:
         if p.is_dir():
             _hash_paths((q for q in p.rglob("*") if q.is_file()), h)
         elif p.is_file():
-            h.update(str(p).encode())
-            h.update(hashlib.sha256(p.read_bytes()).digest())
+            _hash_file(p, h)
         else:
             h.update(f"missing:{p}".encode())
 
 
+def _hash_layout(layout: str | None, h: Any) -> None:
+    """The layout.toml and templates of the whole `extends` chain by content; the fonts
+    (tens of MB each) by path, size and modification time."""
+    from exporter.layout.load import layout_files
+
+    try:
+        own, fonts = layout_files(layout)
+    except ExporterError:
+        h.update(b"bad-layout")  # the build will report it
+        return
+    _hash_paths(own, h)
+    for font in fonts:
+        try:
+            st = font.stat()
+            h.update(f"{font}:{st.st_size}:{st.st_mtime_ns}".encode())
+        except OSError:
+            h.update(f"missing:{font}".encode())
+
+
 def fingerprint(job: JobSpec) -> str:
     """What decides the job's output: inputs' bytes, the layout's files, options, version."""
-    from exporter.layout.load import resolve_layout_dir
-
     h = hashlib.sha256()
     h.update(__version__.encode())
     h.update(json.dumps(asdict(job), sort_keys=True, ensure_ascii=False).encode())
     _hash_paths([Path(p) for p in job.inputs], h)
     if job.options.get("edits"):  # a changed sheet rebuilds the job
         _hash_paths([Path(job.options["edits"])], h)
-    try:
-        _hash_paths([resolve_layout_dir(job.options.get("layout"))], h)
-    except ExporterError:
-        h.update(b"bad-layout")  # the build will report it
+    _hash_layout(job.options.get("layout"), h)
     return h.hexdigest()
 
 
@@ -140,31 +107,39 @@ def _up_to_date(job: JobSpec, stamp: str) -> bool:
 
 def run_job(job: JobSpec, force: bool = False) -> JobResult:
     """Run one job; never raises (a failure is a result). Top-level so executors can pickle it."""
+    t0 = time.perf_counter()
+    try:
+        result = _run_job(job, force)
+    except ExporterError as exc:
+        result = JobResult(job.name, "failed", job.output, errors=[exc.message])
+    except Exception as exc:  # a fault must fail this job, never the batch
+        result = JobResult(job.name, "failed", job.output, errors=[_describe_fault(exc)])
+    result.seconds = time.perf_counter() - t0
+    return result
+
+
+def _describe_fault(exc: BaseException) -> str:
+    if isinstance(exc, OSError) and exc.filename:
+        return f"{exc.filename}: {exc.strerror or exc}"
+    return f"{type(exc).__name__}: {exc}"
+
+
+def _run_job(job: JobSpec, force: bool) -> JobResult:
     from exporter import build
 
-    t0 = time.perf_counter()
     stamp = fingerprint(job)
     if not force and _up_to_date(job, stamp):
-        return JobResult(job.name, "skipped", job.output, seconds=time.perf_counter() - t0)
-    try:
-        res = build(job.inputs, output=job.output, **job.options)
-    except ExporterError as exc:
-        return JobResult(
-            job.name, "failed", job.output, errors=[exc.message], seconds=time.perf_counter() - t0
-        )
+        return JobResult(job.name, "skipped", job.output)
+    res = build(job.inputs, output=job.output, **job.options)
     outputs = [o.path for o in res.outputs]
-    result = JobResult(
-        job.name,
-        "ok" if res.ok else "failed",
-        job.output,
-        outputs,
-        res.errors,
-        time.perf_counter() - t0,
-    )
+    result = JobResult(job.name, "ok" if res.ok else "failed", job.output, outputs, res.errors)
     if res.ok:
-        (Path(job.output) / STAMP).write_text(
-            json.dumps({"fingerprint": stamp, "outputs": outputs}), encoding="utf-8"
-        )
+        try:
+            (Path(job.output) / STAMP).write_text(
+                json.dumps({"fingerprint": stamp, "outputs": outputs}), encoding="utf-8"
+            )
+        except OSError as exc:  # built, but will be rebuilt next time
+            result.errors.append(f"{job.output}/{STAMP}: not written: {exc.strerror or exc}")
     return result
 
 
@@ -180,5 +155,5 @@ def run_batch(
         try:
             results.append(fut.result())
         except Exception as exc:  # a worker that died: report, keep the others
-            results.append(JobResult(job.name, "failed", job.output, errors=[repr(exc)]))
+            results.append(JobResult(job.name, "failed", job.output, errors=[_describe_fault(exc)]))
     return results

@@ -19,6 +19,11 @@ class ExporterError(click.ClickException):
         super().__init__(f"{where}: {message}" if where else message)
         self.reason = message
 
+    def format_message(self) -> str:
+        from exporter.textsafe import printable
+
+        return printable(self.message)  # a newline in a file name must not forge a line
+
 
 class InputError(ExporterError):
     """An input file could not be read (missing, binary, undecodable, empty, noise only)."""
@@ -38,3 +43,9 @@ class OutputError(ExporterError):
     """An output could not be written."""
 
     exit_code = 3
+
+
+class UsageError(ExporterError):
+    """The command or a jobs file asks for something invalid (exit 2, like a bad option)."""
+
+    exit_code = 2

@@ -11,21 +11,24 @@ import gc
 import hashlib
 import multiprocessing
 import os
-import tempfile
 import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import FIRST_COMPLETED, Executor, Future, ProcessPoolExecutor, wait
-from contextlib import contextmanager
+from concurrent.futures import FIRST_COMPLETED, Executor, Future, wait
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
+from exporter import outdir
 from exporter.assemble import AssembleOptions, assemble
 from exporter.assemble.plan import Book
-from exporter.errors import ExporterError, InputError, OutputError
+from exporter.errors import ExporterError, InputError
+from exporter.inputs import MAX_INPUT_BYTES as MAX_INPUT_BYTES  # re-exported
+from exporter.inputs import input_errors, input_files
 from exporter.layout.model import Layout
 from exporter.model import Compendium
+from exporter.procs import worker_pool
 from exporter.writers import WriteResult
 
 FORMATS = ("pdf", "docx", "json", "md")
@@ -73,6 +76,7 @@ class BuildResult:
     cases: int = 0
     exit_code: int = 0
     edits: list[dict[str, object]] = field(default_factory=list)  # the corrections applied
+    layout: str = ""  # the folder of the layout used (a built-in or the user's)
 
     @property
     def ok(self) -> bool:
@@ -90,33 +94,6 @@ def _file_reports(comp: Compendium) -> list[FileReport]:
         )
         for s in comp.sources
     ]
-
-
-# Larger inputs are refused with a clear error rather than exhausting memory: a newspaper
-# page is ~20 KB, a whole year of a paper's party-building pages a few MB.
-MAX_INPUT_BYTES = 20 * 1024 * 1024
-
-
-def input_files(paths: Sequence[str | Path], exclude: Path | None) -> tuple[list[Path], list[str]]:
-    """Files to read (folders expanded by the reader's rule, our own output folder skipped),
-    and an error for each over-large file (given or found in a folder) and each folder
-    without text files."""
-    from exporter.readers import expand_paths
-
-    files: list[Path] = []
-    errors: list[str] = []
-    for path in map(Path, paths):
-        found = list(expand_paths([path], exclude))
-        if path.is_dir() and not found:
-            errors.append(f"{path}: folder has no .txt or .md files")
-        for f in found:
-            size = f.stat().st_size if f.is_file() else 0
-            if size > MAX_INPUT_BYTES:
-                mib = size / 1024 / 1024
-                errors.append(f"{f}: file too large ({mib:.0f} MB; limit 20 MB), not read")
-            else:
-                files.append(f)
-    return files, errors
 
 
 def read_inputs(
@@ -182,7 +159,7 @@ def read_and_enrich(
     files, folder_errors = input_files(paths, exclude)
     workers = min(jobs or (os.cpu_count() or 1), max(1, len(files) // PARALLEL_READ_MIN_FILES))
     if workers > 1:
-        with ProcessPoolExecutor(workers) as pool:
+        with worker_pool(workers) as pool:
             chunks = _chunks(files, workers * CHUNKS_PER_WORKER)
             pending = pool.map(_read_enrich_files, chunks)
             if while_waiting is not None:
@@ -237,42 +214,19 @@ def write_one(
     return WriteResult(out, fmt)
 
 
-def _write_atomic(
+def _write_temp(
     fmt: str,
     book: Book,
     layout: Layout,
     comp: Compendium | None,
-    final: Path,
+    tmp: Path,
     embed_fonts: bool | str | None,
 ) -> tuple[WriteResult, float]:
+    """Write one format into its temporary file (possibly in a worker process: only the
+    main process renames it into place, so a killed build never publishes anything)."""
     t0 = time.perf_counter()
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{final.name}.", suffix=".tmp", dir=final.parent)
-    os.close(fd)
-    tmp = Path(tmp_name)
-    try:
-        written = write_one(fmt, book, layout, comp, tmp, embed_fonts)
-        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; outputs are ordinary files
-        os.replace(tmp, final)
-    finally:
-        tmp.unlink(missing_ok=True)
+    written = write_one(fmt, book, layout, comp, tmp, embed_fonts)
     return written, time.perf_counter() - t0
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
-
-
-def _prepare_output(folder: Path) -> None:
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        probe = tempfile.NamedTemporaryFile(dir=folder, prefix=".probe-", delete=True)
-        probe.close()
-    except OSError as exc:
-        raise OutputError(
-            f"output folder cannot be written: {exc.strerror or exc}", str(folder)
-        ) from None
 
 
 def build(
@@ -291,19 +245,21 @@ def build(
     for fmt in opts.formats:
         if fmt not in FORMATS:
             raise ExporterError(f"unknown format {fmt!r} (choose from {', '.join(FORMATS)})")
+    outdir.check_name(opts.name)
     layout = load_layout(opts.layout)
-    _prepare_output(opts.output)
+    outdir.prepare(opts.output)
     from exporter.editorial import apply_for_build, load_for_build
 
     edits = load_for_build(opts.edits)  # before reading: a bad edits file stops at once
-    say("reading and enriching")
-    warm = partial(_warm_writers, opts.formats, layout)
-    comp, folder_errors, timings = read_and_enrich(paths, opts.output, opts.jobs, warm)
-    opts, edited = apply_for_build(comp, edits, opts)
-    with _frozen_heap():
-        return _assemble_and_write(
-            opts, layout, comp, folder_errors, timings, say, executor, edited
-        )
+    with outdir.locked(opts.output):
+        say("reading and enriching")
+        warm = partial(_warm_writers, opts.formats, layout)
+        comp, folder_errors, timings = read_and_enrich(paths, opts.output, opts.jobs, warm)
+        opts, edited = apply_for_build(comp, edits, opts)
+        with _frozen_heap():
+            return _assemble_and_write(
+                opts, layout, comp, folder_errors, timings, say, executor, edited
+            )
 
 
 def _warm_writers(formats: Sequence[str], layout: Layout) -> None:
@@ -347,21 +303,22 @@ def _assemble_and_write(
     executor: Executor | None,
     edited: Callable[[BuildResult], None] | None = None,
 ) -> BuildResult:
-    result = BuildResult()
+    result = BuildResult(layout=str(layout.path))
     result.timings.update(timings)
     result.files = _file_reports(comp)
-    result.errors = folder_errors + [f"{s.path}: {s.error}" for s in comp.sources if s.error]
-    result.errors += [
-        f"{s.path}: no article text found (only headings or noise lines)"
-        for s in comp.sources
-        if not s.error and not s.cases
-    ]
+    result.errors = input_errors(comp, folder_errors)
     result.warnings = [w for f in result.files for w in f.warnings]
     if edited is not None:
         edited(result)  # the edits applied, and their problems as warnings (errors if strict)
     if not comp.cases:
         detail = "; ".join(result.errors) or "no input files found"
         raise InputError(f"nothing to build: {detail}")
+    if not opts.assemble.include_off_topic and not any(c.on_topic for c in comp.cases):
+        # An empty book with exit 0 would pass for a good build in a script.
+        raise InputError(
+            f"nothing to build: all {len(comp.cases)} cases are off topic "
+            "(not about party building; --include-off-topic prints them anyway)"
+        )
     if {"pdf", "docx"} & set(opts.formats):
         from exporter.coverage import missing_glyphs, record_missing
 
@@ -401,43 +358,72 @@ def _write_all(
     executor: Executor | None,
 ) -> None:
     """Write every format; PDF and DOCX in parallel processes when there are cores for them,
-    JSON and Markdown (fast) in this process. One writer failing never loses the others."""
+    JSON and Markdown (fast) in this process. One writer failing never loses the others;
+    an interrupt stops the writers and leaves no temporary file."""
     finals = {fmt: opts.output / f"{opts.name}.{fmt}" for fmt in opts.formats}
     heavy = [f for f in finals if f in HEAVY]
     workers = _worker_count(opts, len(heavy))
-    pool = executor or (ProcessPoolExecutor(workers) if workers > 1 else None)
+    temps: dict[str, Path] = {}
     try:
-        futures = {}
-        if pool is not None:
-            own = executor is None  # a fresh pool: its processes fork at the first submit
-            futures = _submit_writers(pool, own, heavy, finals, book, layout, opts.embed_fonts)
-        done = {}
-        if futures and len(futures) >= (os.cpu_count() or 1):
-            # Every core has a writer process: the light writers wait for one of them to
-            # finish rather than slow the longest one down by sharing its core.
-            wait(futures.values(), return_when=FIRST_COMPLETED)
-        for fmt, path in finals.items():
-            if fmt in futures:
-                continue
-            say(f"writing {fmt}")
-            done[fmt] = _guard(
-                partial(_write_atomic, fmt, book, layout, comp, path, opts.embed_fonts)
-            )
-        for fmt, fut in futures.items():
-            say(f"writing {fmt}")
-            done[fmt] = _guard(fut.result)
+        temps.update({fmt: outdir.temp_beside(path) for fmt, path in finals.items()})
+        own = executor is None and workers > 1
+        with worker_pool(workers) if own else nullcontext(executor) as pool:
+            done = _run_writers(opts, pool, own, heavy, temps, book, layout, comp, say)
+        for fmt in finals:
+            _record(fmt, finals[fmt], _published(done[fmt], temps[fmt], finals[fmt]), result)
     finally:
-        if pool is not None and executor is None:
-            pool.shutdown()
-    for fmt in finals:
-        _record(fmt, finals[fmt], done[fmt], result)
+        for tmp in temps.values():
+            tmp.unlink(missing_ok=True)
+
+
+Outcome = tuple[WriteResult, float] | Exception
+
+
+def _published(outcome: Outcome, tmp: Path, final: Path) -> Outcome:
+    if isinstance(outcome, Exception):
+        return outcome
+    try:
+        outdir.publish(tmp, final)
+    except OSError as exc:
+        return exc
+    return outcome
+
+
+def _run_writers(
+    opts: BuildOptions,
+    pool: Executor | None,
+    own: bool,
+    heavy: list[str],
+    temps: dict[str, Path],
+    book: Book,
+    layout: Layout,
+    comp: Compendium,
+    say: Progress,
+) -> dict[str, Outcome]:
+    futures = {}
+    if pool is not None:  # a fresh pool of our `own`: its processes fork at the first submit
+        futures = _submit_writers(pool, own, heavy, temps, book, layout, opts.embed_fonts)
+    done: dict[str, Outcome] = {}
+    if futures and len(futures) >= (os.cpu_count() or 1):
+        # Every core has a writer process: the light writers wait for one of them to
+        # finish rather than slow the longest one down by sharing its core.
+        wait(futures.values(), return_when=FIRST_COMPLETED)
+    for fmt, tmp in temps.items():
+        if fmt in futures:
+            continue
+        say(f"writing {fmt}")
+        done[fmt] = _guard(partial(_write_temp, fmt, book, layout, comp, tmp, opts.embed_fonts))
+    for fmt, fut in futures.items():
+        say(f"writing {fmt}")
+        done[fmt] = _guard(fut.result)
+    return done
 
 
 def _submit_writers(
     pool: Executor,
     own: bool,
     formats: list[str],
-    finals: dict[str, Path],
+    temps: dict[str, Path],
     book: Book,
     layout: Layout,
     embed_fonts: bool | str | None,
@@ -447,7 +433,7 @@ def _submit_writers(
     without comp."""
     if not (own and multiprocessing.get_start_method() == "fork"):
         return {
-            f: pool.submit(_write_atomic, f, book, layout, None, finals[f], embed_fonts)
+            f: pool.submit(_write_temp, f, book, layout, None, temps[f], embed_fonts)
             for f in formats
         }
     # A fork-context pool starts all its processes within the first submit, so the book is
@@ -456,7 +442,7 @@ def _submit_writers(
     with _INHERIT_LOCK:
         _INHERITED["book"] = (book, layout)
         try:
-            return {f: pool.submit(_write_inherited, f, finals[f], embed_fonts) for f in formats}
+            return {f: pool.submit(_write_inherited, f, temps[f], embed_fonts) for f in formats}
         finally:
             _INHERITED.clear()
 
@@ -467,15 +453,13 @@ _INHERIT_LOCK = threading.Lock()
 
 
 def _write_inherited(
-    fmt: str, final: Path, embed_fonts: bool | str | None
+    fmt: str, tmp: Path, embed_fonts: bool | str | None
 ) -> tuple[WriteResult, float]:
     book, layout = _INHERITED["book"]
-    return _write_atomic(fmt, book, layout, None, final, embed_fonts)
+    return _write_temp(fmt, book, layout, None, tmp, embed_fonts)
 
 
-def _record(
-    fmt: str, path: Path, outcome: tuple[WriteResult, float] | Exception, result: BuildResult
-) -> None:
+def _record(fmt: str, path: Path, outcome: Outcome, result: BuildResult) -> None:
     if isinstance(outcome, BaseException):
         result.errors.append(f"{path}: {fmt} writer failed: {outcome}")
         result.exit_code = 3 if isinstance(outcome, OSError) else 1
@@ -490,7 +474,7 @@ def _record(
     ]
 
 
-def _guard(call: Callable[[], tuple[WriteResult, float]]) -> tuple[WriteResult, float] | Exception:
+def _guard(call: Callable[[], tuple[WriteResult, float]]) -> Outcome:
     try:
         return call()
     except Exception as exc:  # one writer failing must not lose the others' outputs

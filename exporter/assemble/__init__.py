@@ -21,6 +21,7 @@ from exporter.assemble.plan import Block, Book, BookMeta, Heading, Part
 from exporter.layout.model import Layout
 from exporter.layout.templates import render
 from exporter.model import Compendium
+from exporter.textsafe import shown
 
 CHINESE_NUMERALS = "一二三四五六七八九十"
 
@@ -71,11 +72,11 @@ def assemble(comp: Compendium, layout: Layout, options: AssembleOptions | None =
     chapters = place_cases(group_cases(cases, group_by, sources), opts.chapter_of, opts.order_of)
     ordered = [c for ch in chapters for c in ch.cases]
     keywords = opts.keywords or sorted({k for c in ordered for k in c.keywords})[:12]
-    meta = BookMeta(
-        opts.title,
-        opts.subtitle,
-        opts.editor,
-        opts.date,
+    meta = BookMeta(  # options may come from undecodable command-line bytes
+        shown(opts.title),
+        shown(opts.subtitle),
+        shown(opts.editor),
+        shown(opts.date),
         subject="基层党建案例汇编",
         keywords=keywords,
     )

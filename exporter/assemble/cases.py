@@ -10,6 +10,7 @@ from exporter.assemble.plan import Block, Box, Heading, ListBlock, Para, Table
 from exporter.layout.model import Layout
 from exporter.layout.templates import render
 from exporter.model import Case, Region
+from exporter.textsafe import shown
 
 GENERATED_MARK = "（编者拟）"
 TRUNCATION_NOTES = {
@@ -58,7 +59,7 @@ def template_view(case: Case) -> dict[str, Any]:
         "region": region_text(case.region),
         "theme": case.theme or "",
         "kind": case.kind,
-        "source_name": Path(case.source).name,
+        "source_name": shown(Path(case.source).name),
         "organization": case.organization or "",
     }
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from exporter.model import THEMES, Case
+from exporter.textsafe import shown
 
 # Provinces in the order of the national administrative-division codes (GB/T 2260).
 PROVINCE_ORDER = (
@@ -87,5 +88,5 @@ def _group_order(group_by: str, sources: list[str]) -> list[str]:
 
 def _group_title(key: str, group_by: str) -> str:
     if group_by == "source":
-        return Path(key).stem
+        return shown(Path(key).stem)
     return key

@@ -23,6 +23,7 @@ from exporter.assemble.plan import (
 from exporter.layout.model import Layout
 from exporter.layout.templates import render
 from exporter.model import Case, Compendium
+from exporter.textsafe import shown
 
 GROUPING_NAMES = {"theme": "主题", "region": "省份", "source": "来源"}
 COVER_ROLES = {"title": "cover-title", "subtitle": "cover-subtitle", "meta": "cover-meta"}
@@ -132,7 +133,7 @@ def sources_part(cases: list[Case], comp: Compendium, meta: BookMeta, layout: La
         )
         rows.append(
             [
-                Path(case.source).name,
+                shown(Path(case.source).name),
                 original or "",
                 case.byline or "、".join(case.authors),
                 case_title(case),

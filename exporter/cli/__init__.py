@@ -34,7 +34,30 @@ def _config_defaults() -> dict[str, Any]:
     return {k: v for k, v in data.items() if isinstance(v, dict)}
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report it
+EXIT_TERMINATED = 143  # 128 + SIGTERM
+
+
+class _Main(click.Group):
+    """The command group; Ctrl-C and SIGTERM end a command with 130 and 143 (not click's
+    "Aborted!" and 1), after the command has stopped its workers and removed its
+    temporary files."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        from exporter.procs import Terminated, sigterm_as_exception
+
+        try:
+            with sigterm_as_exception():
+                return super().invoke(ctx)
+        except KeyboardInterrupt:
+            click.echo("error: interrupted", err=True)
+            ctx.exit(EXIT_INTERRUPTED)
+        except Terminated:
+            click.echo("error: terminated", err=True)
+            ctx.exit(EXIT_TERMINATED)
+
+
+@click.group(cls=_Main, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="exporter")
 @click.pass_context
 def main(ctx: click.Context) -> None:

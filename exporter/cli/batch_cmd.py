@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from collections.abc import Iterator
 from concurrent.futures import Executor
@@ -13,6 +12,7 @@ from pathlib import Path
 import click
 
 from exporter.cli import main
+from exporter.textsafe import json_text, printable
 
 
 @main.command()
@@ -51,17 +51,15 @@ def batch(jobs_file: Path, jobs: int, force: bool, scheduler: str | None, as_jso
         results = run_batch(specs, pool, force=force)
     if as_json:
         click.echo(
-            json.dumps(
-                {"schema": "exporter.batch-report/1", "jobs": [asdict(r) for r in results]},
-                ensure_ascii=False,
-                indent=1,
-            )
+            json_text({"schema": "exporter.batch-report/1", "jobs": [asdict(r) for r in results]})
         )
     else:
         for r in results:
-            click.echo(f"{r.status:8} {r.name:24} {r.seconds:6.1f}s  {r.output}")
+            click.echo(
+                f"{r.status:8} {printable(r.name):24} {r.seconds:6.1f}s  {printable(r.output)}"
+            )
             for err in r.errors:
-                click.echo(f"         error: {err}", err=True)
+                click.echo(f"         error: {printable(err)}", err=True)
         counts = {s: sum(r.status == s for r in results) for s in ("ok", "skipped", "failed")}
         click.echo(", ".join(f"{n} {s}" for s, n in counts.items()))
     sys.exit(1 if any(r.status == "failed" for r in results) else 0)
@@ -78,9 +76,9 @@ def _executor(scheduler: str | None, jobs: int) -> Iterator[Executor | None]:
         with Client(scheduler) as client:
             yield client.get_executor()
     elif jobs > 1:
-        from concurrent.futures import ProcessPoolExecutor
+        from exporter.procs import worker_pool
 
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
+        with worker_pool(jobs) as pool:
             yield pool
     else:
         yield None

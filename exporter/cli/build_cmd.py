@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from dataclasses import asdict
 from pathlib import Path
@@ -11,6 +10,7 @@ from typing import Any
 import click
 
 from exporter.cli import main
+from exporter.textsafe import json_text, printable
 
 
 def _formats(_ctx: click.Context, _param: click.Parameter, value: str) -> tuple[str, ...]:
@@ -176,7 +176,7 @@ def build(
     finally:
         bar.close()
     if as_json:
-        click.echo(json.dumps(_report(result), ensure_ascii=False, indent=1))
+        click.echo(json_text(_report(result)))
     else:
         _print_result(result, quiet, verbose)
     sys.exit(result.exit_code)
@@ -191,19 +191,22 @@ def _report(result: Any) -> dict[str, Any]:
 
 def _print_result(result: Any, quiet: bool, verbose: bool) -> None:
     for err in result.errors:
-        click.echo(f"error: {err}", err=True)
+        click.echo(f"error: {printable(err)}", err=True)
     if verbose:
+        click.echo(f"layout: {result.layout}", err=True)
         for warning in result.warnings:
-            click.echo(f"warning: {warning}", err=True)
+            click.echo(f"warning: {printable(warning)}", err=True)
         for f in result.files:
-            click.echo(f"{f.path}: {f.cases} cases, {f.dropped} noise lines dropped", err=True)
+            click.echo(
+                f"{printable(f.path)}: {f.cases} cases, {f.dropped} noise lines dropped", err=True
+            )
         timings = ", ".join(f"{k} {v:.2f}s" for k, v in result.timings.items())
         click.echo(f"timings: {timings}", err=True)
     if quiet:
         return
     for out in result.outputs:
         pages = f", {out.pages} pages" if out.pages else ""
-        click.echo(f"{out.path}  {out.bytes / 1024:,.0f} KiB{pages}")
+        click.echo(f"{printable(out.path)}  {out.bytes / 1024:,.0f} KiB{pages}")
     click.echo(
         f"{result.cases} cases; {len(result.errors)} errors; {len(result.warnings)} warnings"
     )

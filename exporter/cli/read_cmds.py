@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 from typing import Any
@@ -10,6 +9,7 @@ from typing import Any
 import click
 
 from exporter.cli import main
+from exporter.textsafe import json_text, printable
 
 
 @main.command()
@@ -33,6 +33,7 @@ def inspect(paths: tuple[Path, ...], as_json: bool, no_enrich: bool, explain: bo
     if explain:
         sys.exit(_explain(list(paths)))
     from exporter.enrich import enrich
+    from exporter.inputs import input_errors
     from exporter.model import to_dict
     from exporter.pipeline import read_inputs
     from exporter.resources import default_input_dir
@@ -41,13 +42,12 @@ def inspect(paths: tuple[Path, ...], as_json: bool, no_enrich: bool, explain: bo
     if not no_enrich:
         enrich(comp)
     if as_json:
-        json.dump(to_dict(comp), sys.stdout, ensure_ascii=False, indent=1)
-        sys.stdout.write("\n")
+        click.echo(json_text(to_dict(comp)))
     else:
         _print_table(comp)
-    errors = folder_errors + [f"{src.path}: {src.error}" for src in comp.errors()]
+    errors = input_errors(comp, folder_errors)
     for err in errors:
-        click.echo(f"error: {err}", err=True)
+        click.echo(f"error: {printable(err)}", err=True)
     sys.exit(1 if errors else 0)
 
 
@@ -86,8 +86,9 @@ def _print_table(comp: object) -> None:
             for w in by_source.get(c.source, [])
             if span and w.line is not None and span.first_line <= w.line <= span.last_line
         ]
+        paras = len(c.paragraphs())
         click.echo(
-            f"{c.id:28} {c.kind:10} {len(c.paragraphs()):3}段 {title[:30]:32} {byline:18}"
+            f"{printable(c.id):28} {c.kind:10} {paras:3}段 {title[:30]:32} {byline:18}"
             f" warn={len(warns)}"
         )
     dropped = sum(len(s.dropped) for s in comp.sources)
@@ -117,7 +118,7 @@ def check(paths: tuple[Path, ...], strict: bool, as_json: bool) -> None:
     enrich(comp)
     report = _check_report(comp, folder_errors)
     if as_json:
-        click.echo(json.dumps(report, ensure_ascii=False, indent=1))
+        click.echo(json_text(report))
     else:
         _print_check(report)
     failed = report["errors"] or (strict and report["warnings"])
@@ -125,7 +126,9 @@ def check(paths: tuple[Path, ...], strict: bool, as_json: bool) -> None:
 
 
 def _check_report(comp: Any, folder_errors: list[str]) -> dict[str, Any]:
-    errors = folder_errors + [f"{s.path}: {s.error}" for s in comp.sources if s.error]
+    from exporter.inputs import input_errors
+
+    errors = input_errors(comp, folder_errors)
     warnings = [
         f"{s.path}:{w.line or ''}: {w.code}: {w.message}" for s in comp.sources for w in s.warnings
     ]
@@ -153,7 +156,7 @@ def _print_check(report: dict[str, Any]) -> None:
     }
     for key, label in labels.items():
         for line in report[key]:
-            click.echo(f"{label}: {line}", err=key == "errors")
+            click.echo(f"{label}: {printable(line)}", err=key == "errors")
     click.echo(
         f"{report['cases']} cases in {report['files']} files; {len(report['errors'])} "
         f"errors, {len(report['warnings'])} warnings, {len(report['dropped'])} dropped lines"

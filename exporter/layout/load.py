@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from exporter.errors import LayoutError
+from exporter.layout import checks
 from exporter.layout.model import FontRole, Grid, HeaderFooter, Layout, PageSpec, Style
 from exporter.resources import fonts_dir, layouts_dir
 
@@ -94,17 +95,26 @@ STYLE_KEYS = {
 REQUIRED_STYLES = {"body", "heading-1", "heading-2", "heading-3", "heading-4", "header", "footer"}
 
 
+def is_builtin_name(value: str) -> bool:
+    """Whether `value` names a built-in layout (a bare name, no path separator)."""
+    bare = "/" not in value and "\\" not in value and value not in (".", "..")
+    return bare and (layouts_dir() / value / "layout.toml").is_file()
+
+
 def resolve_layout_dir(name_or_path: str | Path | None) -> Path:
-    """A layout folder from a built-in name, a folder, or a layout.toml path."""
+    """A layout folder from a layout.toml path, a folder holding one, or a built-in name.
+    A bare built-in name wins over a folder of that name without a layout.toml (say an
+    earlier `-o gongwen`)."""
     value = str(name_or_path or "book")
     path = Path(value)
     if path.is_file():
         return path.parent
-    if path.is_dir():
+    if (path / "layout.toml").is_file():
         return path
-    builtin = layouts_dir() / value
-    if (builtin / "layout.toml").is_file():
-        return builtin
+    if is_builtin_name(value):
+        return layouts_dir() / value
+    if path.is_dir():
+        return path  # loading reports the missing layout.toml with the folder
     known = ", ".join(sorted(p.name for p in layouts_dir().iterdir() if p.is_dir()))
     raise LayoutError(f"no layout named {value!r} (built-in: {known}; or give a folder path)")
 
@@ -150,7 +160,7 @@ def _load_raw(folder: Path, seen: tuple[Path, ...] = ()) -> tuple[dict[str, Any]
 
 
 def _check_keys(table: dict[str, Any], allowed: set[str], prefix: str, path: Path) -> None:
-    for key in table:
+    for key in checks.table(table, prefix or "(top level)", path):
         if key not in allowed:
             expected = ", ".join(sorted(allowed))
             raise LayoutError(
@@ -164,7 +174,7 @@ def _number(value: Any, key: str, path: Path, *, sizes: bool = False) -> float:
     if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
         want = "a size in pt or a Chinese size name (五号, 三号 …)" if sizes else "a number ≥ 0"
         raise LayoutError(f"key '{key}': expected {want}, got {value!r}", str(path))
-    return float(value)
+    return checks.finite(float(value), key, path, positive=sizes)
 
 
 def _choice(value: Any, allowed: set[str], key: str, path: Path) -> str:
@@ -189,13 +199,14 @@ def _page(raw: dict[str, Any], path: Path) -> PageSpec:
     for f in fields(PageSpec):
         if f.name in raw and f.name not in ("grid", "mirror"):
             setattr(page, f.name, _number(raw[f.name], f"page.{f.name}", path))
-    page.mirror = bool(raw.get("mirror", page.mirror))
+    page.mirror = checks.boolean(raw.get("mirror", page.mirror), "page.mirror", path)
+    checks.paper(page.width_mm, page.height_mm, path)
     if "grid" in raw:
         grid = raw["grid"]
         _check_keys(grid, {"lines", "chars"}, "page.grid.", path)
         page.grid = Grid(
-            int(_number(grid.get("lines"), "page.grid.lines", path)),
-            int(_number(grid.get("chars"), "page.grid.chars", path)),
+            checks.whole(grid.get("lines"), "page.grid.lines", path),
+            checks.whole(grid.get("chars"), "page.grid.chars", path),
         )
     if page.text_width_mm <= 20 or page.text_height_mm <= 20:
         raise LayoutError("key 'page': margins leave no room for text", str(path))
@@ -212,22 +223,17 @@ def _fonts(raw: dict[str, Any], path: Path) -> dict[str, FontRole]:
             f"fonts.{role}.",
             path,
         )
-        files = spec.get("files")
-        if not files or not isinstance(files, list):
-            raise LayoutError(f"key 'fonts.{role}.files': expected a list of font files", str(path))
-        for name in [*files, *spec.get("bold_files", [])]:
-            if not (folder / name).is_file():
-                raise LayoutError(
-                    f"key 'fonts.{role}': font file {name!r} not in {folder}", str(path)
-                )
-        out[role] = FontRole(
-            role,
-            list(files),
-            list(spec.get("bold_files", [])),
-            spec.get("docx_family", ""),
-            spec.get("docx_latin", ""),
-            spec.get("docx_alt", ""),
-        )
+        key = f"fonts.{role}"
+        files = checks.str_list(spec.get("files"), f"{key}.files", path)
+        bold = checks.str_list(spec.get("bold_files", []), f"{key}.bold_files", path)
+        if not files:
+            raise LayoutError(f"key '{key}.files': expected a list of font files", str(path))
+        for name in [*files, *bold]:
+            checks.font_file(folder, name, key, path)
+        family = checks.text(spec.get("docx_family", ""), f"{key}.docx_family", path)
+        latin = checks.text(spec.get("docx_latin", ""), f"{key}.docx_latin", path)
+        alt = checks.text(spec.get("docx_alt", ""), f"{key}.docx_alt", path)
+        out[role] = FontRole(role, files, bold, family, latin, alt)
     return out
 
 
@@ -240,7 +246,7 @@ def _style(role: str, raw: dict[str, Any], fonts: dict[str, FontRole], path: Pat
         value = raw[key]
         dotted = f"styles.{role}.{key}"
         if attr in ("bold", "italic", "keep_with_next", "page_break_before"):
-            value = bool(value)
+            value = checks.boolean(value, dotted, path)
         elif attr == "font":
             value = _choice(value, set(fonts), dotted, path)
         elif attr == "align":
@@ -256,6 +262,20 @@ def _style(role: str, raw: dict[str, Any], fonts: dict[str, FontRole], path: Pat
     return style
 
 
+def _header_footer(raw: dict[str, Any], path: Path) -> HeaderFooter:
+    hf = HeaderFooter()
+    for key in ("header", "header_rule"):
+        if key in raw:
+            setattr(hf, key, checks.boolean(raw[key], f"header_footer.{key}", path))
+    for key in ("footer", "footer_align"):
+        if key in raw:
+            setattr(hf, key, checks.text(raw[key], f"header_footer.{key}", path))
+    if raw.get("footer_offset_mm") is not None:
+        key = "header_footer.footer_offset_mm"
+        hf.footer_offset_mm = _number(raw["footer_offset_mm"], key, path)
+    return hf
+
+
 def _templates(chain: list[Path]) -> dict[str, str]:
     out: dict[str, str] = {}
     for folder in chain:  # parent first, so a child's template overrides
@@ -268,24 +288,25 @@ def load_layout(name_or_path: str | Path | None = None) -> Layout:
     folder = resolve_layout_dir(name_or_path)
     raw, chain = _load_raw(folder)
     path = folder / "layout.toml"
-    fonts = _fonts(raw.get("fonts", {}), path)
-    styles = {role: _style(role, s, fonts, path) for role, s in raw.get("styles", {}).items()}
+    fonts = _fonts(checks.table(raw.get("fonts", {}), "fonts", path), path)
+    style_tables = checks.table(raw.get("styles", {}), "styles", path)
+    styles = {role: _style(role, s, fonts, path) for role, s in style_tables.items()}
     missing = REQUIRED_STYLES - set(styles)
     if missing:
         raise LayoutError(f"key 'styles': missing roles {sorted(missing)}", str(path))
     hf_raw = raw.get("header_footer", {})
     _check_keys(hf_raw, {f.name for f in fields(HeaderFooter)}, "header_footer.", path)
-    hf = HeaderFooter(**hf_raw)
+    hf = _header_footer(hf_raw, path)
     _choice(hf.footer_align, FOOTER_ALIGNS, "header_footer.footer_align", path)
-    parts = raw.get("parts", [])
+    parts = checks.str_list(raw.get("parts", []), "parts", path)
     for p in parts:
         _choice(p, PART_NAMES, "parts", path)
-    case_parts = raw.get("case_parts", list(CASE_PARTS))
+    case_parts = checks.str_list(raw.get("case_parts", list(CASE_PARTS)), "case_parts", path)
     for p in case_parts:
         _choice(p, CASE_PARTS, "case_parts", path)
     return Layout(
-        name=str(raw.get("name", folder.name)),
-        description=str(raw.get("description", "")),
+        name=checks.text(raw.get("name", folder.name), "name", path),
+        description=checks.text(raw.get("description", ""), "description", path),
         path=folder,
         page=_page(raw.get("page", {}), path),
         fonts=fonts,
@@ -295,7 +316,7 @@ def load_layout(name_or_path: str | Path | None = None) -> Layout:
         case_parts=list(case_parts),
         header_footer=hf,
         templates=_templates(chain),
-        embed_fonts=bool(raw.get("embed_fonts", True)),
+        embed_fonts=checks.boolean(raw.get("embed_fonts", True), "embed_fonts", path),
     )
 
 
@@ -309,3 +330,18 @@ def list_layouts(extra: Path | None = None) -> list[tuple[str, str, Path]]:
                 (str(data.get("name", folder.name)), str(data.get("description", "")), folder)
             )
     return out
+
+
+def layout_files(name_or_path: str | Path | None) -> tuple[list[Path], list[Path]]:
+    """What a layout is made of: the layout.toml and templates of every folder of its
+    `extends` chain (parent first), and the font files it names."""
+    raw, chain = _load_raw(resolve_layout_dir(name_or_path))
+    own = [f for d in chain for f in [d / "layout.toml", *sorted((d / "templates").glob("*.j2"))]]
+    names = [
+        n
+        for spec in raw.get("fonts", {}).values()
+        if isinstance(spec, dict)
+        for n in [*spec.get("files", []), *spec.get("bold_files", [])]
+        if isinstance(n, str)
+    ]
+    return own, [fonts_dir() / n for n in dict.fromkeys(names)]

@@ -45,7 +45,9 @@ def write_json(comp: Compendium, book: Book, layout: Layout, out: Path) -> None:
         "case_ids": list(book.case_ids),
         "chapters": [p.title for p in book.parts if p.kind == "chapter"],
     }
-    with out.open("w", encoding="utf-8") as f:
+    # An undecodable file name (surrogate escapes) is written as JSON's \udcXX escapes:
+    # valid JSON, and json.loads gives back the name that opens the file.
+    with out.open("w", encoding="utf-8", errors="backslashreplace") as f:
         _write_object(f, data)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -106,7 +107,9 @@ def _render(block: Block) -> list[str]:
 
 
 def write_md(book: Book, layout: Layout, out: Path) -> None:
-    lines = ["---", f'title: "{book.meta.title}"', "lang: zh-CN", "---", ""]
+    # A JSON string is a valid YAML double-quoted scalar: quotes and newlines escaped.
+    title = json.dumps(book.meta.title, ensure_ascii=False)
+    lines = ["---", f"title: {title}", "lang: zh-CN", "---", ""]
     for part in book.parts:
         if part.kind == "cover":
             continue

@@ -47,7 +47,10 @@ def test_batch_reports_two_ok_one_failed_then_skips_unchanged(tmp_path: Path) ->
     again = json.loads(runner.invoke(main, ["batch", str(jobs), "--json"]).output)["jobs"]
     assert [j["status"] for j in again] == ["skipped", "skipped", "failed"]
 
-    (tmp_path / "in1" / SEEDS[1].name).write_text("新标题\n\n新的正文内容。\n", encoding="utf-8")
+    (tmp_path / "in1" / SEEDS[1].name).write_text(
+        "社区党支部开展主题党日活动\n\n某社区党支部组织党员开展主题党日活动，党员志愿者为群众办实事。\n",
+        encoding="utf-8",
+    )
     changed = json.loads(runner.invoke(main, ["batch", str(jobs), "--json"]).output)["jobs"]
     assert [j["status"] for j in changed] == ["skipped", "ok", "failed"]
     forced = json.loads(runner.invoke(main, ["batch", str(jobs), "--json", "--force"]).output)
@@ -71,7 +74,7 @@ def test_jobs_file_errors_name_the_file(tmp_path: Path) -> None:
     bad = tmp_path / "jobs.toml"
     bad.write_text('[[jobs]]\nname = "x"\ninputs = ["a"]\noutput = "o"\nlayuot = "book"\n', "utf-8")
     res = CliRunner().invoke(main, ["batch", str(bad)])
-    assert res.exit_code == 1 and "jobs.toml" in res.output and "layuot" in res.output
+    assert res.exit_code == 2 and "jobs.toml" in res.output and "layuot" in res.output
 
 
 def test_batch_on_a_local_dask_cluster(tmp_path: Path) -> None:

@@ -111,7 +111,7 @@ def test_folder_without_text_files(runner: CliRunner, tmp_path: Path) -> None:
     empty.mkdir()
     code, out = _build(runner, str(empty), "-o", str(tmp_path / "o"), *FAST)
     assert code == 1
-    assert "empty" in out and "no .txt or .md files" in out
+    assert "empty" in out and "no text, Markdown, Word, HTML or PDF files" in out
 
 
 def test_unreadable_file(runner: CliRunner, tmp_path: Path) -> None:

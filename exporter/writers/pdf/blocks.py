@@ -12,11 +12,14 @@ from exporter.writers.pdf.flowables import StyledBlock, TextFlow, draw_label, pr
 from exporter.writers.pdf.styles import PStyle
 
 CELL_PAD = 3.0  # pt
+MM = 72 / 25.4  # pt per mm
 
 
 class GridTable(Flowable):
     """A three-rule table (三线表): rules above, below the header and below the last row, no
-    vertical rules. Rows never split; the header repeats on every page."""
+    vertical rules; the header repeats on every page. A row moves to the next page whole,
+    unless it is taller than half a page: such a row is split between lines (a cell of
+    a roundup's figures can be taller than any page)."""
 
     content = True
 
@@ -90,9 +93,42 @@ class GridTable(Flowable):
                 break
             y, k = y + h, i + 1
         body_rows = k - head
-        if body_rows < 1 or body_rows >= len(self.rows):
-            return [] if body_rows < 1 else [self]
+        if body_rows < 1:
+            return self._split_first_row(ah)
+        if body_rows >= len(self.rows):
+            return [self]
         return [self._part(0, body_rows), self._part(body_rows, len(self.rows))]
+
+    def _split_first_row(self, ah: float) -> list[Flowable]:
+        """The first row's lines that fit in `ah`, and the rest of the table; [] when the
+        row should rather move to the next page whole."""
+        head_h = self._heights[0] if self.header else 0.0
+        row_h = self._heights[1 if self.header else 0]
+        page_h = self.ctx.layout.page.text_height_mm * MM
+        if not self.rows or row_h + head_h <= ah or row_h + head_h <= page_h / 2:
+            return []
+        room = ah - head_h - 2 * CELL_PAD
+        firsts: list[TextFlow] = []
+        rests: list[TextFlow] = []
+        for i, cell in enumerate(self.rows[0][: len(self._cols)]):
+            parts = [p for p in cell.split(self._text_width(i), room) if isinstance(p, TextFlow)]
+            if not parts:  # not even its first lines fit: all of the cell goes on
+                parts = [self._empty(), cell]
+            elif len(parts) == 1:  # all of it fits here
+                parts.append(self._empty())
+            firsts.append(parts[0])
+            rests.append(parts[1])
+        if all(not f.text for f in firsts):
+            return []
+        return [self._with_rows([firsts]), self._with_rows([rests, *self.rows[1:]])]
+
+    def _empty(self) -> TextFlow:
+        return TextFlow(self.ctx, "", self.st, self.where)
+
+    def _with_rows(self, rows: list[list[TextFlow]]) -> GridTable:
+        part = GridTable(self.ctx, [], [], self.rel, self.st, self.head_st, self.where)
+        part.ncols, part.rel, part.header, part.rows = self.ncols, self.rel, self.header, rows
+        return part
 
     def draw(self) -> None:
         canv = self.canv

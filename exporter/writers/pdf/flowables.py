@@ -138,6 +138,9 @@ class TextFlow(StyledBlock):
             last_part=self.last_part,
         )
         tail._pp = self.pp
+        # Greedy breaking from lines[k].start gives exactly lines[k:]: the tail keeps them, so
+        # a paragraph over N pages is broken once, not N times (quadratic on one long line).
+        tail._lines, tail._width = lines[k:], aw
         return [head, tail]
 
     def _part(self, lines: list[Line], start: int, first: bool, last: bool) -> TextFlow:
