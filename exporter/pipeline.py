@@ -28,7 +28,7 @@ from exporter.inputs import MAX_INPUT_BYTES as MAX_INPUT_BYTES  # re-exported
 from exporter.inputs import input_errors, input_files
 from exporter.layout.model import Layout
 from exporter.model import Compendium
-from exporter.procs import worker_pool
+from exporter.procs import check_terminated, worker_pool
 from exporter.writers import WriteResult
 
 FORMATS = ("pdf", "docx", "json", "md")
@@ -382,6 +382,7 @@ Outcome = tuple[WriteResult, float] | Exception
 def _published(outcome: Outcome, tmp: Path, final: Path) -> Outcome:
     if isinstance(outcome, Exception):
         return outcome
+    check_terminated()  # a SIGTERM whose exception was swallowed publishes nothing
     try:
         outdir.publish(tmp, final)
     except OSError as exc:

@@ -79,19 +79,34 @@ class Terminated(BaseException):
     """SIGTERM, raised in the main thread so a build cleans up as after Ctrl-C."""
 
 
+_terminated = False  # set by SIGTERM: also seen where the raised exception was swallowed
+
+
 def _raise_terminated(_signum: int, _frame: object) -> None:
+    global _terminated
+    _terminated = True
     raise Terminated
+
+
+def check_terminated() -> None:
+    """Raise `Terminated` if SIGTERM arrived. The handler's exception is lost when the
+    signal lands in code that ignores exceptions (an at-fork hook, a finaliser): the build
+    asks again before it publishes anything, so a terminated build never completes."""
+    if _terminated:
+        raise Terminated
 
 
 @contextmanager
 def sigterm_as_exception() -> Iterator[None]:
     """Turn SIGTERM into `Terminated` while the block runs (main thread only: elsewhere
     Python cannot install handlers, and the default, dying at once, stays)."""
+    global _terminated
     try:
         previous = signal.signal(signal.SIGTERM, _raise_terminated)
     except ValueError:  # not the main thread
         yield
         return
+    _terminated = False
     try:
         yield
     finally:

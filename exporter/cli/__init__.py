@@ -44,11 +44,14 @@ class _Main(click.Group):
     temporary files."""
 
     def invoke(self, ctx: click.Context) -> Any:
-        from exporter.procs import Terminated, sigterm_as_exception
+        from exporter.procs import Terminated, check_terminated, sigterm_as_exception
 
         try:
             with sigterm_as_exception():
-                return super().invoke(ctx)
+                try:
+                    return super().invoke(ctx)
+                finally:
+                    check_terminated()  # a SIGTERM whose exception was swallowed still ends it
         except KeyboardInterrupt:
             click.echo("error: interrupted", err=True)
             ctx.exit(EXIT_INTERRUPTED)
