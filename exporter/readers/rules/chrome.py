@@ -261,12 +261,14 @@ CHROME_RULES = [
     dateline_place,
 ]
 LONG_LINE = 100  # characters: beyond this only HTML, addresses and notices are chrome
+SENTENCE_LINE = 40  # a line this long ending a sentence is text, unless it is a notice
 
 
 def page_chrome(line: Line, i: int, ctx: Context) -> Found:
     """The chrome rules in order; a long line skips those that only match short ones."""
     text = line.text
-    if len(text) > LONG_LINE and "<" not in text and "http" not in text:
+    long_line = len(text) > LONG_LINE or (len(text) > SENTENCE_LINE and text[-1] in "。！？”")
+    if long_line and "<" not in text and "http" not in text:
         return notice(line, i, ctx)
     for rule in CHROME_RULES:
         found = rule(line, i, ctx)

@@ -80,7 +80,9 @@ def image_caption(line: Line, i: int, ctx: Context) -> Found:
     """`二年级学生参观校史馆` right under a picture: a short line without a sentence mark
     names what the picture shows."""
     text = line.text
-    if len(text) > IMAGE_CAPTION_MAX or re.search(r"[。！？，；：]", text) or line.md_level:
+    if not ctx.markdown or len(text) > IMAGE_CAPTION_MAX or line.md_level:
+        return None  # pictures are Markdown images (`![…](…)`): plain text has none
+    if re.search(r"[。！？，；：]", text):
         return None
     prev = ctx.prev_line(i)
     return (NOISE, "photo_caption") if prev is not None and prev.reason == "image" else None
