@@ -74,6 +74,7 @@ WEIGHTS: dict[str, float] = {
     "short_item_practice": 3,
     "short_item_occasion": 3,
     "opinion_body": 3,
+    "reported_event": 2,
     "event_headline": 2,
     "person_profile": 2,
     "practice_headline": 1.5,
@@ -116,16 +117,39 @@ def _short_practice(f: KindFacts) -> bool:
 
 
 def _is_opinion(f: KindFacts) -> bool:
-    """Argued with 要/必须, no place as any paragraph's subject, dated at most once (a
-    commentary may open with the day it is pegged to): an opinion piece."""
+    """Argued with 要/必须 in its own voice across the text (in a third of its paragraphs
+    or more, not in a speaker's words: `某某强调，要…` is reported), no place as any
+    paragraph's subject, dated at most once (a commentary may open with the day it is
+    pegged to): an opinion piece. Inner headings are allowed when nothing is dated."""
     ps = f.paragraphs
-    if f.has_headings or f.submitted or len(ps) < 3:
+    if f.submitted or len(ps) < 3:
         return False
     if sum(1 for _ in itertools.islice(_MODAL.finditer(f.body), OPINION_MODALS)) < OPINION_MODALS:
         return False  # the cheapest test first: most reports make no demands
-    if sum(1 for p in ps if _DATE_NUMBERS.search(p) or _DATE_WORDS.search(p)) > 1:
+    dated = sum(1 for p in ps if _DATE_NUMBERS.search(p) or _DATE_WORDS.search(p))
+    if dated > 1 or (f.has_headings and dated):
+        return False
+    arguing = sum(1 for p in ps if _own_demand(p))
+    if arguing < 2 or arguing * 3 < len(ps):
         return False
     return not (any(locality_at_start(p) for p in ps) or _place_headline(f))
+
+
+_REPORTING = re.compile(r"(?:强调|指出|表示|要求|希望|提出|号召|勉励|寄语|说|讲到|谈到)[，：:“]")
+
+
+def _own_demand(paragraph: str) -> bool:
+    """A sentence of the paragraph demands (要/必须) without reporting someone's words."""
+    return any(
+        _MODAL.search(s) and not _REPORTING.search(s) for s in re.split(r"(?<=[。！？])", paragraph)
+    )
+
+
+def _reported_event(f: KindFacts) -> bool:
+    """`11月10日，某局党支部开展…活动`: the lead reports what a body did on one day."""
+    lead = first_sentence(f.first)
+    dated = bool(_DATE_NUMBERS.search(lead[:40]) or _DATE_WORDS.search(lead[:20]))
+    return f.own and dated and bool(_EVENT_TITLE.search(lead))
 
 
 def _national(f: KindFacts) -> bool:
@@ -194,6 +218,7 @@ CUES: list[tuple[str, str, Test]] = [
     ("short_item_practice", "case", lambda f: _short(f) and _short_practice(f)),
     ("short_item_occasion", "news", lambda f: _short(f) and not _short_practice(f)),
     ("opinion_body", "commentary", _is_opinion),
+    ("reported_event", "news", _reported_event),
     ("event_headline", "news", _event_headline),
     ("person_profile", "news", _profile),
     ("practice_headline", "case", lambda f: bool(f.title and _PRACTICE.search(f.title))),
