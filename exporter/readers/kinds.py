@@ -240,11 +240,26 @@ def decide_kind(facts: KindFacts) -> str:
     >>> decide_kind(facts)
     'case'
     """
-    totals: dict[str, float] = {}
-    for _name, kind, weight in explain_kind(facts):
-        totals[kind] = totals.get(kind, 0) + weight
+    totals: dict[str, float] = dict.fromkeys(KINDS, 0.0)
+    for (_name, kind, test), left in zip(_BY_WEIGHT, _LEFT, strict=True):
+        if _settled(totals, left):
+            break  # the cues not yet tried cannot change the winner: skip them
+        if test(facts):
+            totals[kind] += WEIGHTS[_name]
     best = max(totals.values())
-    return "case" if totals.get("case") == best else max(totals, key=lambda k: totals[k])
+    return "case" if totals["case"] == best else max(totals, key=lambda k: totals[k])
+
+
+def _settled(totals: dict[str, float], left: float) -> bool:
+    """The leader is ahead of every other kind by more than the weight still untried."""
+    ranked = sorted(totals.values(), reverse=True)
+    return ranked[0] - ranked[1] > left
+
+
+KINDS = ("case", "news", "overview", "commentary")
+_BY_WEIGHT = sorted(CUES, key=lambda c: -WEIGHTS[c[0]])  # strongest cues first
+# Weight of the cues after each position, itself included: what could still change.
+_LEFT = [sum(WEIGHTS[c[0]] for c in _BY_WEIGHT[k:]) for k in range(len(_BY_WEIGHT))]
 
 
 def kind_of(
