@@ -27,7 +27,7 @@ from exporter.readers.roundup import (
     structural_roundup,
 )
 from exporter.readers.sentences import ends_sentence, first_sentence
-from exporter.readers.titles import lower_subject, practice_phrase
+from exporter.readers.titles import lower_subject, practice_phrase, subject_position
 from exporter.vocab import EDITORS_NOTE_WORDS
 
 _CHINESE_NUMBERED = re.compile(r"^[一二三四五六七八九十]{1,3}、")
@@ -304,25 +304,13 @@ def _leading_note(raw: list[RawSection]) -> list[Unit]:
 UNTITLED_LOOKAHEAD = 5  # an anecdotal lead may run a few paragraphs before the subject
 
 
-_LEAD_IN = re.compile(
-    r"(?:近日|日前|近期|近年来|今年以来|去年以来|\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?|"
-    r"\d{1,2}月\d{1,2}日(?:上午|下午|晚)?)[，,]?"
-)
-
-
-def _subject_position(sentence: str, place: str) -> bool:
-    """The place opens the sentence, after at most a date or time lead-in."""
-    pos = sentence.find(place)
-    return pos == 0 or (pos > 0 and bool(_LEAD_IN.fullmatch(sentence[:pos])))
-
-
 def _untitled(case: Case, raw: list[RawSection]) -> None:
     """An item printed without a headline gets a generated `地名：…` title when it names one."""
     paras = [p for _, ps in raw for p in ps][:UNTITLED_LOOKAHEAD]
     for para in paras:
         sentence = first_sentence(para.text)
         place = block_place(sentence) or lower_subject(sentence)
-        if place and not _subject_position(sentence, place):
+        if place and not subject_position(sentence, place):
             continue  # `以及某大学…`, `针灸铜人是某大学…`: a place mentioned, not the subject
         if place:
             title = generated_title(Block(place, None, [para]))

@@ -77,9 +77,14 @@ def organisation_at_start(sentence: str) -> str | None:
             break
         s = s[m.end() :]
     m = _ORG_START.match(s[:40])
-    if not m or set(m.group(0)[:2]) & _NOT_PLACE:
+    if not m or set(m.group(0)[:2]) & _NOT_PLACE or set(m.group(0)) & _NOT_IN_NAME:
         return None
     return m.group(0)
+
+
+# Words that never stand inside an institution's name: `学生在某大学…`, `除了某大学…`,
+# `某铜人是某大学…` mention the institution in passing; it is not their subject.
+_NOT_IN_NAME = set("在是的了和与及除虽把被对向")
 
 
 def date_led_locality(sentence: str) -> str | None:

@@ -221,8 +221,38 @@ def shorten(phrase: str) -> str:
     return phrase[:end].rstrip("、和与及的并为在")
 
 
+# What may stand before the acting body that opens a sentence: lead-in clauses (dates,
+# 为…, 在…下, 近年来 …) and, right before the name, a date or the 在 of a setting.
+_LEAD_CLAUSE = re.compile(
+    r"(?:近日|日前|近期|近年来|今年以来|去年以来|\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?|"
+    r"\d{1,2}月\d{1,2}日(?:上午|下午|晚)?|为.{2,30}|在.{1,30}[下中]|进一步.{2,20}|.{2,20}之际)"
+)
+_LEAD_TAIL = re.compile(
+    r"(?:在|\d{1,2}月\d{1,2}日(?:上午|下午|晚)?|\d{4}年\d{1,2}月\d{1,2}日|近日|日前)?"
+)
+
+
+def subject_position(sentence: str, place: str) -> bool:
+    """The place opens the sentence, after at most a date, time or purpose lead-in
+    (`以及某大学…`, `针灸铜人是某大学…`, `学生在某馆…` mention it instead).
+
+    >>> subject_position("6月5日，某某县推行积分制。", "某某县")
+    True
+    >>> subject_position("学生在某某大学参观。", "某某大学")
+    False
+    """
+    pos = sentence.find(place)
+    if pos <= 0:
+        return pos == 0
+    *clauses, tail = re.split(r"[，,]", sentence[:pos])
+    return bool(_LEAD_TAIL.fullmatch(tail)) and all(_LEAD_CLAUSE.fullmatch(c) for c in clauses)
+
+
 def make_title(place: str, text: str) -> str:
-    """`黔东南州：深化“组团式”党建服务` from a block's place and its first paragraph."""
+    """`黔东南州：深化“组团式”党建服务` from a block's place and its first paragraph; the
+    practice alone when the place does not open the text (a passing mention)."""
+    if not subject_position(text, place):
+        return practice_phrase(text)
     name, rest = subject(place, text)
     first = rest[: rest.find("。") + 1] if "。" in rest else rest
     phrase = _brand(first) or _predicate(rest)
