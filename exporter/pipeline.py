@@ -29,9 +29,9 @@ from exporter.inputs import input_errors, input_files
 from exporter.layout.model import Layout
 from exporter.model import Compendium
 from exporter.procs import worker_pool
-from exporter.writers import WriteResult
+from exporter.writers import WriteResult, registry
 
-FORMATS = ("pdf", "docx", "json", "md")
+FORMATS = registry.formats()  # kept for importers; the registry is the list
 Progress = Callable[[str], None]
 
 
@@ -193,25 +193,7 @@ def write_one(
     embed_fonts: bool | str | None,
 ) -> WriteResult:
     """Write one format to `out` (`comp` is needed by the JSON writer only)."""
-    if fmt == "pdf":
-        from exporter.writers.pdf import write_pdf
-
-        return write_pdf(book, layout, out)
-    if fmt == "docx":
-        from exporter.writers.docx import write_docx
-
-        return write_docx(book, layout, out, embed_fonts=embed_fonts)
-    if fmt == "json":
-        from exporter.writers.json_writer import write_json
-
-        if comp is None:
-            raise ValueError("the JSON writer needs the compendium")
-        write_json(comp, book, layout, out)
-    else:
-        from exporter.writers.md_writer import write_md
-
-        write_md(book, layout, out)
-    return WriteResult(out, fmt)
+    return registry.get(fmt).write(book, layout, comp, out, embed_fonts)
 
 
 def _write_temp(
@@ -242,9 +224,10 @@ def build(
 
     opts = options or BuildOptions()
     say = progress or (lambda _msg: None)
-    for fmt in opts.formats:
-        if fmt not in FORMATS:
-            raise ExporterError(f"unknown format {fmt!r} (choose from {', '.join(FORMATS)})")
+    bad = registry.unknown(opts.formats)
+    if bad:
+        choices = ", ".join(registry.formats())
+        raise ExporterError(f"unknown format {bad[0]!r} (choose from {choices})")
     outdir.check_name(opts.name)
     layout = load_layout(opts.layout)
     outdir.prepare(opts.output)
@@ -266,17 +249,10 @@ def _warm_writers(formats: Sequence[str], layout: Layout) -> None:
     """Import the writers and load the layout's fonts while the read workers run: this
     process is idle then, and the writer processes forked from it later start with all of
     it in place (shared pages) instead of spending the first half second on it."""
-    if "pdf" in formats:
-        from exporter.writers.pdf.styles import StyleSheet
-
-        sheet = StyleSheet(layout)
-        try:
-            for role in layout.styles:
-                sheet[role]  # compiles the style: loads its font chain (cached per process)
-        except (ExporterError, OSError):
-            pass  # a broken font is the PDF writer's error to report, with the other formats
-    if "docx" in formats:
-        import exporter.writers.docx  # noqa: F401
+    for fmt in formats:
+        warm = registry.get(fmt).warm
+        if warm is not None:
+            warm(layout)
 
 
 @contextmanager
@@ -319,7 +295,7 @@ def _assemble_and_write(
             f"nothing to build: all {len(comp.cases)} cases are off topic "
             "(not about party building; --include-off-topic prints them anyway)"
         )
-    if {"pdf", "docx"} & set(opts.formats):
+    if registry.typeset(opts.formats):
         from exporter.coverage import missing_glyphs, record_missing
 
         t0 = time.perf_counter()
@@ -340,9 +316,6 @@ def _assemble_and_write(
     return result
 
 
-HEAVY = ("pdf", "docx")  # writers worth a process of their own
-
-
 def _worker_count(opts: BuildOptions, heavy: int) -> int:
     wanted = opts.jobs or (os.cpu_count() or 1)  # 0 = one per core
     return min(wanted, heavy)
@@ -360,8 +333,8 @@ def _write_all(
     """Write every format; PDF and DOCX in parallel processes when there are cores for them,
     JSON and Markdown (fast) in this process. One writer failing never loses the others;
     an interrupt stops the writers and leaves no temporary file."""
-    finals = {fmt: opts.output / f"{opts.name}.{fmt}" for fmt in opts.formats}
-    heavy = [f for f in finals if f in HEAVY]
+    finals = {f: opts.output / f"{opts.name}.{registry.get(f).suffix}" for f in opts.formats}
+    heavy = registry.heavy(list(finals))
     workers = _worker_count(opts, len(heavy))
     temps: dict[str, Path] = {}
     try:

@@ -11,16 +11,25 @@ import click
 
 from exporter.cli import main
 from exporter.textsafe import json_text, printable
+from exporter.writers import registry
 
 
 def _formats(_ctx: click.Context, _param: click.Parameter, value: str) -> tuple[str, ...]:
-    from exporter.pipeline import FORMATS
-
     items = tuple(dict.fromkeys(v.strip().lower() for v in value.split(",") if v.strip()))
-    bad = [v for v in items if v not in FORMATS]
+    bad = registry.unknown(items)
     if bad or not items:
-        raise click.BadParameter(f"{', '.join(bad) or value!r}: choose from {', '.join(FORMATS)}")
+        choices = ", ".join(registry.formats())
+        raise click.BadParameter(f"{', '.join(bad) or value!r}: choose from {choices}")
     return items
+
+
+class _FormatOption(click.Option):
+    """`--format`, whose help lists the registered writers when it is shown (not when
+    this module is imported), so a format registered later is listed too."""
+
+    def get_help_record(self, ctx: click.Context) -> tuple[str, str] | None:
+        self.help = f"Comma-separated output formats: {', '.join(registry.formats())}."
+        return super().get_help_record(ctx)
 
 
 class _StageBar:
@@ -61,7 +70,7 @@ class _StageBar:
     envvar="EXPORTER_FORMAT",
     callback=_formats,
     show_default=True,
-    help="Comma-separated output formats: pdf, docx, json, md.",
+    cls=_FormatOption,
 )
 @click.option(
     "--layout",
