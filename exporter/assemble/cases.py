@@ -18,6 +18,8 @@ TRUNCATION_NOTES = {
     "continued_elsewhere": "原文转至他版，本书所据材料未收录续文。",
     "missing_sections": "原文所列部分未全部刊出。",
 }
+# Longest figure set on the right of a leader line; a case with a longer one gets a grid.
+FIGURE_MAX = 16
 SENTENCE_END = ("。", "！", "？", "…", "”", "’", "）")
 _SAFE = re.compile(r"[^A-Za-z0-9_-]+")
 
@@ -93,7 +95,8 @@ def _figures(case: Case, layout: Layout, view: dict[str, Any]) -> list[Block]:
     if not case.key_figures:
         return []
     rows = [list(figure_row(f.text, f.value, f.unit)) for f in case.key_figures]
-    return [Para("关键数据", "card-label"), Table(["数据", "说明"], rows, widths=[1, 4])]
+    kind = "figures" if all(len(figure) <= FIGURE_MAX for figure, _ in rows) else "table"
+    return [Para("关键数据", "card-label"), Table(["数据", "说明"], rows, widths=[1, 4], kind=kind)]
 
 
 def figure_row(text: str, value: str, unit: str) -> tuple[str, str]:

@@ -541,9 +541,7 @@ class Pager:
         self.advance(BOX_RULES_PT)
 
     def _table(self, t: Table) -> None:
-        from exporter.writers.docx.writer import is_figure_table  # (writer imports us)
-
-        if is_figure_table(t):  # leader lines: sentence, leaders, figure
+        if t.kind == "figures":  # leader lines: sentence, leaders, figure
             for figure, sentence in t.rows:
                 self.para(f"{sentence}　{figure}", t.role)
             return

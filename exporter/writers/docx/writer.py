@@ -5,10 +5,11 @@ from __future__ import annotations
 import hashlib
 import io
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from docx.document import Document
 from docx.shared import Pt
@@ -48,7 +49,6 @@ from exporter.writers.docx.text import TextSetter
 
 WORD_JOINER = "\u2060"  # zero width, no break (set in the text's own face, text.py)
 _SEAM = re.compile(r"(?<=[0-9A-Za-z%.])(?=[^\x00-\x7f])|(?<=[^\x00-\x7f])(?=[0-9A-Za-z])")
-FIGURE_MAX = 16  # characters of a figure set on the right of a leader line (as the PDF)
 SPOOL_EVERY = 2000  # body elements (or 4x as many runs) held before they are spooled
 _NOT_NAME = re.compile(r"[^A-Za-z0-9_]")
 
@@ -92,6 +92,7 @@ class Builder:
         self._name_anchors()
         self.estimate = estimate_pages(self.book, self.layout)
         self.figure_style = self.sheet.figure_line()
+        self.handlers = self._handlers()
 
     # ------------------------------------------------------------------ top level
 
@@ -258,8 +259,25 @@ class Builder:
     # ------------------------------------------------------------------ block handlers
 
     def block(self, block: Block) -> None:
-        handler = getattr(self, f"on_{type(block).__name__.lower()}")
+        handler = self.handlers.get(block.kind)
+        if handler is None:
+            raise TypeError(f"unknown block kind {block.kind!r}")
         handler(block)
+
+    def _handlers(self) -> dict[str, Callable[[Any], None]]:
+        """One handler per block kind (plan.KINDS), as in the PDF writer."""
+        return {
+            "heading": self.on_heading,
+            "para": self.on_para,
+            "box": self.on_box,
+            "table": self.on_table,
+            "figures": self.on_figures,
+            "list": self.on_list,
+            "chart": self.on_chart,
+            "index": self.on_index,
+            "toc": self.on_toc,
+            "pagebreak": self.on_pagebreak,
+        }
 
     def on_heading(self, h: Heading) -> None:
         role = h.role if h.role in self.layout.styles else f"heading-{min(max(h.level, 1), 4)}"
@@ -288,9 +306,6 @@ class Builder:
     def on_table(self, t: Table) -> None:
         if not t.header and not t.rows:
             return  # Word treats a table without rows as a damaged file
-        if is_figure_table(t):
-            self._figure_lines(t)
-            return
         ncols = max([len(t.header), *(len(r) for r in t.rows)] or [1])
         weights = t.widths if len(t.widths) == ncols else [1.0] * ncols
         total = round(self.layout.page.text_width_mm * MM_TWIPS)
@@ -318,7 +333,7 @@ class Builder:
             self.body = []
             self.spool.add_table(start, rows())
 
-    def _figure_lines(self, t: Table) -> None:
+    def on_figures(self, t: Table) -> None:
         """Key figures as the PDF prints them: sentence, dot leader, the figure in bold."""
         style = self.figure_style
         for figure, sentence in t.rows:
@@ -341,7 +356,7 @@ class Builder:
             self.abstracts[key] = ooxml.abstract_num(ident, fmt, text, ind)
         return int(self.abstracts[key].get(ooxml.qn("w:abstractNumId")))
 
-    def on_listblock(self, lst: ListBlock) -> None:
+    def on_list(self, lst: ListBlock) -> None:
         num_id = len(self.nums) + 1
         abstract = self._abstract(lst.ordered, lst.role)
         self.nums.append(ooxml.num(num_id, abstract))  # a new instance restarts at 1
@@ -401,7 +416,7 @@ class Builder:
             seen.setdefault(self.estimate.anchors.get(anchor) or anchor, anchor)
         return list(seen.values())
 
-    def on_tocblock(self, toc: TocBlock) -> None:
+    def on_toc(self, toc: TocBlock) -> None:
         title_style = self._style("toc-title")
         self._para(title_style, self.setter.runs(toc.title, title_style))
         entries = [h for h in self.book.headings() if h.toc and h.level <= toc.max_level]
@@ -434,12 +449,6 @@ class Builder:
 
     def on_pagebreak(self, _: PageBreak) -> None:
         self.break_pending = True
-
-
-def is_figure_table(t: Table) -> bool:
-    """The PDF writer's rule (pdf/writer.is_figure_table), kept here so the DOCX writer
-    does not import reportlab: a two-column table of short figures and their sentences."""
-    return len(t.header) == 2 and all(len(r) == 2 and len(r[0]) <= FIGURE_MAX for r in t.rows)
 
 
 EMBED_MODES = ("subset", "full", "none")
