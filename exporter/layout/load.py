@@ -14,7 +14,7 @@ from typing import Any
 
 from exporter.errors import LayoutError
 from exporter.layout import checks
-from exporter.layout.model import FontRole, Grid, HeaderFooter, Layout, PageSpec, Style
+from exporter.layout.model import FontRole, Grid, HeaderFooter, Labels, Layout, PageSpec, Style
 from exporter.resources import fonts_dir, layouts_dir
 
 if sys.version_info >= (3, 11):
@@ -58,6 +58,7 @@ TOP_KEYS = {
     "header_footer",
     "fonts",
     "styles",
+    "labels",
 }
 PART_NAMES = {
     "cover",
@@ -91,7 +92,11 @@ STYLE_KEYS = {
     "background": "background",
     "border": "border",
     "letter_spacing": "letter_spacing_pt",
+    "padding": "padding_em",
+    "label_color": "label_color",
+    "axis_color": "axis_color",
 }
+COLOUR_KEYS = ("color", "background", "border", "label_color", "axis_color")
 REQUIRED_STYLES = {"body", "heading-1", "heading-2", "heading-3", "heading-4", "header", "footer"}
 
 
@@ -251,7 +256,7 @@ def _style(role: str, raw: dict[str, Any], fonts: dict[str, FontRole], path: Pat
             value = _choice(value, set(fonts), dotted, path)
         elif attr == "align":
             value = _choice(value, ALIGNS, dotted, path)
-        elif attr in ("color", "background", "border"):
+        elif attr in COLOUR_KEYS:
             if not (isinstance(value, str) and len(value) == 7 and value.startswith("#")):
                 raise LayoutError(f"key '{dotted}': expected a colour like '#RRGGBB'", str(path))
         else:
@@ -274,6 +279,15 @@ def _header_footer(raw: dict[str, Any], path: Path) -> HeaderFooter:
         key = "header_footer.footer_offset_mm"
         hf.footer_offset_mm = _number(raw["footer_offset_mm"], key, path)
     return hf
+
+
+def _labels(raw: dict[str, Any], path: Path) -> Labels:
+    """`[labels]`: each key one of Labels' fields, each value a string (may be empty)."""
+    _check_keys(raw, {f.name for f in fields(Labels)}, "labels.", path)
+    labels = Labels()
+    for key, value in raw.items():
+        setattr(labels, key, checks.text(value, f"labels.{key}", path))
+    return labels
 
 
 def _templates(chain: list[Path]) -> dict[str, str]:
@@ -317,6 +331,7 @@ def load_layout(name_or_path: str | Path | None = None) -> Layout:
         header_footer=hf,
         templates=_templates(chain),
         embed_fonts=checks.boolean(raw.get("embed_fonts", True), "embed_fonts", path),
+        labels=_labels(checks.table(raw.get("labels", {}), "labels", path), path),
     )
 
 

@@ -371,13 +371,8 @@ class Builder:
             # The title stays on the page of its picture.
             self._para(style, self.setter.runs(chart.title, style), keep_next=True)
         sf = self.sheet.fonts[style]
-        png, w_pt, h_pt = bar_chart_png(
-            chart.bars,
-            sf.chain[0],
-            self.layout.page.text_width_mm * 72 / 25.4 * 0.95,
-            st.size_pt,
-            st.color if st.color != "#000000" else None,
-        )
+        width = self.layout.page.text_width_mm * 72 / 25.4 * 0.95
+        png, w_pt, h_pt = bar_chart_png(chart.bars, sf.chain[0], width, st)
         inline = self.doc.part.new_pic_inline(io.BytesIO(png), Pt(w_pt), Pt(h_pt))
         alt = "；".join(f"{label} {value}" for label, value in chart.bars)
         run, self.next_drawing = ooxml.drawing_run(

@@ -80,7 +80,8 @@ class StoryBuilder:
     def box(self, b: plan.Box) -> list[Flowable]:
         st = self.styles[b.role]
         children = [f for c in b.blocks for f in self.block(c)]
-        return [BoxFlow(self.ctx, st, children, pad=0.6 * st.size)]
+        pad = self.ctx.layout.style(b.role).padding_em * st.size
+        return [BoxFlow(self.ctx, st, children, pad=pad)]
 
     def table(self, b: plan.Table) -> list[Flowable]:
         st, head = self.styles[b.role], self.styles["figures-header"]
