@@ -191,6 +191,8 @@ def _choice(value: Any, allowed: set[str], key: str, path: Path) -> str:
 
 
 def _page(raw: dict[str, Any], path: Path) -> PageSpec:
+    """`[page]`: a paper name or sizes, margins, mirror and grid, each checked; the
+    margins must leave a type area."""
     allowed = {f.name for f in fields(PageSpec)} | {"size", "grid"}
     _check_keys(raw, allowed, "page.", path)
     page = PageSpec()
@@ -219,6 +221,8 @@ def _page(raw: dict[str, Any], path: Path) -> PageSpec:
 
 
 def _fonts(raw: dict[str, Any], path: Path) -> dict[str, FontRole]:
+    """`[fonts.ROLE]`: font files that must be fonts inside the fonts folder, and the
+    Word family names."""
     out: dict[str, FontRole] = {}
     folder = fonts_dir()
     for role, spec in raw.items():
@@ -243,6 +247,8 @@ def _fonts(raw: dict[str, Any], path: Path) -> dict[str, FontRole]:
 
 
 def _style(role: str, raw: dict[str, Any], fonts: dict[str, FontRole], path: Path) -> Style:
+    """`[styles.ROLE]`: each key of STYLE_KEYS checked by its kind (flag, font role,
+    alignment, colour, size or number); the leading may not be below the size."""
     _check_keys(raw, set(STYLE_KEYS), f"styles.{role}.", path)
     style = Style(role)
     for key, attr in STYLE_KEYS.items():
@@ -299,6 +305,8 @@ def _templates(chain: list[Path]) -> dict[str, str]:
 
 
 def load_layout(name_or_path: str | Path | None = None) -> Layout:
+    """Load a built-in layout by name or a layout folder, with its `extends` chain merged
+    and every key validated (LayoutError names the file and the dotted key)."""
     folder = resolve_layout_dir(name_or_path)
     raw, chain = _load_raw(folder)
     path = folder / "layout.toml"

@@ -102,6 +102,8 @@ def _assemble_and_write(
     say: Progress,
     executor: Executor | None,
 ) -> None:
+    """Check there is a book to make and its glyphs, assemble it and write every format
+    into `result` (under --strict, any error or warning stops before assembling)."""
     require_cases(comp, result.errors, opts.assemble.include_off_topic)
     check_glyphs(comp, layout, opts.formats, result)
     if opts.strict and (result.errors or result.warnings):

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
+from typing import Any
 
 from exporter.assemble import AssembleOptions
 
@@ -22,3 +23,13 @@ class BuildOptions:
     embed_fonts: bool | str | None = None
     assemble: AssembleOptions = field(default_factory=AssembleOptions)
     edits: str | Path | None = None  # a review sheet or TOML/JSON corrections (exporter/editorial)
+
+    @classmethod
+    def from_flat(cls, **options: Any) -> BuildOptions:
+        """Options as one flat set of keywords, as the CLI, the Python API and batch jobs
+        give them: the assembly ones (title, subtitle, editor, date, group_by,
+        include_off_topic …) go into AssembleOptions, the rest are this class's fields
+        (an unknown keyword is a TypeError)."""
+        asm_keys = {f.name for f in fields(AssembleOptions)}
+        asm = AssembleOptions(**{k: v for k, v in options.items() if k in asm_keys})
+        return cls(assemble=asm, **{k: v for k, v in options.items() if k not in asm_keys})

@@ -39,6 +39,8 @@ def bookmark_name(anchor: str) -> str:
 
 
 def table(builder: Builder, t: Table) -> None:
+    """A grid table at the measure's width, the header row shaded; a long table (the
+    list of sources) is spooled row by row instead of held as one string."""
     if not t.header and not t.rows:
         return  # Word treats a table without rows as a damaged file
     ncols = max([len(t.header), *(len(r) for r in t.rows)] or [1])
@@ -134,6 +136,8 @@ def _distinct_pages(builder: Builder, targets: list[tuple[str, str]]) -> list[st
 
 
 def toc(builder: Builder, toc: TocBlock) -> None:
+    """The table of contents as one TOC field whose entries link to the headings, with
+    page numbers pre-filled from the estimate (Word refreshes them when it opens)."""
     title_style = builder._style("toc-title")
     builder._para(title_style, builder.setter.runs(toc.title, title_style))
     entries = [h for h in builder.book.headings() if h.toc and h.level <= toc.max_level]

@@ -98,6 +98,8 @@ class _Advances:
 
 @cache
 def _advances(path: Path) -> _Advances:
+    """The font's advance widths by code point, from the user cache (keyed by the file's
+    stamp) or read once with fontTools and cached: a rebuild imports no fontTools."""
     cached = cache_dir() / f"advances-{stamp(path)}.bin"
     try:
         data = cached.read_bytes()
@@ -193,6 +195,7 @@ def _step_back(text: str, glued: bytearray, start: int, end: int) -> int:
 
 
 def roman(n: int) -> str:
+    """Lower-case Roman numeral of `n` (the front matter's page numbers, as Word prints)."""
     out = ""
     for value, numeral in (
         (1000, "m"),

@@ -132,6 +132,9 @@ class Builder:
         self.held_runs = 0
 
     def _finish(self) -> None:
+        """Write the document-wide parts: list numbering, the compiled styles with the
+        body's defaults, settings (font embedding, mirror margins, odd/even headers),
+        the font table and the core properties."""
         self.setter.release()
         numbering = self.doc.part.numbering_part.element
         ooxml.replace_numbering(numbering, list(self.abstracts.values()), self.nums)
@@ -207,6 +210,8 @@ class Builder:
         num: tuple[int, int] | None = None,
         keep_next: bool = False,
     ) -> ooxml.Para:
+        """Append a paragraph to the body; it takes a pending page break, and the body is
+        spooled to disk once it holds many paragraphs (or runs)."""
         p = ooxml.paragraph(
             style_id,
             runs,
