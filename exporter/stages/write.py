@@ -3,15 +3,13 @@
 Each writer writes a temporary file beside its final path; only this (the main) process
 renames it into place, so a failed, interrupted or killed build never leaves a truncated
 file nor replaces a good earlier one. Heavy writers (see exporter.writers.registry) run in
-processes of their own when there are cores for them; forked processes inherit the book
-instead of having it pickled.
+processes of their own when there are cores for them; the processes of our own pool get
+the book when they start (inherited, not pickled, where they are forked).
 """
 
 from __future__ import annotations
 
-import multiprocessing
 import os
-import threading
 import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import FIRST_COMPLETED, Executor, Future, wait
@@ -84,7 +82,9 @@ def write_all(
         temps.update({fmt: outdir.temp_beside(path) for fmt, path in finals.items()})
         job = _Job(book, layout, comp, opts.embed_fonts, temps, say)
         own = executor is None and workers > 1
-        with worker_pool(workers) if own else nullcontext(executor) as pool:
+        # Our own pool hands the book to each of its processes as it starts.
+        ours = worker_pool(workers, _receive_book, (book, layout)) if own else None
+        with ours or nullcontext(executor) as pool:
             done = _run_writers(job, pool, own, heavy)
         for fmt in finals:
             record(fmt, finals[fmt], _published(done[fmt], temps[fmt], finals[fmt]), result)
@@ -145,33 +145,31 @@ def _write_temp(
 def _submit_writers(
     job: _Job, pool: Executor, own: bool, formats: list[str]
 ) -> dict[str, Future[tuple[WriteResult, float]]]:
-    """Start the heavy writers on `pool`. The processes of a pool of our `own` that forks
-    inherit the book from this one (nothing to pickle); other executors get it pickled,
+    """Start the heavy writers on `pool`. The processes of a pool of our `own` got the book
+    when they started (_receive_book); other executors get it with each call, pickled,
     without comp."""
-    book, layout, temps, embed = job.book, job.layout, job.temps, job.embed_fonts
-    if not (own and multiprocessing.get_start_method() == "fork"):
-        args = (book, layout, None)  # pickled for each process, without comp: heavy need none
-        return {f: pool.submit(_write_temp, f, *args, temps[f], embed) for f in formats}
-    # A fork-context pool starts all its processes within the first submit, so the book is
-    # only needed here until the submits return (the lock keeps builds on other threads from
-    # swapping it in between).
-    with _INHERIT_LOCK:
-        _INHERITED["book"] = (book, layout)
-        try:
-            return {f: pool.submit(_write_inherited, f, temps[f], embed) for f in formats}
-        finally:
-            _INHERITED.clear()
+    temps, embed = job.temps, job.embed_fonts
+    if own:
+        return {f: pool.submit(_write_received, f, temps[f], embed) for f in formats}
+    args = (job.book, job.layout, None)  # pickled, without comp: the heavy writers need none
+    return {f: pool.submit(_write_temp, f, *args, temps[f], embed) for f in formats}
 
 
-# The book a build hands to the writer processes it forks (see _submit_writers).
-_INHERITED: dict[str, tuple[Book, Layout]] = {}
-_INHERIT_LOCK = threading.Lock()
+# In a writer process of our own pool: the book that pool was made for (never set in the
+# main process, so nothing of a build outlives it there).
+_RECEIVED: tuple[Book, Layout] | None = None
 
 
-def _write_inherited(
+def _receive_book(book: Book, layout: Layout) -> None:
+    global _RECEIVED
+    _RECEIVED = (book, layout)
+
+
+def _write_received(
     fmt: str, tmp: Path, embed_fonts: bool | str | None
 ) -> tuple[WriteResult, float]:
-    book, layout = _INHERITED["book"]
+    assert _RECEIVED is not None, "a writer process without its book"
+    book, layout = _RECEIVED
     return _write_temp(fmt, book, layout, None, tmp, embed_fonts)
 
 
