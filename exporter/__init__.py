@@ -35,19 +35,11 @@ def build(
     """Build a compendium. `options`: name, strict, jobs, embed_fonts, edits (a review
     sheet or TOML/JSON corrections), and the assembly
     options title, subtitle, editor, date, group_by, include_off_topic."""
-    from dataclasses import fields
-
-    from exporter.assemble import AssembleOptions
     from exporter.pipeline import BuildOptions
     from exporter.pipeline import build as run
 
-    asm_keys = {f.name for f in fields(AssembleOptions)}
-    asm = AssembleOptions(**{k: v for k, v in options.items() if k in asm_keys})
-    rest = {k: v for k, v in options.items() if k not in asm_keys}
-    opts = BuildOptions(
-        output=Path(output), formats=tuple(formats), layout=layout, assemble=asm, **rest
-    )
-    return run(list(paths), opts)
+    flat = {"output": Path(output), "formats": tuple(formats), "layout": layout, **options}
+    return run(list(paths), BuildOptions.from_flat(**flat))
 
 
 def inspect(paths: Sequence[str | Path] = ("input",), *, enrich: bool = True) -> Compendium:

@@ -54,7 +54,7 @@ def _read(path: Path) -> dict[str, Any]:
 
 def _check_types(where: str, job: dict[str, Any]) -> None:
     """Each key's type and value (`where` is `job 2` or `defaults`)."""
-    from exporter.pipeline import FORMATS
+    from exporter.writers import registry
 
     unknown = set(job) - JOB_KEYS
     if unknown:
@@ -69,9 +69,10 @@ def _check_types(where: str, job: dict[str, Any]) -> None:
         value = job.get(key)
         if key in job and not _str_list(value):
             raise UsageError(f"{where}: {key!r} must be a non-empty list of strings, not {value!r}")
-    bad = [f for f in job.get("formats", []) if f not in FORMATS]
+    bad = registry.unknown(job.get("formats", []))
     if bad:
-        raise UsageError(f"{where}: 'formats': unknown {bad} (choose from {', '.join(FORMATS)})")
+        choices = ", ".join(registry.formats())
+        raise UsageError(f"{where}: 'formats': unknown {bad} (choose from {choices})")
     if job.get("group_by", "theme") not in GROUP_BY:
         raise UsageError(f"{where}: 'group_by' must be one of {', '.join(GROUP_BY)}")
 

@@ -18,9 +18,10 @@ import multiprocessing
 import os
 import signal
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
+from typing import Any
 
 _PR_SET_PDEATHSIG = 1
 STOP_WAIT_SECONDS = 5.0
@@ -36,20 +37,29 @@ def _die_with_parent() -> None:
         pass
 
 
-def worker_init(parent: int) -> None:
+def worker_init(
+    parent: int, setup: Callable[..., None] | None = None, args: tuple[Any, ...] = ()
+) -> None:
     """Run first in every worker process (`parent`: the pid of the process that forked
-    it, 0 when workers are started by a fork server or spawned)."""
+    it, 0 when workers are started by a fork server or spawned), then `setup(*args)`."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the main process handles Ctrl-C
     signal.signal(signal.SIGTERM, signal.SIG_DFL)  # a handler may be inherited by fork
     _die_with_parent()
     if parent and os.getppid() != parent:  # it died before the kernel was asked to watch
         os._exit(1)
+    if setup is not None:
+        setup(*args)
 
 
-def new_pool(workers: int) -> ProcessPoolExecutor:
+def new_pool(
+    workers: int, setup: Callable[..., None] | None = None, args: tuple[Any, ...] = ()
+) -> ProcessPoolExecutor:
+    """A pool whose workers run `setup(*args)` once at start. Forked workers inherit
+    `args` from this process's memory (nothing is pickled); spawned ones get them pickled."""
     forked = multiprocessing.get_start_method() == "fork"  # else the parent is a server
     parent = os.getpid() if forked else 0
-    return ProcessPoolExecutor(workers, initializer=worker_init, initargs=(parent,))
+    initargs = (parent, setup, args)
+    return ProcessPoolExecutor(workers, initializer=worker_init, initargs=initargs)
 
 
 def stop_pool(pool: ProcessPoolExecutor) -> None:
@@ -64,9 +74,12 @@ def stop_pool(pool: ProcessPoolExecutor) -> None:
 
 
 @contextmanager
-def worker_pool(workers: int) -> Iterator[ProcessPoolExecutor]:
-    """A process pool, waited for on success and terminated on any failure or interrupt."""
-    pool = new_pool(workers)
+def worker_pool(
+    workers: int, setup: Callable[..., None] | None = None, args: tuple[Any, ...] = ()
+) -> Iterator[ProcessPoolExecutor]:
+    """A process pool (see new_pool), waited for on success and terminated on any failure
+    or interrupt."""
+    pool = new_pool(workers, setup, args)
     try:
         yield pool
     except BaseException:

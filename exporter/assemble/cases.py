@@ -12,12 +12,13 @@ from exporter.layout.templates import render
 from exporter.model import Case, Region
 from exporter.textsafe import shown
 
-GENERATED_MARK = "（编者拟）"
 TRUNCATION_NOTES = {
     "mid_sentence": "原文在此中断，以下内容缺失。",
     "continued_elsewhere": "原文转至他版，本书所据材料未收录续文。",
     "missing_sections": "原文所列部分未全部刊出。",
 }
+# Longest figure set on the right of a leader line; a case with a longer one gets a grid.
+FIGURE_MAX = 16
 SENTENCE_END = ("。", "！", "？", "…", "”", "’", "）")
 _SAFE = re.compile(r"[^A-Za-z0-9_-]+")
 
@@ -66,7 +67,7 @@ def template_view(case: Case) -> dict[str, Any]:
 
 def case_blocks(case: Case, layout: Layout) -> list[Block]:
     view = template_view(case)
-    title = view["title"] + (GENERATED_MARK if view["title_generated"] else "")
+    title = view["title"] + (layout.labels.generated if view["title_generated"] else "")
     blocks: list[Block] = [
         Heading(2, title, "heading-2", anchor=case_anchor(case), generated=view["title_generated"])
     ]
@@ -85,7 +86,7 @@ def _source_line(case: Case, layout: Layout, view: dict[str, Any]) -> list[Block
 def _summary(case: Case, layout: Layout, view: dict[str, Any]) -> list[Block]:
     if not case.summary:
         return []
-    lead = "内容摘要："
+    lead = layout.labels.summary
     return [Box([Para(lead + case.summary, "summary", lead=lead)], "summary-box")]
 
 
@@ -93,7 +94,10 @@ def _figures(case: Case, layout: Layout, view: dict[str, Any]) -> list[Block]:
     if not case.key_figures:
         return []
     rows = [list(figure_row(f.text, f.value, f.unit)) for f in case.key_figures]
-    return [Para("关键数据", "card-label"), Table(["数据", "说明"], rows, widths=[1, 4])]
+    kind = "figures" if all(len(figure) <= FIGURE_MAX for figure, _ in rows) else "table"
+    labels = layout.labels
+    header = [labels.figure, labels.figure_label]
+    return [Para(labels.figures, "card-label"), Table(header, rows, widths=[1, 4], kind=kind)]
 
 
 def figure_row(text: str, value: str, unit: str) -> tuple[str, str]:
@@ -115,13 +119,16 @@ def figure_row(text: str, value: str, unit: str) -> tuple[str, str]:
 def _practices(case: Case, layout: Layout, view: dict[str, Any]) -> list[Block]:
     if not case.practices:
         return []
-    return [Para("主要做法", "card-label"), ListBlock(list(case.practices), True, "list-item")]
+    return [
+        Para(layout.labels.practices, "card-label"),
+        ListBlock(list(case.practices), True, "list-item"),
+    ]
 
 
 def _body(case: Case, layout: Layout, view: dict[str, Any]) -> list[Block]:
     blocks: list[Block] = []
     if "body" in layout.case_parts and len(layout.case_parts) > 1:
-        blocks.append(Para("正文", "card-label"))
+        blocks.append(Para(layout.labels.body, "card-label"))
     for section in case.sections:
         if section.heading:
             level = 3 if section.level <= 1 else 4
@@ -131,7 +138,7 @@ def _body(case: Case, layout: Layout, view: dict[str, Any]) -> list[Block]:
         blocks.extend(Para(p.text, "body", lead=p.lead) for p in section.paragraphs)
     if case.truncated:
         note = TRUNCATION_NOTES.get(case.truncation or "", "原文不完整。")
-        blocks.append(Para(f"【编者注】{note}", "note"))
+        blocks.append(Para(layout.labels.note + note, "note"))
     return blocks
 
 
@@ -140,7 +147,7 @@ def _lessons(case: Case, layout: Layout, view: dict[str, Any]) -> list[Block]:
     if not case.lessons or ("body" in layout.case_parts and printed):
         return []
     items = [_as_sentence(t) for t in case.lessons]
-    return [Para("经验启示", "card-label"), ListBlock(items, True, "lesson")]
+    return [Para(layout.labels.lessons, "card-label"), ListBlock(items, True, "lesson")]
 
 
 def _as_sentence(text: str) -> str:

@@ -2,17 +2,20 @@
 
 Every text in a plan is final plain text (templates already applied, punctuation final);
 writers only place it. A block names a *role* (`body`, `summary`, `heading-2` …) that the
-layout maps to a style; no block carries a font or a size.
+layout maps to a style; no block carries a font or a size. A block names its *kind* too
+(`heading`, `para`, `figures` …, one of KINDS): writers look their handler up by it, never
+guess from a block's content how to set it.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TypeAlias
+from typing import ClassVar, TypeAlias
 
 
 @dataclass
 class Heading:
+    kind: ClassVar[str] = "heading"
     level: int  # 1 chapter, 2 case title, 3 inner heading, 4 inner sub-heading
     text: str
     role: str  # heading-1 … heading-4
@@ -24,6 +27,7 @@ class Heading:
 
 @dataclass
 class Para:
+    kind: ClassVar[str] = "para"
     text: str
     role: str = "body"
     lead: str | None = None  # a prefix of `text` set in bold (lead phrase)
@@ -34,20 +38,27 @@ class Para:
 class Box:
     """A framed or shaded group (summary box, case card)."""
 
+    kind: ClassVar[str] = "box"
     blocks: list[Block]
     role: str = "summary-box"
 
 
 @dataclass
 class Table:
+    """Rows of cells. Kind `table`: a grid with a header row; kind `figures`: a case's key
+    figures, rows of (figure, label), set as leader lines (label …… figure) that fill the
+    measure like body lines."""
+
     header: list[str]
     rows: list[list[str]]
     role: str = "figures-table"
     widths: list[float] = field(default_factory=list)  # relative column widths
+    kind: str = "table"  # table | figures
 
 
 @dataclass
 class ListBlock:
+    kind: ClassVar[str] = "list"
     items: list[str]
     ordered: bool = True
     role: str = "list-item"
@@ -57,6 +68,7 @@ class ListBlock:
 class Chart:
     """A horizontal bar chart both writers draw (PDF: vector; DOCX: an image)."""
 
+    kind: ClassVar[str] = "chart"
     title: str
     bars: list[tuple[str, int]]
     role: str = "chart"
@@ -71,6 +83,7 @@ class IndexEntry:
 
 @dataclass
 class Index:
+    kind: ClassVar[str] = "index"
     entries: list[IndexEntry]
     role: str = "index"
 
@@ -79,16 +92,19 @@ class Index:
 class TocBlock:
     """Where the table of contents goes; writers fill it from the plan's headings."""
 
+    kind: ClassVar[str] = "toc"
     title: str
     max_level: int = 2
 
 
 @dataclass
 class PageBreak:
-    pass
+    kind: ClassVar[str] = "pagebreak"
 
 
 Block: TypeAlias = Heading | Para | Box | Table | ListBlock | Chart | Index | TocBlock | PageBreak
+# Every block kind; each writer has one handler per kind (tests check they are all covered).
+KINDS = ("heading", "para", "box", "table", "figures", "list", "chart", "index", "toc", "pagebreak")
 
 
 @dataclass

@@ -11,16 +11,25 @@ import click
 
 from exporter.cli import main
 from exporter.textsafe import json_text, printable
+from exporter.writers import registry
 
 
 def _formats(_ctx: click.Context, _param: click.Parameter, value: str) -> tuple[str, ...]:
-    from exporter.pipeline import FORMATS
-
     items = tuple(dict.fromkeys(v.strip().lower() for v in value.split(",") if v.strip()))
-    bad = [v for v in items if v not in FORMATS]
+    bad = registry.unknown(items)
     if bad or not items:
-        raise click.BadParameter(f"{', '.join(bad) or value!r}: choose from {', '.join(FORMATS)}")
+        choices = ", ".join(registry.formats())
+        raise click.BadParameter(f"{', '.join(bad) or value!r}: choose from {choices}")
     return items
+
+
+class _FormatOption(click.Option):
+    """`--format`, whose help lists the registered writers when it is shown (not when
+    this module is imported), so a format registered later is listed too."""
+
+    def get_help_record(self, ctx: click.Context) -> tuple[str, str] | None:
+        self.help = f"Comma-separated output formats: {', '.join(registry.formats())}."
+        return super().get_help_record(ctx)
 
 
 class _StageBar:
@@ -61,7 +70,7 @@ class _StageBar:
     envvar="EXPORTER_FORMAT",
     callback=_formats,
     show_default=True,
-    help="Comma-separated output formats: pdf, docx, json, md.",
+    cls=_FormatOption,
 )
 @click.option(
     "--layout",
@@ -117,24 +126,11 @@ class _StageBar:
 @click.option("--json", "as_json", is_flag=True, help="Print a machine-readable build report.")
 def build(
     paths: tuple[Path, ...],
-    output: Path,
-    formats: tuple[str, ...],
-    layout: str,
-    group_by: str | None,
-    title: str,
-    subtitle: str,
-    editor: str,
-    date: str,
-    name: str,
-    include_off_topic: bool,
-    embed_fonts: str | None,
     no_embed_fonts: bool,
-    strict: bool,
-    edits: Path | None,
-    jobs: int,
     quiet: bool,
     verbose: bool,
     as_json: bool,
+    **options: Any,
 ) -> None:
     """Build the compendium from PATHS (files or folders; default input/).
 
@@ -147,30 +143,15 @@ def build(
       exporter build input/ -o out --format pdf,docx,json,md --layout gongwen
       exporter build a.txt b.md --group-by region --title "2026年基层党建案例选编" --json
     """
-    from exporter.assemble import AssembleOptions
     from exporter.pipeline import BuildOptions
     from exporter.pipeline import build as run_build
     from exporter.resources import default_input_dir
 
-    opts = BuildOptions(
-        output=output,
-        formats=formats,
-        layout=layout,
-        name=name,
-        strict=strict,
-        jobs=jobs,
-        embed_fonts="none" if no_embed_fonts else embed_fonts,
-        edits=edits,
-        assemble=AssembleOptions(
-            title=title,
-            subtitle=subtitle,
-            editor=editor,
-            date=date,
-            group_by=group_by,
-            include_off_topic=include_off_topic,
-        ),
-    )
-    bar = _StageBar(sys.stderr.isatty() and not quiet and not as_json, 2 + len(formats))
+    # The options are named as BuildOptions' and AssembleOptions' fields.
+    if no_embed_fonts:
+        options["embed_fonts"] = "none"
+    opts = BuildOptions.from_flat(**options)
+    bar = _StageBar(sys.stderr.isatty() and not quiet and not as_json, 2 + len(opts.formats))
     try:
         result = run_build(list(paths) or [default_input_dir()], opts, progress=bar)
     finally:
@@ -190,6 +171,8 @@ def _report(result: Any) -> dict[str, Any]:
 
 
 def _print_result(result: Any, quiet: bool, verbose: bool) -> None:
+    """Errors always; with `verbose` warnings, per-file counts and timings; unless
+    `quiet` the outputs written and a one-line summary."""
     for err in result.errors:
         click.echo(f"error: {printable(err)}", err=True)
     if verbose:

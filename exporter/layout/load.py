@@ -14,7 +14,7 @@ from typing import Any
 
 from exporter.errors import LayoutError
 from exporter.layout import checks
-from exporter.layout.model import FontRole, Grid, HeaderFooter, Layout, PageSpec, Style
+from exporter.layout.model import FontRole, Grid, HeaderFooter, Labels, Layout, PageSpec, Style
 from exporter.resources import fonts_dir, layouts_dir
 
 if sys.version_info >= (3, 11):
@@ -58,6 +58,7 @@ TOP_KEYS = {
     "header_footer",
     "fonts",
     "styles",
+    "labels",
 }
 PART_NAMES = {
     "cover",
@@ -91,7 +92,11 @@ STYLE_KEYS = {
     "background": "background",
     "border": "border",
     "letter_spacing": "letter_spacing_pt",
+    "padding": "padding_em",
+    "label_color": "label_color",
+    "axis_color": "axis_color",
 }
+COLOUR_KEYS = ("color", "background", "border", "label_color", "axis_color")
 REQUIRED_STYLES = {"body", "heading-1", "heading-2", "heading-3", "heading-4", "header", "footer"}
 
 
@@ -186,6 +191,8 @@ def _choice(value: Any, allowed: set[str], key: str, path: Path) -> str:
 
 
 def _page(raw: dict[str, Any], path: Path) -> PageSpec:
+    """`[page]`: a paper name or sizes, margins, mirror and grid, each checked; the
+    margins must leave a type area."""
     allowed = {f.name for f in fields(PageSpec)} | {"size", "grid"}
     _check_keys(raw, allowed, "page.", path)
     page = PageSpec()
@@ -214,6 +221,8 @@ def _page(raw: dict[str, Any], path: Path) -> PageSpec:
 
 
 def _fonts(raw: dict[str, Any], path: Path) -> dict[str, FontRole]:
+    """`[fonts.ROLE]`: font files that must be fonts inside the fonts folder, and the
+    Word family names."""
     out: dict[str, FontRole] = {}
     folder = fonts_dir()
     for role, spec in raw.items():
@@ -238,6 +247,8 @@ def _fonts(raw: dict[str, Any], path: Path) -> dict[str, FontRole]:
 
 
 def _style(role: str, raw: dict[str, Any], fonts: dict[str, FontRole], path: Path) -> Style:
+    """`[styles.ROLE]`: each key of STYLE_KEYS checked by its kind (flag, font role,
+    alignment, colour, size or number); the leading may not be below the size."""
     _check_keys(raw, set(STYLE_KEYS), f"styles.{role}.", path)
     style = Style(role)
     for key, attr in STYLE_KEYS.items():
@@ -251,7 +262,7 @@ def _style(role: str, raw: dict[str, Any], fonts: dict[str, FontRole], path: Pat
             value = _choice(value, set(fonts), dotted, path)
         elif attr == "align":
             value = _choice(value, ALIGNS, dotted, path)
-        elif attr in ("color", "background", "border"):
+        elif attr in COLOUR_KEYS:
             if not (isinstance(value, str) and len(value) == 7 and value.startswith("#")):
                 raise LayoutError(f"key '{dotted}': expected a colour like '#RRGGBB'", str(path))
         else:
@@ -276,6 +287,15 @@ def _header_footer(raw: dict[str, Any], path: Path) -> HeaderFooter:
     return hf
 
 
+def _labels(raw: dict[str, Any], path: Path) -> Labels:
+    """`[labels]`: each key one of Labels' fields, each value a string (may be empty)."""
+    _check_keys(raw, {f.name for f in fields(Labels)}, "labels.", path)
+    labels = Labels()
+    for key, value in raw.items():
+        setattr(labels, key, checks.text(value, f"labels.{key}", path))
+    return labels
+
+
 def _templates(chain: list[Path]) -> dict[str, str]:
     out: dict[str, str] = {}
     for folder in chain:  # parent first, so a child's template overrides
@@ -285,6 +305,8 @@ def _templates(chain: list[Path]) -> dict[str, str]:
 
 
 def load_layout(name_or_path: str | Path | None = None) -> Layout:
+    """Load a built-in layout by name or a layout folder, with its `extends` chain merged
+    and every key validated (LayoutError names the file and the dotted key)."""
     folder = resolve_layout_dir(name_or_path)
     raw, chain = _load_raw(folder)
     path = folder / "layout.toml"
@@ -317,6 +339,7 @@ def load_layout(name_or_path: str | Path | None = None) -> Layout:
         header_footer=hf,
         templates=_templates(chain),
         embed_fonts=checks.boolean(raw.get("embed_fonts", True), "embed_fonts", path),
+        labels=_labels(checks.table(raw.get("labels", {}), "labels", path), path),
     )
 
 

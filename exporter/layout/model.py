@@ -75,6 +75,25 @@ class Style:
     background: str | None = None  # box fill colour
     border: str | None = None  # box rule colour
     letter_spacing_pt: float = 0.0
+    padding_em: float = 0.6  # a box's (or a chart picture's) inner margin, in ems of `size`
+    label_color: str = "#222222"  # a chart's bar labels and values (DOCX picture)
+    axis_color: str = "#CCCCCC"  # a chart's axis line (DOCX picture)
+
+
+@dataclass
+class Labels:
+    """The book's own words around a case: part labels, notes and marks (`[labels]`)."""
+
+    summary: str = "内容摘要："  # lead of the summary paragraph
+    figures: str = "关键数据"
+    figure: str = "数据"  # key-figures table header: the figure column
+    figure_label: str = "说明"  # … and the sentence column
+    practices: str = "主要做法"
+    body: str = "正文"  # only when a case prints more than its body
+    lessons: str = "经验启示"
+    note: str = "【编者注】"  # before an editor's note (truncated source)
+    generated: str = "（编者拟）"  # after a title the tool wrote
+    continued: str = "（续）"  # an index entry whose page numbers go on in the next column
 
 
 @dataclass
@@ -111,6 +130,7 @@ class Layout:
     header_footer: HeaderFooter = field(default_factory=HeaderFooter)
     templates: dict[str, str] = field(default_factory=dict)  # fragment name -> template source
     embed_fonts: bool = True  # DOCX: embed subset fonts
+    labels: Labels = field(default_factory=Labels)
 
     def style(self, role: str) -> Style:
         """The style for a role; unknown roles fall back to `body` (validated layouts

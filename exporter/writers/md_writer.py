@@ -16,10 +16,8 @@ from exporter.assemble.plan import (
     Heading,
     Index,
     ListBlock,
-    PageBreak,
     Para,
     Table,
-    TocBlock,
 )
 from exporter.layout.model import Layout
 
@@ -89,21 +87,23 @@ def _index(b: Index) -> list[str]:
     return out
 
 
-_HANDLERS: dict[type, Callable[[Any], list[str]]] = {
-    Heading: _heading,
-    Para: _para,
-    Box: _box,
-    Table: _table,
-    ListBlock: _list,
-    Chart: _chart,
-    Index: _index,
-    TocBlock: lambda b: [],  # pandoc --toc / Typst #outline() build their own
-    PageBreak: lambda b: [],
+# One handler per block kind (plan.KINDS), as in the PDF and DOCX writers.
+HANDLERS: dict[str, Callable[[Any], list[str]]] = {
+    "heading": _heading,
+    "para": _para,
+    "box": _box,
+    "table": _table,
+    "figures": _table,  # a pipe table is how Markdown shows figures too
+    "list": _list,
+    "chart": _chart,
+    "index": _index,
+    "toc": lambda b: [],  # pandoc --toc / Typst #outline() build their own
+    "pagebreak": lambda b: [],
 }
 
 
 def _render(block: Block) -> list[str]:
-    return _HANDLERS[type(block)](block)
+    return HANDLERS[block.kind](block)
 
 
 def write_md(book: Book, layout: Layout, out: Path) -> None:

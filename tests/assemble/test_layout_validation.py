@@ -42,6 +42,11 @@ BAD = {
     "font_outside": ('[fonts.serif]\nfiles = ["../../../../etc/hostname"]', "fonts.serif"),
     "font_absolute": ('[fonts.serif]\nfiles = ["/etc/hostname"]', "fonts.serif"),
     "files_string": ('[fonts.serif]\nfiles = "a.ttf"', "fonts.serif.files"),
+    "labels_not_table": ('labels = "x"', "labels"),
+    "label_unknown": ('[labels]\nsumary = "摘要："', "labels.sumary"),
+    "label_number": ("[labels]\nfigures = 5", "labels.figures"),
+    "padding_negative": ("[styles.summary-box]\npadding = -1", "styles.summary-box.padding"),
+    "axis_colour_name": ('[styles.chart]\naxis_color = "grey"', "styles.chart.axis_color"),
 }
 
 

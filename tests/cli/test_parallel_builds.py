@@ -1,5 +1,5 @@
 """Builds running at once on threads of one process each get their own book in the writer
-processes they fork (the book is inherited, not pickled: see pipeline._write_all)."""
+processes they fork (each pool hands its book to its processes: see exporter.stages.write)."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from pypdf import PdfReader
 
 from exporter import pipeline
 from exporter.pipeline import BuildOptions
+from exporter.stages import write
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -37,4 +38,4 @@ def test_threaded_builds_keep_their_own_books(tmp_path: Path) -> None:
         for name in jobs
     }
     assert pages["one"] < pages["all"]
-    assert not pipeline._INHERITED  # nothing of a finished build is kept
+    assert write._RECEIVED is None  # the book lives in the writer processes only

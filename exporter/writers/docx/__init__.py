@@ -3,12 +3,14 @@
 Modules (one job each):
     styles.py    the style compiler: layout roles -> Word styles (built-in names where Word has
                  a feature for them: Heading 1-4, Title, TOC 1-2, Header, Footer, index 1-3)
-    writer.py    one handler per plan block; a section per run of parts; `write_docx`
+    writer.py    one handler per plan block kind; a section per run of parts; `write_docx`
+    blocks.py    the handlers of tables, key figures, the chart, the index and the TOC
     sections.py  page geometry, STYLEREF running headers, PAGE-field footers (odd/even sides
                  as the PDF has them), two-column index sections
     text.py      text -> runs: bold lead phrases, per-character fallback faces, glyph accounting
     paging.py    a page estimate modelled on LibreOffice's layout, for the page numbers
                  pre-filled in the TOC and index fields and the sides of each section
+    measure.py   its line measure: font advance widths, line-break counts, style metrics
     chart.py     the overview bar chart as a PNG (Pillow)
     fontfaces.py family names, coverage, subsetting and ECMA-376 §17.8.1 obfuscation
     package.py   clean template, font parts, core properties, reproducible zip

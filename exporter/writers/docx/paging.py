@@ -10,14 +10,10 @@ a page now and then on long books; it never shows a placeholder zero.
 from __future__ import annotations
 
 import math
-import re
-import struct
-from array import array
-from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cache
-from itertools import accumulate
 from pathlib import Path
+from typing import Any
 
 from exporter.assemble.plan import (
     Block,
@@ -27,236 +23,30 @@ from exporter.assemble.plan import (
     Heading,
     Index,
     ListBlock,
-    PageBreak,
     Para,
     Table,
     TocBlock,
 )
-from exporter.cache import cache_dir, stamp, write_atomic
 from exporter.layout.model import Layout, Style
 from exporter.resources import fonts_dir
+from exporter.writers.docx.measure import (
+    BREAK_LOSS_EM,
+    TIE,
+    Metrics,
+    break_count,
+    kept_lines,
+    roman,
+    widths_of,
+)
 from exporter.writers.docx.styles import column_gap_twips, grid_spacing_twips
 
 PT_PER_MM = 72 / 25.4
 
 
-# LibreOffice sets full-width punctuation full width (it ignores compressPunctuation and
-# hangs nothing past the line end) and loses less than an em a line to its line-breaking
-# rules (measured on the seed books).
-BREAK_LOSS_EM = 1.0
-NO_START = frozenset("、，；：。！？）》」』】〉〕”’,.;:!?)]}·—…%")
-NO_END = frozenset("（《「『【〈〔“‘([{")
-_UNBREAKABLE = re.compile(r"[A-Za-z0-9.%]{2,}|[—…]{2,}")
 BOX_RULES_PT = 6.0  # a box's rules and their padding beyond its spacing (measured)
 INDEX_COLUMNS_FROM = 8  # entries: a shorter index stays in one column (as in the PDF)
 ROW_RULE_PT = 6.5  # a table row's cell margins (3 pt above and below) and rule
 KEEP_MARGIN_PT = 4.0  # a keep-with-next chain that fits by less than this moves on (measured)
-
-
-# Han/Latin boundaries, as two pair patterns: matches of one cannot overlap (no character
-# is both Han and Latin), so the counts add up to the number of boundaries.
-_HAN_THEN_LATIN = re.compile("[\u3400-\u9fff][A-Za-z0-9]")
-_LATIN_THEN_HAN = re.compile("[A-Za-z0-9][\u3400-\u9fff]")
-_ASCII_ALNUM = re.compile("[A-Za-z0-9]")
-_ANY = re.compile("(?s).")
-# How close to a whole number of lines a quick width may come before the estimate redoes
-# the sum the exact way (the quick sum differs from it by far less: ~1e-10 line).
-_TIE = 1e-7
-
-
-class _Widths(dict[str, float]):
-    """Character -> advance in em, filled on first use of each character (a book uses a
-    few thousand), so a paragraph's width is one C-level sum over a map."""
-
-    def __init__(self, path: Path | None) -> None:
-        super().__init__()
-        self.path = path
-        self.full: set[str] = set()  # characters exactly 1 em wide (nearly all Han)
-        self.not_full = _ANY  # finds a character not known to be in `full`
-        self._grown = 0
-
-    def quick_units(self, text: str) -> float:
-        """`_units` without a lookup per character: full-width characters are counted by
-        one regex scan and only the others summed. The floating-point sum is in another
-        order, so it can differ from `_units` in the last bits."""
-        others = self.not_full.findall(text)
-        if len(others) * 4 > len(text):  # still learning which characters are full width
-            self._learn(others)
-        total = (len(text) - len(others)) + sum(map(self.__getitem__, others))
-        if not _ASCII_ALNUM.search("".join(others)):  # no Latin: no Han/Latin spacing
-            return total
-        return total + 0.25 * _boundaries(text)
-
-    def _learn(self, chars: list[str]) -> None:
-        fresh = {
-            c
-            for c in set(chars) - self.full
-            if self[c] == 1.0 and not (c.isascii() and c.isalnum())  # Latin stays in `others`
-        }
-        if fresh:
-            self.full |= fresh
-            self._grown += 1
-            if self._grown & (self._grown - 1) == 0:  # rebuilt after 1, 2, 4 … growths
-                bmp = sorted(c for c in self.full if ord(c) < 0x10000)
-                self.not_full = re.compile(f"[^{''.join(map(re.escape, bmp))}]")
-
-    def __missing__(self, char: str) -> float:
-        known = _advances(self.path).em(ord(char)) if self.path else None
-        if known is None:
-            known = 1.0 if ord(char) >= 0x2E80 else 0.55
-        self[char] = known
-        return known
-
-
-@dataclass(frozen=True)
-class _Advances:
-    """A font's advance widths by code point: two sorted arrays, cached on disk, so a
-    build neither parses the font's glyph names nor keeps a dict of every glyph."""
-
-    code_points: array[int]
-    widths: array[int]  # font units
-    upem: int
-
-    def em(self, cp: int) -> float | None:
-        i = bisect_left(self.code_points, cp)
-        if i < len(self.code_points) and self.code_points[i] == cp:
-            return self.widths[i] / self.upem
-        return None
-
-
-@cache
-def _advances(path: Path) -> _Advances:
-    cached = cache_dir() / f"advances-{stamp(path)}.bin"
-    try:
-        data = cached.read_bytes()
-        upem, n = struct.unpack_from("<II", data)
-        cps, widths = array("I"), array("H")
-        cps.frombytes(data[8 : 8 + 4 * n])
-        widths.frombytes(data[8 + 4 * n : 8 + 6 * n])
-        if len(widths) == n:
-            return _Advances(cps, widths, upem)
-    except (OSError, struct.error, ValueError):
-        pass
-    adv = _read_advances(path)
-    write_atomic(
-        cached,
-        struct.pack("<II", adv.upem, len(adv.code_points))
-        + adv.code_points.tobytes()
-        + adv.widths.tobytes(),
-    )
-    return adv
-
-
-def _read_advances(path: Path) -> _Advances:
-    from fontTools.ttLib import TTFont  # only when the disk cache misses
-
-    font = TTFont(path, lazy=True)
-    # Numbered glyph names: building names from the cmap (uniXXXX) is the slow part of
-    # reading a CJK font, and only the glyph index matters here.
-    font.setGlyphOrder([f"g{i}" for i in range(font["maxp"].numGlyphs)])
-    upem = font["head"].unitsPerEm
-    metrics = font["hmtx"].metrics
-    cmap = sorted((font.getBestCmap() or {}).items())
-    font.close()
-    return _Advances(
-        array("I", [cp for cp, _ in cmap]), array("H", [metrics[g][0] for _, g in cmap]), upem
-    )
-
-
-@cache
-def _widths(font_file: Path | None) -> _Widths:
-    return _Widths(font_file)
-
-
-def char_units(text: str, font_file: Path | None = None) -> float:
-    """Width of `text` in em, from the font's advance widths where known."""
-    return _units(text, _widths(font_file))
-
-
-def _units(text: str, widths: _Widths) -> float:
-    total = sum(map(widths.__getitem__, text))
-    # autoSpaceDE/DN: a quarter em between Han and Latin letters or digits.
-    return total + 0.25 * _boundaries(text)
-
-
-def _boundaries(text: str) -> int:
-    return len(_HAN_THEN_LATIN.findall(text)) + len(_LATIN_THEN_HAN.findall(text))
-
-
-def _kept(n: int) -> int:
-    """Lines of an n-line paragraph that must share a page (widow/orphan control)."""
-    return n if n <= 3 else 2
-
-
-def break_count(text: str, widths: _Widths, measure: float, first: float, track: float) -> int:
-    """Lines LibreOffice breaks `text` into (widths in em): as many characters as fit, no
-    line starting with a closing mark or ending with an opening one, no break inside a
-    Latin word or number."""
-    adv = [widths[c] + track for c in text]
-    for m in _HAN_THEN_LATIN.finditer(text):  # autoSpaceDE/DN: ¼ em at Han/Latin seams
-        adv[m.start()] += 0.25
-    for m in _LATIN_THEN_HAN.finditer(text):
-        adv[m.start()] += 0.25
-    glued = bytearray(len(text) + 1)  # 1 where no break may fall before character i
-    for m in _UNBREAKABLE.finditer(text):
-        glued[m.start() + 1 : m.end()] = b"\x01" * (m.end() - m.start() - 1)
-    prefix = list(accumulate(adv, initial=0.0))
-    n, start, lines, room = len(text), 0, 0, measure - first
-    while start < n:
-        lines += 1
-        end = bisect_right(prefix, prefix[start] + room + 1e-6) - 1
-        if end >= n:
-            break
-        end = _step_back(text, glued, start, end)
-        start, room = end, measure
-    return max(lines, 1)
-
-
-def _step_back(text: str, glued: bytearray, start: int, end: int) -> int:
-    """The last allowed break at or before `end` (a line keeps one character at least)."""
-    at = end
-    while at > start + 1 and (glued[at] or text[at] in NO_START or text[at - 1] in NO_END):
-        at -= 1
-    return at if at > start + 1 or end == start else max(end, start + 1)
-
-
-def roman(n: int) -> str:
-    out = ""
-    for value, numeral in (
-        (1000, "m"),
-        (900, "cm"),
-        (500, "d"),
-        (400, "cd"),
-        (100, "c"),
-        (90, "xc"),
-        (50, "l"),
-        (40, "xl"),
-        (10, "x"),
-        (9, "ix"),
-        (5, "v"),
-        (4, "iv"),
-        (1, "i"),
-    ):
-        while n >= value:
-            out += numeral
-            n -= value
-    return out
-
-
-@dataclass(frozen=True)
-class _Metrics:
-    """What the estimate needs of one style, looked up once per role."""
-
-    widths: _Widths
-    size: float
-    indent: float  # left indent in points
-    first: float  # first-line indent in em
-    spacing: float  # letter spacing in points
-    leading: float
-    before: float
-    after: float
-    break_before: bool
-    keep: bool
 
 
 @dataclass
@@ -270,13 +60,25 @@ class Pager:
     _label: str = ""
     _start: int = 1
     _files: dict[tuple[str, bool], Path] = field(default_factory=dict)
-    _metrics: dict[str, _Metrics] = field(default_factory=dict)
+    _metrics: dict[str, Metrics] = field(default_factory=dict)
     _lines: dict[tuple[str, int, float | None], int] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.height = self.layout.page.text_height_mm * PT_PER_MM
         self.width = self.layout.page.text_width_mm * PT_PER_MM
         self.follow = (0.0, self.leading(self.layout.style("body")))  # see chain_height
+        self.handlers: dict[str, Callable[[Any], None]] = {
+            "heading": self._heading,
+            "para": self._para_block,
+            "box": self._box,
+            "table": self._table,
+            "figures": self._figures,
+            "list": self._list,
+            "chart": self._chart,
+            "index": self._index,
+            "toc": self._toc,
+            "pagebreak": lambda _b: self.new_page(),
+        }
 
     def new_page(self) -> None:
         """A page break the document asks for: the next paragraph keeps its space above."""
@@ -346,12 +148,12 @@ class Pager:
         pitch = self.height / grid.lines
         return max(1, math.ceil(st.leading_pt / pitch - 0.05)) * pitch
 
-    def metrics(self, role: str) -> _Metrics:
+    def metrics(self, role: str) -> Metrics:
         m = self._metrics.get(role)
         if m is None:
             st = self.layout.style(role)
-            m = self._metrics[role] = _Metrics(
-                widths=_widths(self._font_file(st)),
+            m = self._metrics[role] = Metrics(
+                widths=widths_of(self._font_file(st)),
                 size=st.size_pt,
                 indent=st.left_chars * st.size_pt,
                 first=st.first_line_chars,
@@ -364,7 +166,7 @@ class Pager:
             )
         return m
 
-    def lines(self, text: str, m: _Metrics, width: float | None = None) -> int:
+    def lines(self, text: str, m: Metrics, width: float | None = None) -> int:
         key = (text, id(m), width)  # a kept block is measured again for what precedes it
         n = self._lines.get(key)
         if n is None:
@@ -378,14 +180,14 @@ class Pager:
             isinstance(b, Para) and self.metrics(b.role).keep
         )
 
-    def _count_lines(self, text: str, m: _Metrics, width: float | None) -> int:
+    def _count_lines(self, text: str, m: Metrics, width: float | None) -> int:
         """Lines of `text`: the width sum decides when losing up to BREAK_LOSS_EM at every
         line end would not change the count (most paragraphs); otherwise the lines are
         broken as LibreOffice breaks them (break_count)."""
         per = max((width or self.width) - m.indent, m.size)
         total = (m.widths.quick_units(text) + m.first) * m.size + m.spacing * len(text)
-        fewest = math.ceil(total / per - _TIE)
-        most = math.ceil(total / max(per - BREAK_LOSS_EM * m.size, m.size) - _TIE)
+        fewest = math.ceil(total / per - TIE)
+        most = math.ceil(total / max(per - BREAK_LOSS_EM * m.size, m.size) - TIE)
         if fewest == most:
             return max(1, fewest)
         return break_count(text, m.widths, per / m.size, m.first, m.spacing / m.size)
@@ -448,11 +250,11 @@ class Pager:
             if isinstance(inner, Para):
                 m = self.metrics(inner.role)
                 n = self.lines(inner.text, m, self.width - m.size)
-                return max(m.before, box.space_before_pt), _kept(n) * m.leading
+                return max(m.before, box.space_before_pt), kept_lines(n) * m.leading
             return self.lead_height(inner)
         if isinstance(b, (Para, Heading)):
             m = self.metrics(b.role)
-            return m.before, _kept(self.lines(b.text, m)) * m.leading
+            return m.before, kept_lines(self.lines(b.text, m)) * m.leading
         if isinstance(b, Table):
             m = self.metrics(b.role)
             return m.before, 2 * (m.leading + ROW_RULE_PT)
@@ -465,36 +267,32 @@ class Pager:
         return {"roman": roman(n), "arabic": str(n)}.get(self._label, "")
 
     def block(self, b: Block) -> None:
-        self._block(b)
+        """Advance past one block, by its kind (the writer's handlers, estimated)."""
+        self.handlers[b.kind](b)
 
-    def _block(self, b: Block) -> None:
-        if isinstance(b, Para):
-            self.para(b.text, b.role)
-        elif isinstance(b, Heading):
-            self.para(b.text, b.role, keep=True)
-            self.labels[id(b)] = self.label()
-            if b.anchor:
-                self.anchors[b.anchor] = self.label()
-        elif isinstance(b, Box):
-            self._box(b)
-        elif isinstance(b, Table):
-            self._table(b)
-        elif isinstance(b, ListBlock):
-            for item in b.items:
-                self.para(item + "0. ", b.role)
-        elif isinstance(b, Chart):
-            st = self.layout.style(b.role)
-            if b.title:
-                self.para(b.title, b.role, keep=True)
-            # The picture (chart.py: two sizes a bar, 0.6 size padding) and its spacing.
-            picture = max(len(b.bars), 1) * st.size_pt * 2 + st.size_pt * 1.2
-            self.advance(picture + st.space_after_pt)
-        elif isinstance(b, Index):
-            self._index(b)
-        elif isinstance(b, TocBlock):
-            self.para(b.title, "toc-title")
-        elif isinstance(b, PageBreak):
-            self.new_page()
+    def _para_block(self, b: Para) -> None:
+        self.para(b.text, b.role)
+
+    def _heading(self, b: Heading) -> None:
+        self.para(b.text, b.role, keep=True)
+        self.labels[id(b)] = self.label()
+        if b.anchor:
+            self.anchors[b.anchor] = self.label()
+
+    def _list(self, b: ListBlock) -> None:
+        for item in b.items:
+            self.para(item + "0. ", b.role)
+
+    def _chart(self, b: Chart) -> None:
+        st = self.layout.style(b.role)
+        if b.title:
+            self.para(b.title, b.role, keep=True)
+        # The picture (chart.py: two sizes a bar, padding above and below) and its spacing.
+        picture = max(len(b.bars), 1) * st.size_pt * 2 + st.size_pt * (2 * st.padding_em)
+        self.advance(picture + st.space_after_pt)
+
+    def _toc(self, b: TocBlock) -> None:
+        self.para(b.title, "toc-title")
 
     def _index(self, b: Index) -> None:
         """Entries with their page numbers; from INDEX_COLUMNS_FROM entries on in two
@@ -540,13 +338,11 @@ class Pager:
             self.para(inner.text, inner.role, width=self.width - m.size, spacing=spacing)
         self.advance(BOX_RULES_PT)
 
-    def _table(self, t: Table) -> None:
-        from exporter.writers.docx.writer import is_figure_table  # (writer imports us)
+    def _figures(self, t: Table) -> None:
+        for figure, sentence in t.rows:  # leader lines: sentence, leaders, figure
+            self.para(f"{sentence}　{figure}", t.role)
 
-        if is_figure_table(t):  # leader lines: sentence, leaders, figure
-            for figure, sentence in t.rows:
-                self.para(f"{sentence}　{figure}", t.role)
-            return
+    def _table(self, t: Table) -> None:
         ncols = max([len(t.header), *(len(r) for r in t.rows)] or [1])
         weights = t.widths if len(t.widths) == ncols else [1.0] * ncols
         widths = [self.width * w / sum(weights) - 6 for w in weights]

@@ -2,36 +2,29 @@
 
 from __future__ import annotations
 
-import hashlib
-import io
-import re
-from collections.abc import Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cache
+from functools import partial
 from pathlib import Path
+from typing import Any
 
 from docx.document import Document
-from docx.shared import Pt
 
 from exporter.assemble.plan import (
     Block,
     Book,
     Box,
-    Chart,
     Heading,
-    Index,
     ListBlock,
     PageBreak,
     Para,
     Part,
-    Table,
-    TocBlock,
 )
 from exporter.layout.model import Layout
 from exporter.resources import fonts_dir
 from exporter.writers import WriteResult
-from exporter.writers.docx import ooxml
-from exporter.writers.docx.chart import bar_chart_png
+from exporter.writers.docx import blocks, ooxml
+from exporter.writers.docx.blocks import bookmark_name
 from exporter.writers.docx.fontfaces import face
 from exporter.writers.docx.package import (
     FontInfo,
@@ -41,25 +34,10 @@ from exporter.writers.docx.package import (
     set_core_properties,
     write_font_table,
 )
-from exporter.writers.docx.paging import INDEX_COLUMNS_FROM, estimate_pages
+from exporter.writers.docx.paging import estimate_pages
 from exporter.writers.docx.sections import PAGE_FORMATS, SectionMaker, SectionPlan, even_odd
-from exporter.writers.docx.styles import MM_TWIPS, StyleSheet, compile_styles
+from exporter.writers.docx.styles import StyleSheet, compile_styles
 from exporter.writers.docx.text import TextSetter
-
-WORD_JOINER = "\u2060"  # zero width, no break (set in the text's own face, text.py)
-_SEAM = re.compile(r"(?<=[0-9A-Za-z%.])(?=[^\x00-\x7f])|(?<=[^\x00-\x7f])(?=[0-9A-Za-z])")
-FIGURE_MAX = 16  # characters of a figure set on the right of a leader line (as the PDF)
-SPOOL_EVERY = 2000  # body elements (or 4x as many runs) held before they are spooled
-_NOT_NAME = re.compile(r"[^A-Za-z0-9_]")
-
-
-@cache  # an index links to each case's anchor many times
-def bookmark_name(anchor: str) -> str:
-    """Word bookmark names: a letter first, letters/digits/underscores, at most 40."""
-    name = "a_" + _NOT_NAME.sub("_", anchor)
-    if len(name) > 40:
-        name = name[:31] + "_" + hashlib.sha1(anchor.encode()).hexdigest()[:8]
-    return name
 
 
 @dataclass
@@ -92,6 +70,7 @@ class Builder:
         self._name_anchors()
         self.estimate = estimate_pages(self.book, self.layout)
         self.figure_style = self.sheet.figure_line()
+        self.handlers = self._handlers()
 
     # ------------------------------------------------------------------ top level
 
@@ -153,6 +132,9 @@ class Builder:
         self.held_runs = 0
 
     def _finish(self) -> None:
+        """Write the document-wide parts: list numbering, the compiled styles with the
+        body's defaults, settings (font embedding, mirror margins, odd/even headers),
+        the font table and the core properties."""
         self.setter.release()
         numbering = self.doc.part.numbering_part.element
         ooxml.replace_numbering(numbering, list(self.abstracts.values()), self.nums)
@@ -228,6 +210,8 @@ class Builder:
         num: tuple[int, int] | None = None,
         keep_next: bool = False,
     ) -> ooxml.Para:
+        """Append a paragraph to the body; it takes a pending page break, and the body is
+        spooled to disk once it holds many paragraphs (or runs)."""
         p = ooxml.paragraph(
             style_id,
             runs,
@@ -246,7 +230,7 @@ class Builder:
         """Serialize what the body holds once it is long (an index block alone has
         thousands of paragraphs); the last element stays, as it may end the section or
         the TOC field."""
-        if len(self.body) > SPOOL_EVERY or self.held_runs > SPOOL_EVERY * 4:
+        if len(self.body) > blocks.SPOOL_EVERY or self.held_runs > blocks.SPOOL_EVERY * 4:
             self.spool.add(self.body[:-1])
             del self.body[:-1]
             self.held_runs = 0
@@ -258,8 +242,25 @@ class Builder:
     # ------------------------------------------------------------------ block handlers
 
     def block(self, block: Block) -> None:
-        handler = getattr(self, f"on_{type(block).__name__.lower()}")
+        handler = self.handlers.get(block.kind)
+        if handler is None:
+            raise TypeError(f"unknown block kind {block.kind!r}")
         handler(block)
+
+    def _handlers(self) -> dict[str, Callable[[Any], None]]:
+        """One handler per block kind (plan.KINDS), as in the PDF writer."""
+        return {
+            "heading": self.on_heading,
+            "para": self.on_para,
+            "box": self.on_box,
+            "table": partial(blocks.table, self),
+            "figures": partial(blocks.figures, self),
+            "list": self.on_list,
+            "chart": partial(blocks.chart, self),
+            "index": partial(blocks.index, self),
+            "toc": partial(blocks.toc, self),
+            "pagebreak": self.on_pagebreak,
+        }
 
     def on_heading(self, h: Heading) -> None:
         role = h.role if h.role in self.layout.styles else f"heading-{min(max(h.level, 1), 4)}"
@@ -285,50 +286,6 @@ class Builder:
             self.block(inner)
         self.box_role = outer
 
-    def on_table(self, t: Table) -> None:
-        if not t.header and not t.rows:
-            return  # Word treats a table without rows as a damaged file
-        if is_figure_table(t):
-            self._figure_lines(t)
-            return
-        ncols = max([len(t.header), *(len(r) for r in t.rows)] or [1])
-        weights = t.widths if len(t.widths) == ncols else [1.0] * ncols
-        total = round(self.layout.page.text_width_mm * MM_TWIPS)
-        widths = [round(total * w / sum(weights)) for w in weights]
-        head_style = self.sheet.para("figures-header")
-        cell_style = self.sheet.para(t.role)
-        fill = self.layout.style("figures-header").background
-        header_fill = fill.lstrip("#") if fill else None
-
-        def rows() -> Iterator[str]:
-            for n, (cells, style) in enumerate(
-                [(t.header, head_style)] * bool(t.header) + [(r, cell_style) for r in t.rows]
-            ):
-                padded = [*cells, *[""] * (ncols - len(cells))]
-                paras = [ooxml.paragraph(style, self.setter.runs(c, style)) for c in padded]
-                yield ooxml.table_row(widths, paras, n == 0 and bool(t.header), header_fill)
-
-        if self.break_pending:  # a table cannot break before itself: use an empty paragraph
-            self._para(cell_style, [])
-        start = ooxml.table_start("FiguresTableGrid", widths)
-        if len(t.rows) < SPOOL_EVERY:
-            self.body.append(start[0] + "".join(rows()) + start[1])
-        else:  # a long table (a list of sources) goes to the spool row by row
-            self.spool.add(self.body)
-            self.body = []
-            self.spool.add_table(start, rows())
-
-    def _figure_lines(self, t: Table) -> None:
-        """Key figures as the PDF prints them: sentence, dot leader, the figure in bold."""
-        style = self.figure_style
-        for figure, sentence in t.rows:
-            runs = self.setter.runs(sentence, style)
-            runs.append(ooxml.tab_run())
-            # A word joiner at the number/Han seam keeps a figure ("18个") on one line.
-            unbroken = _SEAM.sub(WORD_JOINER, figure)
-            runs += self.setter.runs(unbroken, style, lead=unbroken)
-            self._para(style, runs)
-
     def _abstract(self, ordered: bool, role: str) -> int:
         """A list definition per kind and role, carrying the role's indents: Word and
         LibreOffice take a numbered paragraph's indents from its list, not its style."""
@@ -341,7 +298,7 @@ class Builder:
             self.abstracts[key] = ooxml.abstract_num(ident, fmt, text, ind)
         return int(self.abstracts[key].get(ooxml.qn("w:abstractNumId")))
 
-    def on_listblock(self, lst: ListBlock) -> None:
+    def on_list(self, lst: ListBlock) -> None:
         num_id = len(self.nums) + 1
         abstract = self._abstract(lst.ordered, lst.role)
         self.nums.append(ooxml.num(num_id, abstract))  # a new instance restarts at 1
@@ -349,97 +306,8 @@ class Builder:
         for item in lst.items:
             self._para(style, self.setter.runs(item, style), num=(num_id, 0))
 
-    def on_chart(self, chart: Chart) -> None:
-        style = self._style(chart.role)
-        st = self.layout.style(chart.role)
-        if chart.title:
-            # The title stays on the page of its picture.
-            self._para(style, self.setter.runs(chart.title, style), keep_next=True)
-        sf = self.sheet.fonts[style]
-        png, w_pt, h_pt = bar_chart_png(
-            chart.bars,
-            sf.chain[0],
-            self.layout.page.text_width_mm * 72 / 25.4 * 0.95,
-            st.size_pt,
-            st.color if st.color != "#000000" else None,
-        )
-        inline = self.doc.part.new_pic_inline(io.BytesIO(png), Pt(w_pt), Pt(h_pt))
-        alt = "；".join(f"{label} {value}" for label, value in chart.bars)
-        run, self.next_drawing = ooxml.drawing_run(
-            self.root, inline, f"{chart.title}：{alt}", self.next_drawing
-        )
-        picture = self.sheet.picture(style)
-        self._para(picture, [run])
-
-    def on_index(self, index: Index) -> None:
-        """Entries with PAGEREF page numbers after a dot leader, in two columns as in the
-        PDF (a continuous section: the heading above spans the page)."""
-        if len(index.entries) >= INDEX_COLUMNS_FROM and self.plan is not None:
-            plan = self.plan
-            self._start_section(
-                SectionPlan(plan.part, new_page=False, columns=2, swap_sides=plan.swap_sides)
-            )
-        for entry in index.entries:
-            style = self._style(f"index-{min(max(entry.level, 1), 3)}")
-            runs = self.setter.runs(entry.text, style)
-            targets = self._distinct_pages(entry.targets)
-            if targets:
-                runs.append(ooxml.tab_run())
-            for n, anchor in enumerate(targets):
-                if n:
-                    runs += self.setter.runs("，", style, plain=True)
-                name = bookmark_name(anchor)
-                cached = self.setter.runs(self.estimate.anchors.get(anchor, ""), style, plain=True)
-                page = ooxml.field_runs(f"PAGEREF {name} \\h", cached)
-                runs.append(ooxml.hyperlink(name, page))
-            self._para(style, runs)
-
-    def _distinct_pages(self, targets: list[tuple[str, str]]) -> list[str]:
-        """Target anchors, one per estimated page (the PDF prints each page once)."""
-        seen: dict[str, str] = {}
-        for anchor, _ in targets:
-            seen.setdefault(self.estimate.anchors.get(anchor) or anchor, anchor)
-        return list(seen.values())
-
-    def on_tocblock(self, toc: TocBlock) -> None:
-        title_style = self._style("toc-title")
-        self._para(title_style, self.setter.runs(toc.title, title_style))
-        entries = [h for h in self.book.headings() if h.toc and h.level <= toc.max_level]
-        pages = self.estimate.labels
-        instruction = f'TOC \\o "1-{toc.max_level}" \\h \\z \\u'
-        opened = False
-        for h in entries:
-            style = self.sheet.para(self._toc_role(h.level))
-            name = self.anchors[id(h)]
-            runs = [] if opened else ooxml.field_open(instruction)
-            opened = True
-            cached = self.setter.runs(pages.get(id(h), ""), style)
-            page = ooxml.field_runs(f"PAGEREF {name} \\h", cached)
-            link = ooxml.hyperlink(name, [*self.setter.runs(h.text, style), ooxml.tab_run(), *page])
-            self._para(style, [*runs, link])
-        if opened:
-            last = self.body[-1]
-            assert isinstance(last, ooxml.Para)
-            last.append(ooxml.field_close())
-            # LibreOffice drops the footer of a section whose break sits in the TOC's
-            # last paragraph: end the TOC with a paragraph of its own.
-            self._para(self.sheet.para("toc-1"), [])
-
-    def _toc_role(self, level: int) -> str:
-        """toc-N, or the deepest TOC style the layout defines (never the body style)."""
-        for n in range(level, 0, -1):
-            if f"toc-{n}" in self.layout.styles:
-                return f"toc-{n}"
-        return "toc-1"
-
     def on_pagebreak(self, _: PageBreak) -> None:
         self.break_pending = True
-
-
-def is_figure_table(t: Table) -> bool:
-    """The PDF writer's rule (pdf/writer.is_figure_table), kept here so the DOCX writer
-    does not import reportlab: a two-column table of short figures and their sentences."""
-    return len(t.header) == 2 and all(len(r) == 2 and len(r[0]) <= FIGURE_MAX for r in t.rows)
 
 
 EMBED_MODES = ("subset", "full", "none")

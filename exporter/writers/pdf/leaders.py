@@ -10,7 +10,6 @@ from exporter.writers.pdf.linebreak import Line, Prepared, break_lines, justifie
 from exporter.writers.pdf.links import link_rect
 from exporter.writers.pdf.styles import PStyle
 
-CONTINUED = "（续）"  # marks an index entry whose page numbers continue in the next column
 LONG_REFS = 0.45  # page numbers wider than this share of the measure go on lines of their own
 
 
@@ -157,7 +156,7 @@ class PageRefLine(LeaderLine):
         while m > 0:
             head = PageRefLine(self.ctx, self.flow.text, self.st, self.anchors[:m], self.leaders)
             if head.wrap(aw, room)[1] <= room + 0.01:
-                tail_text = self.flow.text + CONTINUED
+                tail_text = self.flow.text + self.ctx.layout.labels.continued  # pages go on
                 tail = PageRefLine(self.ctx, tail_text, self.st, self.anchors[m:], self.leaders)
                 tail.keep_next = getattr(self, "keep_next", False)
                 return head, tail

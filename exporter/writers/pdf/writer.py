@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
+from typing import Any
 
 from reportlab.platypus.flowables import CondPageBreak, Flowable
 
@@ -19,7 +20,6 @@ from exporter.writers.pdf.leaders import FigureLine, PageRefLine
 from exporter.writers.pdf.story import FrontQueue
 from exporter.writers.pdf.styles import StyleSheet
 
-FIGURE_MAX = 16  # characters of a figure set on the right of a leader line
 KEEP_CAP = 0.5  # a keep-with-next group never asks for more than this share of a page
 INDEX_COLUMNS_FROM = 8  # entries: shorter indexes stay in one column
 
@@ -32,6 +32,19 @@ class StoryBuilder:
         self.anchors: dict[int, str] = {}
         for n, h in enumerate(book.headings()):
             self.anchors[id(h)] = h.anchor or f"h{n}"
+        # One handler per block kind (plan.KINDS); headings also need `at_top`.
+        self.handlers: dict[str, Callable[[Any], list[Flowable]]] = {
+            "heading": lambda h: self.heading(h, False),
+            "para": self.para,
+            "box": self.box,
+            "table": self.table,
+            "figures": self.figures,
+            "list": self.items,
+            "chart": self.chart,
+            "index": self.index,
+            "toc": self.toc,
+            "pagebreak": self.page_break,
+        }
 
     def new_page(self) -> Flowable:
         """A page break that does nothing at the top of a page (no blank pages)."""
@@ -49,36 +62,44 @@ class StoryBuilder:
                 yield from self.block(block, at_top=i == 0 and part.new_page)
 
     def block(self, b: plan.Block, at_top: bool = False) -> list[Flowable]:
+        """The flowables of one block, by its kind (`at_top`: first on a fresh page)."""
         if isinstance(b, plan.Heading):
             return self.heading(b, at_top)
-        if isinstance(b, plan.Para):
-            lead = len(b.lead) if b.lead and b.text.startswith(b.lead) else 0
-            st = self.styles[b.role]
-            flow = TextFlow(self.ctx, b.text, st, self.where, lead, anchor=b.anchor)
-            flow.keep_next = st.keep_with_next
-            return [flow]
-        if isinstance(b, plan.Box):
-            st = self.styles[b.role]
-            children = [f for c in b.blocks for f in self.block(c)]
-            return [BoxFlow(self.ctx, st, children, pad=0.6 * st.size)]
-        if isinstance(b, plan.Table):
-            st = self.styles[b.role]
-            head = self.styles["figures-header"]
-            if is_figure_table(b):
-                return [FigureLine(self.ctx, t, v, st, head, self.where) for v, t in b.rows]
-            return [GridTable(self.ctx, b.header, b.rows, b.widths, st, head, self.where)]
-        if isinstance(b, plan.ListBlock):
-            return list(list_items(self.ctx, b.items, b.ordered, self.styles[b.role], self.where))
-        if isinstance(b, plan.Chart):
-            st = self.styles[b.role]
-            return [BarChart(self.ctx, b.title, b.bars, st, self.styles["figures-table"])]
-        if isinstance(b, plan.Index):
-            return self.index(b)
-        if isinstance(b, plan.TocBlock):
-            return self.toc(b)
-        if isinstance(b, plan.PageBreak):
-            return [self.new_page()]
-        raise TypeError(f"unknown block {type(b).__name__}")
+        handler = self.handlers.get(b.kind)
+        if handler is None:
+            raise TypeError(f"unknown block kind {b.kind!r}")
+        return handler(b)
+
+    def para(self, b: plan.Para) -> list[Flowable]:
+        lead = len(b.lead) if b.lead and b.text.startswith(b.lead) else 0
+        st = self.styles[b.role]
+        flow = TextFlow(self.ctx, b.text, st, self.where, lead, anchor=b.anchor)
+        flow.keep_next = st.keep_with_next
+        return [flow]
+
+    def box(self, b: plan.Box) -> list[Flowable]:
+        st = self.styles[b.role]
+        children = [f for c in b.blocks for f in self.block(c)]
+        pad = self.ctx.layout.style(b.role).padding_em * st.size
+        return [BoxFlow(self.ctx, st, children, pad=pad)]
+
+    def table(self, b: plan.Table) -> list[Flowable]:
+        st, head = self.styles[b.role], self.styles["figures-header"]
+        return [GridTable(self.ctx, b.header, b.rows, b.widths, st, head, self.where)]
+
+    def figures(self, b: plan.Table) -> list[Flowable]:
+        st, head = self.styles[b.role], self.styles["figures-header"]
+        return [FigureLine(self.ctx, t, v, st, head, self.where) for v, t in b.rows]
+
+    def items(self, b: plan.ListBlock) -> list[Flowable]:
+        return list(list_items(self.ctx, b.items, b.ordered, self.styles[b.role], self.where))
+
+    def chart(self, b: plan.Chart) -> list[Flowable]:
+        st = self.styles[b.role]
+        return [BarChart(self.ctx, b.title, b.bars, st, self.styles["figures-table"])]
+
+    def page_break(self, _b: plan.PageBreak) -> list[Flowable]:
+        return [self.new_page()]
 
     def heading(self, h: plan.Heading, at_top: bool) -> list[Flowable]:
         st = self.styles[h.role]
@@ -119,12 +140,6 @@ class StoryBuilder:
             return out
         gap = 2 * self.styles["body"].em
         return [Columns(out, gap)]
-
-
-def is_figure_table(t: plan.Table) -> bool:
-    """A two-column table of short figures and the sentences they come from. It is set as
-    leader lines (sentence …… figure): its lines then fill the measure like body lines."""
-    return len(t.header) == 2 and all(len(r) == 2 and len(r[0]) <= FIGURE_MAX for r in t.rows)
 
 
 def keep_with_next(

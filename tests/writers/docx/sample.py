@@ -40,7 +40,10 @@ def _case(n: int, path: Path, extra: list[str]) -> tuple[list, list[str]]:
         Box([Para("内容摘要：" + paras[0][:80], "summary", lead="内容摘要：")], "summary-box"),
         Para("关键数据", "card-label"),
         Table(
-            ["数据", "原文表述"], [["202名", paras[1][:30]], ["70个", paras[2][:30]]], widths=[1, 4]
+            ["数据", "原文表述"],
+            [["202名", paras[1][:30]], ["70个", paras[2][:30]]],
+            widths=[1, 4],
+            kind="figures",
         ),
         Para("主要做法", "card-label"),
         ListBlock([p[:24] for p in paras[1:4]]),

@@ -158,9 +158,9 @@ def test_spooling_the_body_in_small_pieces_changes_no_byte(
     built_book: Built, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The body is serialized piece by piece; the pieces' size must not show in the file."""
-    from exporter.writers.docx import writer
+    from exporter.writers.docx import blocks
 
-    monkeypatch.setattr(writer, "SPOOL_EVERY", 2)
+    monkeypatch.setattr(blocks, "SPOOL_EVERY", 2)
     again = tmp_path / "spooled.docx"
     write_docx(built_book.book, built_book.layout, again, embed_fonts=True)
     assert again.read_bytes() == built_book.path.read_bytes()

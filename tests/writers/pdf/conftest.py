@@ -73,6 +73,7 @@ def small_book(extra: str = "") -> Book:
                     [["147个", "组建小区（楼栋）党支部147个"]],
                     "figures-table",
                     [1, 4],
+                    kind="figures",
                 ),
                 ListBlock(["聚焦“治理创新”，激活社区治理“新引擎”", "强化服务"], True, "list-item"),
             ]
