@@ -28,14 +28,7 @@ from exporter.errors import InputError
 from exporter.model import Case, Compendium, Credit, Dropped, SourceFile, Warning_
 from exporter.readers import markdown
 from exporter.readers.articles import Article, segment
-from exporter.readers.build import (
-    Built,
-    FileFacts,
-    build_article,
-    has_closing,
-    mark_truncation,
-    top_headings,
-)
+from exporter.readers.build import Built, build_article
 from exporter.readers.bylines import photo_credit_line
 from exporter.readers.checks import check_line
 from exporter.readers.decode import decode
@@ -48,6 +41,7 @@ from exporter.readers.rules import Context, classify
 from exporter.readers.rules.chrome import plain_text
 from exporter.readers.rules.noise import strip_jump_tail, tail_reason
 from exporter.readers.sentences import unfold_long_lines
+from exporter.readers.truncation import FileFacts, has_closing, mark_truncation, top_headings
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text", *CONVERTERS}
 MARKDOWN_SUFFIXES = {".md", ".markdown"}

@@ -59,19 +59,84 @@ def _typical_gap(units: list[Unit]) -> int:
     return int(statistics.median(gaps)) if gaps else 1
 
 
+@dataclass
+class PageFacts:
+    """What the segmenter knows about the whole file before it walks its units."""
+
+    noise: list[int]  # dropped line numbers, sorted
+    credits: list[int]  # photographers' credit lines, sorted
+    retitles: list[int]  # `原标题：` lines, sorted
+    gap: int  # blank lines between two paragraphs, typically
+    md_level: int  # Markdown level of article titles (0: not Markdown)
+    md_titled: bool  # two or more articles open with a Markdown heading
+    page_bylined: bool  # two or more articles open with a byline
+    parallel: frozenset[int]  # first lines of headings cast in one mould
+
+    @classmethod
+    def of(cls, units: list[Unit], noise: dict[int, str]) -> PageFacts:
+        md_level = md_title_level(units)
+        titled = sum(u.md_level == md_level for u in units if u.role == HEAD) >= 2
+        return cls(
+            sorted(noise),
+            sorted(n for n, reason in noise.items() if reason == "photo_credit"),
+            sorted(n for n, reason in noise.items() if reason == "original_title"),
+            _typical_gap(units),
+            md_level,
+            md_level > 0 and titled,
+            _bylined_openers(units) >= 2,
+            parallel_headings(units),
+        )
+
+
+def _situation(
+    page: PageFacts, units: list[Unit], j: int, run: list[Unit], cur: Article | None
+) -> Situation:
+    """The cues around the heading run `run` that ends before units[j] (the next text)."""
+    prev_body, next_body = _last_body(cur), units[j]
+    between = prev_body is not None and _any_in(page.noise, prev_body.last, run[0].first)
+    sit = Situation(prev_body, next_body, page.gap, between, page.md_level, _is_roundup(cur))
+    sit.credit_after = _any_in(page.credits, next_body.last, next_body.last + 4)
+    sit.new_subject = 0 if _places_differ(units, j) else _new_subject(cur, next_body)
+    sit.has_inner = cur is not None and cur.has_inner
+    sit.title_bullet = _title_bullet(cur)
+    sit.bylined = bool(cur and cur.header and cur.header.block.byline)
+    sit.page_bylined, sit.md_titled, sit.parallel = page.page_bylined, page.md_titled, page.parallel
+    sit.restart = bool(cur and cur.has_first_part) and any(_first_part(u) for u in run)
+    return sit
+
+
+def _first_part(u: Unit) -> bool:
+    return u.role == HEAD and bool(FIRST_PART.match(u.text))
+
+
+def _take_run(
+    run: list[Unit], decision: Decision, cur: Article | None, found: list[Article]
+) -> tuple[Article, list[list[Unit]]]:
+    """Open a new article with the run, or add it to the current one; the orphans."""
+    orphans: list[list[Unit]] = []
+    if decision.opens or cur is None:
+        parsed = parse_header(run)
+        orphans = parsed.orphans
+        cur = Article(parsed, list(parsed.inner), has_inner=bool(parsed.inner))
+        cur.opened = decision
+        found.append(cur)
+    else:
+        if decision.cue == "sidebar":
+            _sign_sidebar(run)
+        cur.items.extend(run)
+        cur.has_inner = cur.has_inner or any(u.role == HEAD for u in run)
+    cur.has_first_part = cur.has_first_part or any(_first_part(u) for u in run)
+    return cur, orphans
+
+
 def segment(units: list[Unit], noise: dict[int, str]) -> tuple[list[Article], list[list[Unit]]]:
-    """Group units into articles; `noise` maps dropped line numbers to their reasons."""
-    noise_sorted = sorted(noise)
-    credits = sorted(n for n, reason in noise.items() if reason == "photo_credit")
-    retitles = sorted(n for n, reason in noise.items() if reason == "original_title")
+    """Group units into articles; `noise` maps dropped line numbers to their reasons.
+    Body units join the current article; each run of heading-like units between two texts
+    either opens an article (its decision is kept on the article) or joins the current one."""
+    page = PageFacts.of(units, noise)
     articles: list[Article] = []
     orphans: list[list[Unit]] = []
     cur: Article | None = None
-    gap = _typical_gap(units)
-    md_level = md_title_level(units)
-    page_bylined = _bylined_openers(units) >= 2
-    parallel = parallel_headings(units)
-    md_titled = md_level > 0 and sum(u.md_level == md_level for u in units if u.role == HEAD) >= 2
     i = 0
     while i < len(units):
         u = units[i]
@@ -86,49 +151,28 @@ def segment(units: list[Unit], noise: dict[int, str]) -> tuple[list[Article], li
         j = i
         while j < len(units) and units[j].role != BODY:
             j += 1
-        run = units[i:j]
-        next_body = units[j] if j < len(units) else None
-        i = j
+        run, i = units[i:j], j
         promote_bare_names(run)
-        prev_body = _last_body(cur)
-        closed = False
-        while run and cur and prev_body and _ends_article(run[0], next_body):
+        prev_body, closed = _last_body(cur), False
+        while (
+            run
+            and cur
+            and prev_body
+            and _ends_article(run[0], units[j] if j < len(units) else None)
+        ):
             cur.items.append(run.pop(0))
             closed = True
         if not run:
             continue
-        if next_body is None:
+        if j >= len(units):
             orphans.append(run)
             continue
-        between = prev_body is not None and _any_in(noise_sorted, prev_body.last, run[0].first)
-        sit = Situation(prev_body, next_body, gap, between, md_level, _is_roundup(cur))
-        sit.credit_after = _any_in(credits, next_body.last, next_body.last + 4)
-        sit.new_subject = 0 if _places_differ(units, j) else _new_subject(cur, next_body)
-        sit.has_inner = cur is not None and cur.has_inner
-        sit.title_bullet = _title_bullet(cur)
-        sit.bylined = bool(cur and cur.header and cur.header.block.byline)
-        sit.page_bylined = page_bylined
-        sit.md_titled = md_titled
-        sit.parallel = parallel
-        sit.restart = bool(cur and cur.has_first_part) and any(
-            u.role == HEAD and FIRST_PART.match(u.text) for u in run
+        retitled = prev_body is not None and _any_in(page.retitles, prev_body.last, units[j].first)
+        decision = _forced(cur, closed, retitled) or decide_opening(
+            run, _situation(page, units, j, run, cur)
         )
-        retitled = prev_body is not None and _any_in(retitles, prev_body.last, next_body.first)
-        decision = _forced(cur, closed, retitled) or decide_opening(run, sit)
-        if decision.opens or cur is None:
-            parsed = parse_header(run)
-            orphans.extend(parsed.orphans)
-            cur = Article(parsed, list(parsed.inner), has_inner=bool(parsed.inner))
-            cur.opened = decision
-            articles.append(cur)
-        else:
-            if decision.cue == "sidebar":
-                _sign_sidebar(run)
-            cur.items.extend(run)
-            cur.has_inner = cur.has_inner or any(u.role == HEAD for u in run)
-        cur.has_first_part = cur.has_first_part or any(
-            u.role == HEAD and FIRST_PART.match(u.text) for u in run
-        )
+        cur, more = _take_run(run, decision, cur, articles)
+        orphans.extend(more)
     for art in articles:
         _drop_unlabelled_caption(art)
     return articles, orphans

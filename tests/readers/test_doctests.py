@@ -12,6 +12,7 @@ MODULES = [
     "exporter.readers.credit_fields",
     "exporter.readers.rules.chrome",
     "exporter.readers.bylines",
+    "exporter.readers.names",
     "exporter.readers.webtitle",
     "exporter.readers.roundup",
     "exporter.readers.kinds",
