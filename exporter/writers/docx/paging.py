@@ -29,6 +29,7 @@ from exporter.assemble.plan import (
 )
 from exporter.layout.model import Layout, Style
 from exporter.resources import fonts_dir
+from exporter.writers.docx.grid import column_gap_twips, grid_spacing_twips
 from exporter.writers.docx.measure import (
     BREAK_LOSS_EM,
     TIE,
@@ -38,7 +39,6 @@ from exporter.writers.docx.measure import (
     roman,
     widths_of,
 )
-from exporter.writers.docx.styles import column_gap_twips, grid_spacing_twips
 
 PT_PER_MM = 72 / 25.4
 

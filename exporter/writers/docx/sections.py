@@ -13,7 +13,8 @@ from docx.document import Document
 from exporter.assemble.plan import Part
 from exporter.layout.model import Layout
 from exporter.writers.docx import ooxml
-from exporter.writers.docx.styles import MM_TWIPS, StyleSheet, column_gap_twips
+from exporter.writers.docx.grid import column_gap_twips
+from exporter.writers.docx.styles import MM_TWIPS, StyleSheet
 from exporter.writers.docx.text import TextSetter
 
 PT_TWIPS = 20

@@ -10,7 +10,6 @@ who changes Normal's font or size changes every style that shares them.
 from __future__ import annotations
 
 import copy
-import math
 import re
 from dataclasses import dataclass, field
 from functools import cache
@@ -20,6 +19,7 @@ from exporter.layout.model import Layout, Style
 from exporter.resources import fonts_dir
 from exporter.writers.docx import ooxml
 from exporter.writers.docx.fontfaces import Face, face
+from exporter.writers.docx.grid import column_gap_twips, grid_spacing_twips
 from exporter.writers.docx.ooxml import Border, Fonts, ParaProps, RunProps, StyleDef
 
 MM_TWIPS = 1440 / 25.4
@@ -259,23 +259,6 @@ def _para_props(layout: Layout, st: Style, role: str, text_twips: int) -> ParaPr
     if role == "header" and layout.header_footer.header_rule:
         p.border = Border("000000", size_eighths=4, space_pt=1, sides=("bottom",))
     return p
-
-
-def column_gap_twips(layout: Layout) -> int:
-    """The gap between an index's two columns: two body characters, as in the PDF."""
-    return round(2 * layout.style("body").size_pt * 20)
-
-
-def grid_spacing_twips(layout: Layout, st: Style) -> int | None:
-    """Character spacing that fits the grid's characters per line at body size
-    (GB/T 9704: 28 x 16 pt in 156 mm needs -0.25 pt). A lines-only grid plus this spacing
-    gives 28 characters in Word and LibreOffice alike; a character grid does not (LibreOffice
-    puts a 16 pt character in two cells of a 15.8 pt grid)."""
-    grid = layout.page.grid
-    if grid is None or st.size_pt != layout.style("body").size_pt or st.letter_spacing_pt:
-        return None
-    pitch_pt = layout.page.text_width_mm * 72 / 25.4 / grid.chars
-    return math.floor((pitch_pt - st.size_pt) * 20) or None
 
 
 def _style_def(layout: Layout, role: str, st: Style, embed: bool, text_twips: int) -> StyleDef:
