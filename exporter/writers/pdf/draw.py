@@ -47,33 +47,54 @@ def line_ops(
     subset run, glyphs joined with the line's common adjustment; boundaries inside words and
     with extra space are cut points. Characters without a font are appended to `boxes` as
     (index, x from the line start)."""
-    a, e, lead = line.start, line.end, pp.lead
+    a, e = line.start, line.end
     if e <= a:
         return []
-    seg = pp.text[a:e]
-    names: tuple[str, ...] | None = None  # per-character font names; None: all in one face
-    escs: Sequence[str]
-    if a >= lead and tab.in_main_face(seg):  # most lines: one face, no per-char tuples
-        font = tab.main_name
-        escs = list(map(tab.esc.__getitem__, seg))
-    else:
-        if a < lead:
-            enc = [lead_tab[c] for c in seg[: lead - a]] + [tab[c] for c in seg[lead - a :]]
-        else:
-            enc = list(map(tab.__getitem__, seg))
-        try:
-            names, escs = zip(*enc, strict=True)
-        except TypeError:  # a character without a font (None)
-            return _line_ops_slow(pp, line, tab, lead_tab, size_op, boxes, tracking)
-        font = names[0]
-    k = -1000.0 / pp.size
-    common = line.gap + tracking
+    encoded = _encode(pp, a, e, tab, lead_tab)
+    if encoded is None:  # a character without a font (None)
+        return _line_ops_slow(pp, line, tab, lead_tab, size_op, boxes, tracking)
+    font, names, escs = encoded
     n = e - a
     cuts = _font_cuts(names, font, n)
     special = _special_gaps(pp, line, tracking)
     if special:
         cuts = sorted(set(cuts).union(special))
     cuts.append(n)
+    return _tj_ops(pp, line.gap + tracking, font, names, escs, cuts, special, size_op)
+
+
+def _encode(
+    pp: Prepared, a: int, e: int, tab: EncodeTable, lead_tab: EncodeTable
+) -> tuple[str, tuple[str, ...] | None, Sequence[str]] | None:
+    """(first font, per-character font names or None when one face serves all, escaped
+    glyph codes) of text[a:e]; None when a character has no font."""
+    seg, lead = pp.text[a:e], pp.lead
+    if a >= lead and tab.in_main_face(seg):  # most lines: one face, no per-char tuples
+        return tab.main_name, None, list(map(tab.esc.__getitem__, seg))
+    if a < lead:
+        enc = [lead_tab[c] for c in seg[: lead - a]] + [tab[c] for c in seg[lead - a :]]
+    else:
+        enc = list(map(tab.__getitem__, seg))
+    try:
+        names, escs = zip(*enc, strict=True)
+    except TypeError:
+        return None
+    return names[0], names, escs
+
+
+def _tj_ops(
+    pp: Prepared,
+    common: float,
+    font: str,
+    names: tuple[str, ...] | None,
+    escs: Sequence[str],
+    cuts: list[int],
+    special: dict[int, float],
+    size_op: str,
+) -> list[str]:
+    """One TJ array per font run; between cut points the line's common adjustment (or a
+    special gap's own), inside runs the glyphs joined with the common adjustment."""
+    k = -1000.0 / pp.size
     sep = ")" + _num(common * k) + "(" if abs(common) > 1e-6 else ""
     ops = [font + size_op]
     items: list[str] = []
@@ -127,10 +148,7 @@ def _line_ops_slow(
     text, fixed, extra, pos = pp.text, pp.fixed, pp.extra, pp.pos
     k = -1000.0 / pp.size
     gap, a, lead = line.gap, line.start, pp.lead
-    ops: list[str] = []
-    items: list[str] = []
-    run: list[str] = []
-    font = ""
+    out = _Runs(size_op)
     pending = 0.0
     for i in range(a, line.end):
         if i > a:
@@ -144,28 +162,45 @@ def _line_ops_slow(
             boxes.append((i, x))
             pending += pos[i + 1] - pos[i] - extra.get(i + 1, 0.0) - tracking
             continue
-        name, s = t
-        if name != font:
-            if run:
-                items.append("(" + "".join(run) + ")")
-                run = []
-            if items:
-                ops.append("[" + "".join(items) + "] TJ")
-                items = []
-            ops.append(name + size_op)
-            font = name
-        if pending:
-            if run:
-                items.append("(" + "".join(run) + ")")
-                run = []
-            items.append(_num(pending * k))
-            pending = 0.0
-        run.append(s)
-    if run:
-        items.append("(" + "".join(run) + ")")
-    if items:
-        ops.append("[" + "".join(items) + "] TJ")
-    return ops
+        out.glyph(t[0], t[1], _num(pending * k) if pending else "")
+        pending = 0.0
+    return out.close()
+
+
+class _Runs:
+    """TJ operators built glyph by glyph: a font switch ends the array, a pending
+    adjustment ends the string."""
+
+    def __init__(self, size_op: str) -> None:
+        self.size_op = size_op
+        self.ops: list[str] = []
+        self.items: list[str] = []
+        self.run: list[str] = []
+        self.font = ""
+
+    def _flush_run(self) -> None:
+        if self.run:
+            self.items.append("(" + "".join(self.run) + ")")
+            self.run = []
+
+    def glyph(self, name: str, code: str, adjustment: str) -> None:
+        if name != self.font:
+            self._flush_run()
+            if self.items:
+                self.ops.append("[" + "".join(self.items) + "] TJ")
+                self.items = []
+            self.ops.append(name + self.size_op)
+            self.font = name
+        if adjustment:
+            self._flush_run()
+            self.items.append(adjustment)
+        self.run.append(code)
+
+    def close(self) -> list[str]:
+        self._flush_run()
+        if self.items:
+            self.ops.append("[" + "".join(self.items) + "] TJ")
+        return self.ops
 
 
 def _exp_before(pp: Prepared, a: int, i: int) -> int:
