@@ -282,6 +282,7 @@ def _paragraph(d: dict[str, Any], file: str) -> Paragraph:
 
 
 def _container(d: dict[str, Any], file: str) -> Container:
+    """A roundup container read back from its JSON form."""
     sections = [
         Section(
             x.get("heading"),

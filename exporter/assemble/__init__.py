@@ -65,6 +65,9 @@ def _chapter_part(n: int, chapter: Chapter, layout: Layout, meta: BookMeta) -> P
 
 
 def assemble(comp: Compendium, layout: Layout, options: AssembleOptions | None = None) -> Book:
+    """The book plan: the on-topic cases (duplicates once), grouped into chapters and placed
+    in the editors' order, with the cover, preface, TOC, charts, indexes and sources the
+    layout's parts ask for."""
     opts = options or AssembleOptions()
     group_by = opts.group_by or layout.group_by
     cases, _dupes = select_cases(comp.cases, opts.include_off_topic)

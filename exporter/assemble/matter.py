@@ -87,6 +87,8 @@ def overview_part(cases: list[Case], meta: BookMeta, layout: Layout) -> Part:
 
 
 def region_index(cases: list[Case], meta: BookMeta, layout: Layout) -> Part:
+    """The region index: provinces in division-code order, then cities (or counties), each
+    with its cases' titles and their page anchors."""
     tree: dict[str, dict[str, list[Case]]] = {}
     for case in cases:
         province = case.region.province or NO_REGION

@@ -34,6 +34,8 @@ def _kept(cells: dict[str, str], original: dict[str, str] | None, fresh: Row) ->
 
 
 def merge(old: SheetData, fresh: list[Row]) -> Merged:
+    """The sheet's rows merged with the cases read now: an edited cell is kept, an untouched
+    one takes the fresh value, new cases are appended and vanished ones marked."""
     by_id = {str(r["id"]): r for r in fresh}
     out = Merged([], {})
     seen: set[str] = set()

@@ -137,6 +137,8 @@ def _skip(text: str, m: re.Match[str], value: str) -> bool:
 
 
 def _score(value: str, unit: str, clause: str, m: re.Match[str], pos: int) -> float:
+    """How much a number matters as a key figure: people, money and rates first, then
+    organisations; larger counts and measure verbs around it add, dates and ordinals subtract."""
     v = float(value)
     score = 1.0
     if unit in _PEOPLE:

@@ -168,6 +168,8 @@ class Gazetteer:
 
     @lru_cache(maxsize=1 << 15)  # noqa: B019 - one shared instance lives for the process
     def _scan(self, text: str) -> tuple[Mention, ...]:
+        """Every division name in the text, longest at each start: found from the suffixes
+        (县、区、镇…) backwards, plus the bare names an alias list allows."""
         longest: dict[int, int] = {}
         for m in self._suffix_re.finditer(text):
             j = m.end()

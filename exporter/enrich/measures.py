@@ -141,6 +141,8 @@ def measure(text: str, loose: bool = False) -> str | None:
 
 @lru_cache(maxsize=1 << 15)
 def _measure(text: str, loose: bool) -> str | None:
+    """The measure a clause states (`建立“两张清单”减负机制`), stripped of openers and
+    adverbs, or None for slogans, exhortations, goals and results."""
     text = _SPACE.sub("", fullwidth(strip_markup(text))).strip().rstrip(_TRAILING)
     if not MEASURE_VERB_RE.search(text) and "发展" not in text:
         return None  # the cheap test first: no measure verb anywhere, no tagging

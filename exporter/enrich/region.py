@@ -193,6 +193,8 @@ def _kicker_depth(case: Case) -> int:
 
 
 def _base(case: Case, found: list[_Found], gz: Gazetteer) -> Division | None:
+    """The division the case is about: the deepest one named where the text introduces its
+    subject (title, kicker, source line), else the most named one in the body."""
     anchors = [f for f in found if f.zone == 0]
     if anchors:
         base = max(anchors, key=lambda f: (_LEVEL_RANK[f.div.level], -f.pos)).div

@@ -61,6 +61,8 @@ def sentences(text: str, ends: str = _SENT_END) -> list[str]:
 @lru_cache(maxsize=1 << 16)
 def _split(text: str, ends: str) -> tuple[str, ...]:
     # Only quote marks and end marks matter, so the loop runs over them, not over every char.
+    """Split at the end marks outside quotation marks (a quote ends with its sentence when
+    its closing mark follows an end mark)."""
     out: list[str] = []
     start = depth = opened = 0
     prev = -1

@@ -299,6 +299,8 @@ def _prior(case: Case, theme: str) -> float:
 
 
 def theme_scores(case: Case) -> dict[str, tuple[float, Counter[str]]]:
+    """Per theme, its score and the terms that gave it: title, lead and practices weigh more
+    than the running text; the acting body's type and its practice add their weights."""
     scores: dict[str, tuple[float, Counter[str]]] = {}
     parts = _weighted_text(case)
     strong_parts = [(weight, text) for weight, text in parts if weight > 1]

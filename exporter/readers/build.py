@@ -153,6 +153,8 @@ def _apply_byline(case: Case, byline: by.Byline | None) -> None:
 
 
 def build_article(art: Article, facts: FileFacts) -> Built:
+    """One article's cases: a roundup cut into places, an editor's note as a container, a
+    bulletin list as items, else one case with its title block, byline, sections and kind."""
     path = facts.path
     raw = raw_sections(art)
     prefix, suffix = _strip_inline_bylines(raw)
@@ -285,6 +287,8 @@ def _case_span(art: Article, path: str) -> Span | None:
 
 
 def _roundup_cases(art: Article, split: Split, byline: by.Byline | None, facts: FileFacts) -> Built:
+    """The cases cut from a roundup (one per place block, the intro as an overview when it has
+    facts of its own) and the container that keeps its title, credits and section intros."""
     path = facts.path
     block = art.header.block if art.header else None
     title = normalize(block.title) if block and block.title else None

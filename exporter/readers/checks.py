@@ -66,6 +66,8 @@ def check_line(no: int, text: str) -> list[Warning_]:
 
 
 def _check_line(no: int, text: str) -> list[Warning_]:
+    """Warnings for one line: English spliced into Chinese, doubled words (`更更优`),
+    traditional characters; each with its line number and the proposed fix."""
     out: list[Warning_] = []
     # The spliced-English pattern tries every Han character as a start: skip lines with no
     # Latin word at all (nearly all of them).

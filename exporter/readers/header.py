@@ -144,6 +144,9 @@ class ParsedHeader:
 
 
 def _title_block(heads: list[Unit], orphans: list[list[Unit]], bylined: bool) -> TitleBlock:
+    """A title block from the heading lines over a text: `——` subtitles off the end, the
+    last line the headline (with its kicker), a line above it the rubric, anything higher an
+    orphan headline; `案例1：` labels move to the rubric."""
     block = TitleBlock()
     units = list(heads)
     subtitles: list[Unit] = []

@@ -28,6 +28,8 @@ def exclusion_reason(case: Case) -> str:
 
 
 def write_json(comp: Compendium, book: Book, layout: Layout, out: Path) -> None:
+    """The case model as JSON (schema exporter.compendium/1) with the book's order and the
+    excluded cases, written case by case into a temporary file."""
     data: dict[str, Any] = to_dict(Compendium(comp.sources, []))
     by_id = {c.id: c for c in comp.cases}
     printed = set(book.case_ids)

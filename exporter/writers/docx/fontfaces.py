@@ -135,6 +135,8 @@ def _subset_cached(path: Path, chars: frozenset[int]) -> bytes:
 
 
 def _make_subset(path: Path, chars: frozenset[int]) -> bytes:
+    """The font reduced to the given characters (with fontTools), glyph programs and bounds
+    kept as they are, ready to embed."""
     from fontTools import subset  # a large import, needed only when the cache misses
     from fontTools.ttLib import TTFont
 

@@ -198,6 +198,8 @@ def _ind_el(p: ParaProps) -> Element | None:
 
 
 def para_props(p: ParaProps, style_id: str | None = None) -> Element:
+    """`w:pPr` for paragraph properties: style, keeps, breaks, widow control, tabs,
+    indents in characters, spacing and line rule, alignment, borders and shading."""
     ppr = el("w:pPr")
     if style_id:
         ppr.append(val("w:pStyle", style_id))
@@ -630,6 +632,8 @@ class SectionDef:
 
 
 def section_props(s: SectionDef) -> str:
+    """`w:sectPr` for one section: header and footer references, break type, page size and
+    margins, columns, page numbering, the document grid and odd/even titles."""
     out = ["<w:sectPr>"]
     for kind, rid in s.headers.items():
         out.append(f'<w:headerReference w:type="{kind}" r:id="{escape_attr(rid)}"/>')

@@ -59,6 +59,8 @@ class SectionMaker:
     _started: set[str] = field(default_factory=set)
 
     def section(self, plan: SectionPlan) -> str:
+        """The section properties of one planned section: its page numbering (restarted where
+        a numbering starts), running header (a STYLEREF field) and footer parts, columns."""
         page, part = self.layout.page, plan.part
         sides = ("default", "even") if even_odd(self.layout) else ("default",)
         header_text = part.header if self.layout.header_footer.header else ""

@@ -229,6 +229,8 @@ def _fonts_for(layout: Layout, st: Style, embed: bool) -> tuple[Fonts, bool, Fac
 
 
 def _para_props(layout: Layout, st: Style, role: str, text_twips: int) -> ParaProps:
+    """Paragraph properties of a role's style from the layout: indents in characters,
+    spacing, leading, alignment, keeps, breaks, borders and the index's dot-leader tab."""
     grid = layout.page.grid is not None
     body = layout.style("body")
     p = ParaProps(
@@ -262,6 +264,8 @@ def _para_props(layout: Layout, st: Style, role: str, text_twips: int) -> ParaPr
 
 
 def _style_def(layout: Layout, role: str, st: Style, embed: bool, text_twips: int) -> StyleDef:
+    """The Word style of one layout role: paragraph and run properties, only what differs
+    from Normal where it is based on Normal, and its name as Word shows it."""
     style_id, name = _ids_for(role)
     fonts, bold, _ = _fonts_for(layout, st, embed)
     body = layout.style("body")
@@ -292,6 +296,8 @@ def _style_def(layout: Layout, role: str, st: Style, embed: bool, text_twips: in
 
 
 def _base_defs(layout: Layout, embed: bool) -> list[StyleDef]:
+    """Normal and the document defaults (East Asian fonts, zh-CN, line breaking), the
+    heading and TOC styles Word expects by name."""
     body = layout.style("body")
     fonts, _, _ = _fonts_for(layout, body, embed)
     normal_ppr = ParaProps(
@@ -348,6 +354,8 @@ def compile_styles(layout: Layout, embed: bool) -> StyleSheet:
 
 
 def _footer_variants(sheet: StyleSheet) -> None:
+    """Left and right footer styles for odd and even pages: the page number one character
+    in from the outer edge (GB/T 9704)."""
     base = sheet.defs.get("Footer")
     if base is None:
         return

@@ -109,6 +109,8 @@ class TextSetter:
         return sf.has_bold
 
     def _runs(self, text: str, style_id: str, *, weight: str) -> list[ooxml.Run]:
+        """Text as runs: one run where the main face covers it, else runs per fallback face so a
+        character the embedded subset lacks is set in a face that has it."""
         if not text:
             return []
         plan = self._plans.get((style_id, weight)) or self._plan(style_id, weight)

@@ -33,6 +33,8 @@ class GridTable(Flowable):
         head_st: PStyle,
         where: str,
     ) -> None:
+        """A table of header and rows set with the layout's cell styles; row heights are
+        measured when it is wrapped."""
         super().__init__()
         self.ctx, self.st, self.head_st, self.where = ctx, st, head_st, where
         ncols = max([len(header), *(len(r) for r in rows)]) if (header or rows) else 1
@@ -131,6 +133,7 @@ class GridTable(Flowable):
         return part
 
     def draw(self) -> None:
+        """Rules and cells, row by row from the top, each cell's lines drawn by the line breaker."""
         canv = self.canv
         rule = self.st.border or HexColor("#888888")
         all_rows = ([self.header] if self.header else []) + self.rows

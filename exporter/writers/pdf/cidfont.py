@@ -74,6 +74,8 @@ class CIDEmbed:
         return pdfdoc.PDFArray(out)
 
     def _to_unicode(self, base: str) -> pdfdoc.PDFStream:
+        """The ToUnicode CMap of the subset: each code to its characters, supplementary-plane
+        characters as UTF-16 surrogate pairs so they extract."""
         pairs = sorted(dict(zip(self.cids, self.codes, strict=True)).items())
         lines = [
             "/CIDInit /ProcSet findresource begin",
@@ -98,6 +100,8 @@ class CIDEmbed:
         return stream
 
     def addObjects(self, doc: Any) -> None:
+        """Write the subset font objects (Type0, CIDFontType2, descriptor, widths, ToUnicode)
+        for the codes this document used."""
         if not self.codes:
             return
         base = self._base_name()

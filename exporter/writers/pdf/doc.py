@@ -41,6 +41,8 @@ class TextFrame(Frame):
 
 class BookDoc(BaseDocTemplate):
     def __init__(self, out: Path, ctx: Context, meta: BookMeta) -> None:
+        """The page template: frames for odd and even pages (mirrored margins), the running
+        header and footer callbacks, and the outline and anchor bookkeeping."""
         self.ctx = ctx
         page = ctx.layout.page
         body_font = ctx.styles["body"].chain.paths[0]
@@ -102,6 +104,8 @@ class BookDoc(BaseDocTemplate):
             self.ctx.page_has_content = True
 
     def _page_end(self, canv: Any, doc: Any) -> None:
+        """Draw the running header (with its rule) and the page number in the layout's place,
+        on the outer or inner side as the page's parity asks."""
         ctx = self.ctx
         label = ctx.label()
         part = ctx.page_part

@@ -81,6 +81,8 @@ class TextFlow(StyledBlock):
         first_part: bool = True,
         last_part: bool = True,
     ) -> None:
+        """A paragraph of one style: its text prepared once for the line breaker, with its
+        lead phrase, link anchor and outline entry."""
         super().__init__()
         self.ctx, self.text, self.st, self.where = ctx, text, st, where
         self.lead, self.anchor, self.outline = lead, anchor, outline
@@ -117,6 +119,8 @@ class TextFlow(StyledBlock):
         return min(n, MIN_LINES if n > MIN_LINES + 1 else n) * self.st.leading
 
     def split(self, aw: float, ah: float) -> list[Flowable]:
+        """The lines that fit the space, and the rest as a new paragraph: never fewer than
+        MIN_LINES on either side (no widow or orphan line)."""
         lines = self.lines(aw)
         n = len(lines)
         k = int((ah + 0.01) // self.st.leading)
@@ -168,6 +172,8 @@ class TextFlow(StyledBlock):
         del self.canv
 
     def draw(self, x: float = 0.0, y: float = 0.0) -> None:
+        """Mark the anchor and outline entry, then draw each line flush to both margins (the
+        last line flush left), with its background and border when the style has them."""
         canv, ctx, st = self.canv, self.ctx, self.st
         top = y + self.height
         if self.anchor:
@@ -240,6 +246,7 @@ class BoxFlow(StyledBlock):
         return aw, self.height
 
     def split(self, aw: float, ah: float) -> list[Flowable]:
+        """The children that fit, and the rest in a continued box of the same style."""
         self.wrap(aw, ah)
         room = ah - 2 * self.pad
         head: list[Flowable] = []

@@ -122,6 +122,8 @@ def prepare(
     lead: int = 0,
     lead_chain: Chain | None = None,
 ) -> Prepared:
+    """A paragraph's characters measured once: advances per font of the chain, the fixed
+    and stretchable boundaries between them, and the lead phrase's extent."""
     n = len(text)
     wtab = widths_for(chain, size, tracking)
     if lead and lead_chain is not None:
@@ -254,6 +256,8 @@ def _finish(
     last: bool,
     comp: bool,
 ) -> Line:
+    """Close a line: its end, the gap that makes it flush, and a full-width mark at its end
+    compressed to half width rather than hung."""
     nat = natural(pp, a, e)
     if comp:
         nat -= half(pp, e - 1)

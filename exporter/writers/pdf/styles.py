@@ -62,6 +62,8 @@ def grid_pitch(layout: Layout) -> tuple[float, float] | None:
 
 
 def compile_style(layout: Layout, st: Style) -> PStyle:
+    """The PDF style of one layout role: font chain, size, leading, colours, spacing,
+    indents and keeps, resolved once per role."""
     role = layout.fonts.get(st.font) or layout.fonts[layout.style("body").font]
     size, leading, tracking = st.size_pt, st.leading_pt, st.letter_spacing_pt
     pitches = grid_pitch(layout)

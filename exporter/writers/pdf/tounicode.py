@@ -21,6 +21,7 @@ def utf16_hex(cp: int) -> str:
 
 
 def to_unicode_cmap(fontname: str, subset: list[int]) -> str:
+    """A ToUnicode CMap stream for the code-to-text pairs, in bfchar blocks of at most 100."""
     lines = [
         "/CIDInit /ProcSet findresource begin",
         "12 dict begin",
