@@ -396,3 +396,47 @@ def test_pdf_text_inside_a_form_xobject_is_placed_on_the_page(tmp_path: Path) ->
 
     text = convert(path).text
     assert text.index(TITLE) < text.index(PARAS[0][:30])
+
+
+def test_paragraphs_separated_by_br_inside_one_p(tmp_path: Path, plain: Facts) -> None:
+    text = "<br>".join([BYLINE, PARAS[0], PARAS[1]])
+    rest = "<br/>\n".join(PARAS[2:])
+    body = (
+        f"<h1>{TITLE}</h1><div class='TRS_Editor'><p>{text}</p><h4>{HEAD2}</h4><p>{rest}</p></div>"
+    )
+    path = tmp_path / "pbr.html"
+    path.write_text(_page(body), encoding="utf-8")
+    _src, cases = read_file(path)
+    assert _facts(cases) == plain
+
+
+def test_a_pdf_page_with_a_crop_box_off_the_origin(tmp_path: Path, plain: Facts) -> None:
+    """The running head sits in the top margin of the crop box, not of the media box."""
+    from reportlab.pdfgen import canvas
+
+    _font()
+    path = tmp_path / "crop.pdf"
+    c = canvas.Canvas(str(path), pagesize=(700, 1000))
+    for page in (1, 2):
+        c.setCropBox((50, 100, 645, 942))
+        c.setFont("Serif", 9)
+        c.drawString(80, 915, "河口日报·党建")
+        c.drawString(340, 112, f"第{page}版")
+        if page == 1:
+            c.setFont("Serif", 20)
+            c.drawString(80, 860, TITLE)
+            c.setFont("Serif", 10.5)
+            c.drawString(80, 830, BYLINE)
+            y = 800.0
+            for p in PARAS[:2]:
+                y = _column(c, 80, y, [p], chars=40)
+            c.setFont("Serif", 14)
+            c.drawString(80, y - 10, HEAD2)
+            y = _column(c, 80, y - 35, [PARAS[2]], chars=40)
+        else:
+            _column(c, 80, 880, [PARAS[3]], chars=40)
+        c.showPage()
+    c.save()
+    src, cases = read_file(path)
+    assert _facts(cases) == plain
+    assert {d.reason for d in src.dropped} == {"running_header"}

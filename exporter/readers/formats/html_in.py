@@ -79,15 +79,26 @@ def _main(body: Any):
     return best
 
 
-def _block_line(el: Any) -> tuple[str, str | None] | None:
+def _block_line(el: Any) -> Iterator[tuple[str, str | None]]:
+    """A block's line; a paragraph broken with `<br>` is one line per part."""
     text = _text(el)
     if not text:
-        return None
+        return
     if el.tag == "figcaption":
-        return text, "photo_caption"
-    if el.tag[0] == "h" and el.tag[1:].isdigit():
-        return "#" * int(el.tag[1]) + " " + text, None
-    return ("- " + text if el.tag == "li" else text), None
+        yield text, "photo_caption"
+    elif el.tag[0] == "h" and el.tag[1:].isdigit():
+        yield "#" * int(el.tag[1]) + " " + text, None
+    elif el.tag == "li":
+        yield "- " + text, None
+    elif el.find(".//br") is not None:
+        for br in el.iter("br"):
+            br.tail = "\n" + (br.tail or "")
+        for part in el.text_content().split("\n"):
+            part = _SPACE.sub(" ", part).strip()
+            if part:
+                yield part, None
+    else:
+        yield text, None
 
 
 def _has_blocks(el: Any) -> bool:
@@ -121,9 +132,7 @@ def _block_lines(main: Any) -> Iterator[tuple[str, str | None]]:
             loose.append("\n")
         elif child.tag in _BLOCK_TAGS:
             yield from flush()
-            line = _block_line(child)
-            if line:
-                yield line
+            yield from _block_line(child)
             loose.append("\n")
         elif child.tag in _CONTAINER_TAGS or _has_blocks(child):
             yield from flush()

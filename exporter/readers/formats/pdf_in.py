@@ -177,8 +177,8 @@ class _Page:
         self.runs.append(Run(min(m[4], rect[0]), rect[2], m[5], size, text))
 
 
-def _pages(path: Path) -> list[tuple[list[Run], list[Rect], float]]:
-    """Per page: its text runs, its picture rectangles and its height."""
+def _pages(path: Path) -> list[tuple[list[Run], list[Rect], tuple[float, float]]]:
+    """Per page: its text runs, its picture rectangles and its bottom and top."""
     import pypdfium2 as pdfium
     import pypdfium2.raw as pdfium_c
 
@@ -191,7 +191,8 @@ def _pages(path: Path) -> list[tuple[list[Run], list[Rect], float]]:
                 textpage = page.get_textpage()
                 try:
                     items = _Page(pdfium_c, page.raw, textpage.raw)
-                    out.append((items.runs, items.pictures, page.get_height()))
+                    _left, bottom, _right, top = page.get_bbox()  # the crop box
+                    out.append((items.runs, items.pictures, (bottom, top)))
                 finally:
                     textpage.close()
                     page.close()
@@ -262,11 +263,11 @@ def _box_text(lines: list[Line], size: float) -> str:
     return "".join(parts)
 
 
-def _boxes(path: Path) -> tuple[list[Box], list[list[Rect]], list[float]]:
-    """Text boxes of all pages, picture rectangles per page, and the page heights."""
+def _boxes(path: Path) -> tuple[list[Box], list[list[Rect]], list[tuple[float, float]]]:
+    """Text boxes of all pages, picture rectangles per page, and each page's bottom and top."""
     boxes: list[Box] = []
     pictures: list[list[Rect]] = []
-    heights: list[float] = []
+    heights: list[tuple[float, float]] = []
     for n, (runs, pics, height) in enumerate(_pages(path)):
         boxes += _page_boxes(n, _lines(runs))
         pictures.append(pics)
@@ -274,14 +275,15 @@ def _boxes(path: Path) -> tuple[list[Box], list[list[Rect]], list[float]]:
     return boxes, pictures, heights
 
 
-def _running(boxes: list[Box], heights: list[float]) -> set[int]:
+def _running(boxes: list[Box], heights: list[tuple[float, float]]) -> set[int]:
     """Indexes of boxes in the page margins that repeat on two or more pages (digits aside),
     and of page numbers there."""
-    in_margin = [
-        i
-        for i, b in enumerate(boxes)
-        if b.y1 > heights[b.page] * (1 - MARGIN) or b.y0 < heights[b.page] * MARGIN
-    ]
+    in_margin = []
+    for i, b in enumerate(boxes):
+        bottom, top = heights[b.page]
+        margin = (top - bottom) * MARGIN
+        if b.y1 > top - margin or b.y0 < bottom + margin:
+            in_margin.append(i)
     pages: dict[str, set[int]] = {}
     for i in in_margin:
         pages.setdefault(_DIGITS.sub("#", boxes[i].text), set()).add(boxes[i].page)
