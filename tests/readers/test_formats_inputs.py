@@ -440,3 +440,85 @@ def test_a_pdf_page_with_a_crop_box_off_the_origin(tmp_path: Path, plain: Facts)
     src, cases = read_file(path)
     assert _facts(cases) == plain
     assert {d.reason for d in src.dropped} == {"running_header"}
+
+
+def test_a_pdf_set_one_character_at_a_time(tmp_path: Path, plain: Facts) -> None:
+    """Typesetting systems often place every character on its own (justified, with a little
+    letter spacing): the characters are still one line each, and lines one paragraph."""
+    from reportlab.pdfgen import canvas
+
+    _font()
+    path = tmp_path / "chars.pdf"
+    c = canvas.Canvas(str(path))
+
+    def chars(x: float, y: float, text: str, size: float, spacing: float) -> None:
+        c.setFont("Serif", size)
+        for ch in text:
+            c.drawString(x, y, ch)
+            x += c.stringWidth(ch, "Serif", size) + spacing
+
+    chars(72, 760, TITLE, 20, 1)
+    chars(72, 730, BYLINE, 10.5, 0.5)
+    y = 700.0
+    for k, p in enumerate(PARAS):
+        if k == 2:
+            chars(72, y - 6, HEAD2, 14, 0.5)
+            y -= 30
+        for start in range(0, len(p), 38):
+            indent = 21 if start == 0 else 0
+            chars(72 + indent, y, p[start : start + 38], 10.5, 0.7)
+            y -= 15
+        y -= 3
+    c.showPage()
+    c.save()
+    _src, cases = read_file(path)
+    assert _facts(cases) == plain
+
+
+def test_a_pdf_whose_paragraphs_open_with_ideographic_spaces(tmp_path: Path, plain: Facts) -> None:
+    """Exported documents indent with `　　` in the text, not by position."""
+    from reportlab.pdfgen import canvas
+
+    _font()
+    path = tmp_path / "spaces.pdf"
+    c = canvas.Canvas(str(path))
+    c.setFont("Serif", 20)
+    c.drawString(72, 760, TITLE)
+    c.setFont("Serif", 10.5)
+    c.drawString(72, 730, BYLINE)
+    y = 700.0
+    for k, p in enumerate(PARAS):
+        if k == 2:
+            c.setFont("Serif", 14)
+            c.drawString(72, y, HEAD2)
+            c.setFont("Serif", 10.5)
+            y -= 22
+        for start in range(0, len(p), 38):
+            c.drawString(72, y, ("　　" if start == 0 else "") + p[start : start + 38])
+            y -= 15  # no space between paragraphs: only the indent tells them apart
+    c.showPage()
+    c.save()
+    _src, cases = read_file(path)
+    assert _facts(cases) == plain
+
+
+def test_a_passage_set_in_as_a_block_stays_one_paragraph(tmp_path: Path) -> None:
+    from reportlab.pdfgen import canvas
+
+    from exporter.readers.formats.pdf_in import convert
+
+    _font()
+    path = tmp_path / "block.pdf"
+    c = canvas.Canvas(str(path))
+    c.setFont("Serif", 10.5)
+    y = 700.0
+    for x, chars, text in ((72, 40, PARAS[0]), (93, 36, PARAS[1] * 2), (72, 40, PARAS[3])):
+        for k in range(0, len(text), chars):
+            indent = 21 if k == 0 and x == 72 else 0
+            c.drawString(x + indent, y, text[k : k + chars])
+            y -= 15
+        y -= 4
+    c.showPage()
+    c.save()
+    paras = convert(path).text.split("\n\n")
+    assert PARAS[1] * 2 in [p.strip() for p in paras]

@@ -28,8 +28,10 @@ HEADLINE_SIZE = 1.3  # type this much larger than the body is a headline
 CAPTION_SIZE = 0.9  # type this much smaller than the body, under a picture, is a caption
 CAPTION_GAP = 24.0  # points between a picture's bottom and its caption's top
 INDENT = 1.5  # a line starting this many characters in from its box opens a paragraph
+SHORT_LINE = 3.0  # a line ending this many characters before its box's right edge ends one
 RUN_GAP = 1.0  # runs on one baseline closer than this many characters are one line
-WORD_GAP = 0.5  # ... and further apart than this many characters have a space between
+WORD_GAP = 0.5  # ... and Latin words further apart than this have a space between
+SPACE_WIDTH = 0.3  # a space drawn on its own is taken this many characters wide
 LINE_PITCH = 1.7  # lines of one box are at most this many characters apart, baseline to baseline
 SAME_SIZE = 0.15  # lines of one box differ in type size by at most this share
 ASCENT, DESCENT = 0.8, 0.2  # a line's extent above and below its baseline, in characters
@@ -65,8 +67,9 @@ class Line:
         out = ""
         last = None
         for r in sorted(self.runs, key=lambda r: r.x0):
-            if last is not None and r.x0 - last.x1 > WORD_GAP * self.size and out:
-                out += " "
+            gap = last is not None and r.x0 - last.x1 > WORD_GAP * self.size
+            if gap and out[-1:].isascii() and out[-1:].isalnum() and r.text[:1].isascii():
+                out += " "  # Latin words set apart without a space character
             out += r.text
             last = r
         return out.strip()
@@ -164,17 +167,26 @@ class _Page:
             return
         text = ctypes.string_at(self._buf, n - 2).decode("utf-16-le", "replace")
         text = text.replace("\r", "").replace("\n", "")
-        if not text.strip():
+        if not text:
             return
         m = self._get_matrix(obj)
         if outer:
             m = _then(m, outer)
         c.FPDFTextObj_GetFontSize(obj, self._size)
         size = self._size.value * math.sqrt(abs(m[0] * m[3] - m[1] * m[2]))
+        if text.isspace():  # kept: it joins the words around it, and bylines need it
+            self.runs.append(Run(m[4], m[4] + SPACE_WIDTH * size * len(text), m[5], size, " "))
+            return
         rect = self._bounds(obj)
         if outer:
             rect = _apply(outer, rect)
-        self.runs.append(Run(min(m[4], rect[0]), rect[2], m[5], size, text))
+        if text[0].isspace():  # an indent typed as spaces (`　` is one character wide)
+            body = text.lstrip()
+            lead = text[: len(text) - len(body)]
+            shift = sum(size if ch == "\u3000" else SPACE_WIDTH * size for ch in lead)
+            self.runs.append(Run(m[4] + shift, rect[2], m[5], size, body))
+        else:
+            self.runs.append(Run(min(m[4], rect[0]), rect[2], m[5], size, text))
 
 
 def _pages(path: Path) -> list[tuple[list[Run], list[Rect], tuple[float, float]]]:
@@ -217,7 +229,14 @@ def _lines(runs: list[Run]) -> list[Line]:
                 break
         else:
             lines.append(Line(r.x0, r.x1, r.base, r.size, [r]))
-    return lines
+    out = []
+    for line in lines:  # where the ink starts: spaces before it are an indent
+        inked = [r for r in line.runs if r.text != " "]
+        if inked:
+            line.x0 = min(r.x0 for r in inked)
+            line.x1 = max(r.x1 for r in inked)
+            out.append(line)
+    return out
 
 
 def _page_boxes(page: int, lines: list[Line]) -> list[Box]:
@@ -237,29 +256,43 @@ def _page_boxes(page: int, lines: list[Line]) -> list[Box]:
                 break
         else:
             groups.append([line])
+    spans = [(min(ln.x0 for ln in g), max(ln.x1 for ln in g), g[0].size) for g in groups]
     boxes = []
-    for g in groups:
+    for g, (x0, x1, first) in zip(groups, spans, strict=True):
         size = statistics.median(ln.size for ln in g)
-        text = _box_text(g, size)
+        # The column's left edge: boxes of one size above and below it share it, so a box of
+        # one-line paragraphs, each indented, still opens a paragraph at each line.
+        left = min(
+            (a for a, b, sz in spans if a < x1 and b > x0 and abs(sz - first) <= SAME_SIZE * sz),
+            default=x0,
+        )
+        text = _box_text(g, size, left)
         if text:
-            x0, x1 = min(ln.x0 for ln in g), max(ln.x1 for ln in g)
             y0, y1 = g[-1].base - DESCENT * size, g[0].base + ASCENT * size
             boxes.append(Box(page, x0, y0, x1, y1, size, text))
     return boxes
 
 
-def _box_text(lines: list[Line], size: float) -> str:
+def _box_text(lines: list[Line], size: float, left: float) -> str:
     """The box's lines joined without breaks (no hyphens in Chinese), a blank line before
-    each indented line: a box can hold several paragraphs set without space between."""
-    left = min(ln.x0 for ln in lines)
+    each indented line: a box can hold several paragraphs set without space between. A line
+    is indented from the box's own left edge, or, where every line of the box starts in from
+    its column's left edge, after a line that ended short (a box of one-line paragraphs, not
+    a passage set in as a block)."""
+    own = min(ln.x0 for ln in lines)
+    own_right = max(ln.x1 for ln in lines)
     parts: list[str] = []
+    last: Line | None = None
     for line in lines:
         text = line.text()
         if not text:
             continue
-        if parts and line.x0 - left >= INDENT * size:
+        indented = line.x0 - own >= INDENT * size
+        after_short = last is not None and last.x1 < own_right - SHORT_LINE * size
+        if parts and (indented or (line.x0 - left >= INDENT * size and after_short)):
             parts.append("\n\n")
         parts.append(text)
+        last = line
     return "".join(parts)
 
 
