@@ -49,7 +49,7 @@ def _doc(path: Path) -> Converted:
     raise InputError(advice, str(path))
 
 
-# Suffix -> converter; imported lazily so plain-text builds never load lxml or pdfminer.
+# Suffix -> converter; imported lazily so plain-text builds never load lxml or PDFium.
 CONVERTERS: dict[str, Converter] = {
     ".docx": _docx,
     ".doc": _doc,
