@@ -115,6 +115,8 @@ def _runs(p: Any) -> list[tuple[str, bool]]:
 
 
 def _paragraph_line(p: Any, levels: dict[str, int], numbers: Numbering | None = None) -> str:
+    """One paragraph as a Markdown line: a heading by its outline level, a list item,
+    or body text with its bold lead phrase marked; "" when it holds no text."""
     runs = _runs(p)
     text = "".join(t for t, _ in runs).strip()
     if not text:
