@@ -17,6 +17,7 @@ from typing import Any
 
 from exporter.errors import InputError
 from exporter.readers.formats import Converted
+from exporter.readers.formats.own_book import is_own_book, own_book_lines
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _HEADING_STYLE = re.compile(r"^(?:heading|标题)\s*(\d)$", re.I)
@@ -379,6 +380,9 @@ def convert(path: Path) -> Converted:
         with zipfile.ZipFile(path) as z:
             body = etree.fromstring(z.read("word/document.xml")).find(f"{_W}body")
             used = {s.get(f"{_W}val", "") for s in body.iter(f"{_W}pStyle")}
+            if is_own_book(used):  # a compendium of ours: its cases, not its furniture
+                lines, dropped = own_book_lines(body)
+                return Converted("\n\n".join(lines) + "\n", "docx", dropped)
             levels = _style_levels(z, used)
             numbers = _numbering(z, body, used)
             lines = [line for line in _blocks(body, levels, numbers) if line] + _footnotes(z)
