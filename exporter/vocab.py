@@ -13,7 +13,6 @@ import re
 # Han ideographs: Extension A, the URO and the supplementary planes (Ext B–H).
 CJK = "\u3400-\u4dbf\u4e00-\u9fff\U00020000-\U0003134f"
 HAN = f"[{CJK}]"
-CJK_RE = re.compile(HAN)
 
 # ---- places ------------------------------------------------------------------------------
 # Province-level units by their short name → full official name.
@@ -34,7 +33,6 @@ PROVINCES: dict[str, str] = {
     "香港": "香港特别行政区",
     "澳门": "澳门特别行政区",
 }
-ADMIN_SUFFIX = "省市州盟县区旗镇乡村"
 
 # ---- verbs -------------------------------------------------------------------------------
 # What an event report says was done (a visit, a lecture, an oath renewed).

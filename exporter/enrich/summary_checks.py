@@ -14,10 +14,6 @@ from functools import lru_cache
 from exporter.vocab import CJK, EXHORTATION
 
 # Verbs of results and services a summary may carry after its main statement.
-ACTION_EXTRA = (
-    "解决|帮扶|覆盖|储备|服务|化解|完成|实现|带动|吸纳|惠及|办结|推动|引导|新增|培训|发展"
-)
-
 # rule no_pronoun: 他/她/它(们) need an antecedent a one- or two-sentence summary lacks.
 PRONOUN = re.compile(r"(?<![其吉])[他她它]们?")
 # rule no_demonstrative_opener: `这/此/其…` points back to a sentence that is not there.

@@ -17,7 +17,6 @@ from exporter.writers.docx.grid import column_gap_twips
 from exporter.writers.docx.styles import MM_TWIPS, StyleSheet
 from exporter.writers.docx.text import TextSetter
 
-PT_TWIPS = 20
 PAGE_FORMATS = {"roman": "lowerRoman", "arabic": "decimal"}
 HEADING_1 = "heading 1"  # Word's built-in style name (any UI language)
 
