@@ -18,6 +18,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from exporter.errors import OutputError, UsageError
+from exporter.procs import on_hard_exit
 from exporter.textsafe import printable
 
 LOCK = ".exporter.lock"
@@ -54,7 +55,8 @@ def locked(folder: Path) -> Iterator[None]:
                 str(folder),
             ) from None
         _remove_debris(folder)
-        yield
+        with on_hard_exit(lambda: _remove_debris(folder)):
+            yield
     finally:
         os.close(fd)  # releases the lock
 

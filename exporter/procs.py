@@ -18,6 +18,7 @@ import multiprocessing
 import os
 import signal
 import sys
+import threading
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
@@ -92,35 +93,77 @@ class Terminated(BaseException):
     """SIGTERM, raised in the main thread so a build cleans up as after Ctrl-C."""
 
 
-_terminated = False  # set by SIGTERM: also seen where the raised exception was swallowed
+GRACE_SECONDS = 15.0  # after Ctrl-C or SIGTERM, the orderly stop must be done by then
+_stopping: int | None = None  # the stop signal received (SIGINT or SIGTERM), if any
 
 
-def _raise_terminated(_signum: int, _frame: object) -> None:
-    global _terminated
-    _terminated = True
-    raise Terminated
+def _on_stop_signal(signum: int, _frame: object) -> None:
+    """Ctrl-C or SIGTERM: remember it, arm the last-resort exit, and raise so the build
+    unwinds (stops its workers, removes its temporary files) as after any error."""
+    global _stopping
+    first = _stopping is None
+    _stopping = signum
+    if first:
+        timer = threading.Timer(GRACE_SECONDS, _hard_exit, (signum,))
+        timer.daemon = True
+        timer.start()
+    raise KeyboardInterrupt if signum == signal.SIGINT else Terminated
+
+
+def _hard_exit(signum: int) -> None:
+    """The orderly stop hung (an exception raised inside a lock or an at-fork hook can
+    leave a pool waiting forever): kill the workers, drop our temporary files, exit."""
+    for child in multiprocessing.active_children():
+        child.kill()
+    for cleanup in list(_cleanups):
+        try:
+            cleanup()
+        except Exception:  # a failing cleanup must not keep a dead build alive
+            pass
+    os._exit(130 if signum == signal.SIGINT else 143)
+
+
+# What a hard exit still does: e.g. remove the output folder's temporary files.
+_cleanups: list[Callable[[], None]] = []
+
+
+@contextmanager
+def on_hard_exit(cleanup: Callable[[], None]) -> Iterator[None]:
+    """Run `cleanup` if the process has to exit without unwinding while the block runs."""
+    _cleanups.append(cleanup)
+    try:
+        yield
+    finally:
+        _cleanups.remove(cleanup)
 
 
 def check_terminated() -> None:
-    """Raise `Terminated` if SIGTERM arrived. The handler's exception is lost when the
-    signal lands in code that ignores exceptions (an at-fork hook, a finaliser): the build
-    asks again before it publishes anything, so a terminated build never completes."""
-    if _terminated:
+    """Raise again for a stop signal already received. The handler's exception is lost when
+    the signal lands in code that ignores exceptions (an at-fork hook, a finaliser): the
+    build asks before it publishes anything, so a stopped build never completes."""
+    if _stopping == signal.SIGINT:
+        raise KeyboardInterrupt
+    if _stopping is not None:
         raise Terminated
 
 
 @contextmanager
 def sigterm_as_exception() -> Iterator[None]:
-    """Turn SIGTERM into `Terminated` while the block runs (main thread only: elsewhere
-    Python cannot install handlers, and the default, dying at once, stays)."""
-    global _terminated
+    """Turn Ctrl-C and SIGTERM into `KeyboardInterrupt` and `Terminated` while the block
+    runs, with a last-resort exit GRACE_SECONDS later (main thread only: elsewhere Python
+    cannot install handlers, and the defaults stay)."""
+    global _stopping
     try:
-        previous = signal.signal(signal.SIGTERM, _raise_terminated)
+        previous = {sig: signal.signal(sig, _on_stop_signal) for sig in STOP_SIGNALS}
     except ValueError:  # not the main thread
         yield
         return
-    _terminated = False
+    _stopping = None
     try:
         yield
     finally:
-        signal.signal(signal.SIGTERM, previous)
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+
+
+STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)

@@ -51,7 +51,7 @@ class _Main(click.Group):
                 try:
                     return super().invoke(ctx)
                 finally:
-                    check_terminated()  # a SIGTERM whose exception was swallowed still ends it
+                    check_terminated()  # a stop signal whose exception was swallowed still ends it
         except KeyboardInterrupt:
             click.echo("error: interrupted", err=True)
             ctx.exit(EXIT_INTERRUPTED)

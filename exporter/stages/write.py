@@ -96,7 +96,7 @@ def write_all(
 def _published(outcome: Outcome, tmp: Path, final: Path) -> Outcome:
     if isinstance(outcome, Exception):
         return outcome
-    check_terminated()  # a SIGTERM whose exception was swallowed publishes nothing
+    check_terminated()  # a stop signal whose exception was swallowed publishes nothing
     try:
         outdir.publish(tmp, final)
     except OSError as exc:

@@ -175,3 +175,32 @@ def test_a_killed_batch_leaves_no_job_or_writer_process(
     proc.wait(DEADLINE)
     for out in outs:
         _assert_nothing_left(out, family)
+
+
+_STUCK = """
+import sys, time
+from pathlib import Path
+from exporter import procs
+procs.GRACE_SECONDS = 1.0
+clean = lambda: Path(sys.argv[1]).write_text("cleaned")
+with procs.sigterm_as_exception(), procs.on_hard_exit(clean):
+    Path(sys.argv[2]).write_text("ready")
+    while True:  # a build stuck where the signal's exception is swallowed
+        try:
+            time.sleep(0.05)
+        except BaseException:
+            pass
+"""
+
+
+@pytest.mark.parametrize(("sig", "code"), [(signal.SIGINT, 130), (signal.SIGTERM, 143)])
+def test_a_build_stuck_after_a_stop_signal_still_exits_and_cleans_up(
+    tmp_path: Path, started: list[int], sig: signal.Signals, code: int
+) -> None:
+    marker, ready = tmp_path / "cleaned", tmp_path / "ready"
+    proc = subprocess.Popen([sys.executable, "-c", _STUCK, str(marker), str(ready)])
+    started.append(proc.pid)
+    assert _wait_until(ready.exists), "the stuck process never started"
+    os.kill(proc.pid, sig)
+    assert proc.wait(DEADLINE) == code
+    assert marker.read_text() == "cleaned"
