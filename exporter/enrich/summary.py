@@ -34,6 +34,7 @@ from exporter.enrich.summary_clauses import (
     _drop_split_frames,
     _sentence_list,
 )
+from exporter.enrich.summary_commentary import commentary_summary
 from exporter.enrich.summary_rules import (
     ACTION,
     ANECDOTE,
@@ -77,6 +78,8 @@ class _Clause:
 
 SUMMARY_MAX = 120  # an editor's summary is 60–120 characters (EDITING.md)
 MAIN_MAX = 4.0  # named and acting (3) plus acting (1); penalties only lower it
+MAIN_MIN = 16  # characters: a shorter sentence cannot say who did what with what result
+_LEANS_BACK = re.compile(r"也不例外|亦是如此|同样如此|也是如此|莫不如此")
 
 
 def _main_score(i: int, sentence: str, names: list[str]) -> float:
@@ -90,6 +93,8 @@ def _main_content(sentence: str, names_key: tuple[str, ...]) -> float:
         return -6.0
     if not usable_sentence(sentence) or EXHORTATION.match(sentence):
         return -5.0  # rules no_pronoun, no_demonstrative_opener, no_exhortation
+    if len(sentence) < MAIN_MIN or _LEANS_BACK.search(sentence):
+        return -3.0  # rule main_stands_alone: `某社区也不例外。` says nothing by itself
     names = list(names_key)
     parts = _main_clauses(sentence, names)
     first = parts[0] if parts else ""
@@ -200,6 +205,7 @@ def _title_method(case: Case, chosen: list[str], names: list[str]) -> list[str]:
 
 
 _REPORTED = re.compile(r"记者|通讯员")
+COMMENTARY_FRAME = "评论指出，"  # rule genre_frame: a commentary's claims are its author's
 
 
 def _credit_text(case: Case) -> str:
@@ -227,6 +233,10 @@ def summarize(
     """The main statement of the acting body, then the strongest clauses of the rest that
     stand alone with it as their subject (`summary_checks.standalone`), in reading order;
     short of `minimum`, whole further sentences. Never longer than `hard` characters."""
+    if case.kind == "commentary" and not _REPORTED.search(_credit_text(case)):
+        argued = commentary_summary(case, COMMENTARY_FRAME, limit, hard)
+        if argued and len(argued) >= minimum:
+            return argued
     sents = _sentence_list(case)
     if not sents:
         return None
@@ -284,7 +294,7 @@ def _opening(case: Case, sentence: str, names: list[str], target: int) -> list[s
         chosen = _title_method(case, chosen, names)
         chosen[0] = with_places(chosen[0], case)
     if case.kind == "commentary" and chosen and not _REPORTED.search(_credit_text(case)):
-        chosen[0] = "评论指出，" + chosen[0]  # rule genre_frame: never for a reporter's piece
+        chosen[0] = COMMENTARY_FRAME + chosen[0]  # rule genre_frame: never for a reporter's piece
     return chosen
 
 

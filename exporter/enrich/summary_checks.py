@@ -17,7 +17,10 @@ from exporter.vocab import CJK, EXHORTATION
 # rule no_pronoun: 他/她/它(们) need an antecedent a one- or two-sentence summary lacks.
 PRONOUN = re.compile(r"(?<![其吉])[他她它]们?")
 # rule no_demonstrative_opener: `这/此/其…` points back to a sentence that is not there.
-DEMONSTRATIVE_OPENER = re.compile(r"^(?:这|此(?!外)|其(?!中|他|实)|该(?![县区市旗镇乡村]))")
+# `这几个月，` `这些年来，` are time adverbials, not pointers.
+DEMONSTRATIVE_OPENER = re.compile(
+    r"^(?:这(?![几些两半一]?个?(?:年|月|天|周|段时间))|此(?!外)|其(?!中|他|实)|该(?![县区市旗镇乡村]))"
+)
 # rule no_background: `X是…的…` says what something is, not what was done.
 BACKGROUND = re.compile(r"是[^，]{2,30}的[^，]{0,8}$")
 # rule no_dangling_tail: a short closing fragment or a stock evaluation (…的生动体现).

@@ -120,9 +120,10 @@ def _is_opinion(f: KindFacts) -> bool:
     """Argued with 要/必须 in its own voice across the text (in a third of its paragraphs
     or more, not in a speaker's words: `某某强调，要…` is reported), no place as any
     paragraph's subject, dated at most once (a commentary may open with the day it is
-    pegged to): an opinion piece. Inner headings are allowed when nothing is dated."""
+    pegged to): an opinion piece. Inner headings are allowed when nothing is dated. A
+    headline naming a unit at an event (`某支部赴某馆开展主题党日`) is a report instead."""
     ps = f.paragraphs
-    if f.submitted or len(ps) < 3:
+    if f.submitted or len(ps) < 3 or _UNIT_EVENT.search(f.title or ""):
         return False
     if sum(1 for _ in itertools.islice(_MODAL.finditer(f.body), OPINION_MODALS)) < OPINION_MODALS:
         return False  # the cheapest test first: most reports make no demands
@@ -135,6 +136,11 @@ def _is_opinion(f: KindFacts) -> bool:
     return not (any(locality_at_start(p) for p in ps) or _place_headline(f))
 
 
+# `…——某学院党支部赴某馆开展主题党日`: a headline naming a unit at an event reports it.
+_UNIT_EVENT = re.compile(
+    r"(?:党支部|党总支|党委|党工委|党组|团委|支部)[^，。！？\s]{0,4}?"
+    r"(?:赴|前往|走进|参观|举办|举行|召开|开展|组织)"
+)
 _REPORTING = re.compile(r"(?:强调|指出|表示|要求|希望|提出|号召|勉励|寄语|说|讲到|谈到)[，：:“]")
 
 

@@ -75,8 +75,12 @@ def test_toc_numbers_are_the_pages_libreoffice_shows(
 
 @pytest.mark.parametrize("name", LAYOUTS)
 def test_page_count_within_3_percent_of_our_pdf(rendered: dict[str, Rendered], name: str) -> None:
+    """3 %, and one page for a short book: below 34 pages 3 % is less than a page, which
+    would ask two renderers to break every page alike (the 17-page brief moved by one page
+    when a single summary grew by a line)."""
     r = rendered[name]
-    assert abs(len(r.lo) - len(r.ours)) <= 0.03 * len(r.ours), (len(r.lo), len(r.ours))
+    allowed = max(1.0, 0.03 * len(r.ours))
+    assert abs(len(r.lo) - len(r.ours)) <= allowed, (len(r.lo), len(r.ours))
 
 
 def _first_chapter(book: Book) -> tuple[Part, Heading]:
