@@ -46,6 +46,7 @@ from exporter.enrich.summary_rules import (
     SCENE,
     TARGET,
     TRAIL_CONNECTIVE,
+    W,
 )
 from exporter.enrich.summary_score import (
     centroid_of,
@@ -77,13 +78,16 @@ class _Clause:
 
 
 SUMMARY_MAX = 120  # an editor's summary is 60–120 characters (EDITING.md)
+SOFT_MAX = 105  # clauses are added up to this; the gold summaries average about 95
 MAIN_MAX = 4.0  # named and acting (3) plus acting (1); penalties only lower it
+MAIN_POSITION = 0.35  # per sentence: the lead states the case unless a later one names more
+OPENING_SHARE = 0.75  # of the target: the main sentence's clauses, the rest from the pool
 MAIN_MIN = 16  # characters: a shorter sentence cannot say who did what with what result
 _LEANS_BACK = re.compile(r"也不例外|亦是如此|同样如此|也是如此|莫不如此")
 
 
 def _main_score(i: int, sentence: str, names: list[str]) -> float:
-    return -0.35 * i + _main_content(sentence, tuple(names))
+    return -MAIN_POSITION * i + _main_content(sentence, tuple(names))
 
 
 @lru_cache(maxsize=1 << 14)
@@ -119,7 +123,7 @@ def _main_sentence(sents: list[tuple[str, bool]], names: list[str]) -> int:
     """
     best, best_i = -math.inf, 0
     for i, (s, _) in enumerate(sents[:14]):
-        if -0.35 * i + MAIN_MAX <= best:
+        if -MAIN_POSITION * i + MAIN_MAX <= best:
             break
         score = _main_score(i, s, names)
         if score > best:
@@ -285,7 +289,7 @@ def _opening(case: Case, sentence: str, names: list[str], target: int) -> list[s
     chosen = trim(_main_clauses(sentence, names))
     trimmed: list[str] = []
     for part in chosen:
-        if len(trimmed) >= 2 and len("，".join([*trimmed, part])) > int(target * 0.6):
+        if len(trimmed) >= 2 and len("，".join([*trimmed, part])) > int(target * OPENING_SHARE):
             break
         trimmed.append(part)
     chosen = trimmed or chosen[:1]
@@ -300,7 +304,8 @@ def _opening(case: Case, sentence: str, names: list[str], target: int) -> list[s
 
 def _pool(case: Case, sents: list[tuple[str, bool]], main: int, names: list[str]) -> list[_Clause]:
     """The clauses of the other sentences that may follow the main statement, scored."""
-    score_of = pool_scorer(topic_grams(case), centroid_of(case))
+    topic = topic_grams(case) if W["relevance"] else {}  # weight 0: not worth computing
+    score_of = pool_scorer(topic, centroid_of(case))
     pool: list[_Clause] = []
     order = 0
     for i, (s, background) in enumerate(sents):
@@ -378,5 +383,5 @@ def _fit(parts: list[str], hard: int) -> str:
 def enrich_summary(comp: Compendium, options: EnrichOptions) -> None:
     for case in comp.cases:
         hard = min(SUMMARY_MAX, options.summary_max)
-        limit = min(100, hard)
+        limit = min(SOFT_MAX, hard)
         case.summary = summarize(case, limit=limit, minimum=options.summary_min, hard=hard)

@@ -32,11 +32,24 @@ def strip_markup(text: str) -> str:
 
 
 def fullwidth(text: str) -> str:
-    """Editor-style full-width punctuation for text we print ourselves."""
-    text = strip_markup(text)
+    """Editor-style full-width punctuation for text we print ourselves.
+
+    >>> fullwidth('推行"三联"工作法,成效明显')
+    '推行“三联”工作法，成效明显'
+    """
+    text = _curly_quotes(strip_markup(text))
     if not _HALF_MARK.search(text):
         return text.strip()  # nothing to convert (a class-first search skips ahead fast)
     return _HALF_PUNCT.sub(lambda m: _FULL[m.group(0)], text).strip()
+
+
+def _curly_quotes(text: str) -> str:
+    """Straight double quotes in Chinese text, paired in order, as “ and ” (GB/T 15834); an
+    odd one out is left alone rather than guessed."""
+    if '"' not in text or text.count('"') % 2:
+        return text
+    parts = text.split('"')
+    return "".join(p + ("“" if i % 2 == 0 else "”") for i, p in enumerate(parts[:-1])) + parts[-1]
 
 
 _OPENERS = "“「『"
