@@ -15,6 +15,7 @@ from functools import lru_cache
 from exporter.enrich.gazetteer import gazetteer
 from exporter.enrich.pos import is_noun, is_verb, tag
 from exporter.enrich.text import clauses
+from exporter.model import Case
 from exporter.vocab import CONNECTIVE, TIME_OPENER
 
 SUBJECT_MAX = 30
@@ -97,3 +98,30 @@ def subject_unit(sentence: str) -> str | None:
         if words:
             return None  # the first statement has another subject: no actor here
     return None
+
+
+LEAD_PARAGRAPHS = 2
+_PLACE_SUFFIX = re.compile(r"(?:市|县|区|旗|州|盟|镇|乡|街道|村|社区)$")
+
+
+def setting_named(case: Case) -> bool:
+    """The case's deepest place is where it happens: named in the title, byline or opening
+    paragraphs, or in two paragraphs or more (rule setting_not_passing: a trip's destination
+    named in one paragraph deep in a university's story is no setting).
+
+    >>> from exporter.model import Paragraph, Region, Section, Span
+    >>> c = Case(id="x", source="x", kind="case", title="某大学：党史学习")
+    >>> c.sections = [Section(None, 1, [Paragraph(t, Span("x", 1, 1), None) for t in
+    ...     ("学校党委组织学习。", "各院系开展活动。", "师生赴平山县参观平山县纪念馆。")],
+    ...     Span("x", 1, 3))]
+    >>> c.region = Region(county="平山县")
+    >>> setting_named(c)
+    False
+    """
+    place = case.region.deepest() or ""
+    stem = _PLACE_SUFFIX.sub("", place) or place
+    if not stem:
+        return False
+    paras = [p.text for p in case.paragraphs()]
+    head = " ".join([case.title or "", case.byline or "", *paras[:LEAD_PARAGRAPHS]])
+    return stem in head or sum(stem in p for p in paras) >= 2

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from exporter.enrich.actor import setting_named
 from exporter.enrich.gazetteer import gazetteer
 from exporter.enrich.summary_rules import ACTION, NOT_UNIT, UNIT_TAIL
 from exporter.model import Case
@@ -13,7 +14,8 @@ from exporter.vocab import CJK, PROVINCES
 def subject_of(case: Case) -> str:
     region = case.region
     org = case.organization or ""
-    place = region.deepest() or ""
+    # rule setting_not_passing (actor.setting_named): a place passed through acts for nobody
+    place = (region.deepest() or "") if setting_named(case) else ""
     if org and place and place not in org and not org.startswith("中共"):
         return place + org if len(place + org) <= 20 else org
     if org.startswith("中共") and org.endswith("委") and place:

@@ -21,7 +21,7 @@ def test_subject_before_a_partner_named_after_it() -> None:
 
 
 def test_a_derived_city_committee_keeps_its_suffix() -> None:
-    case = make_case(["当地持续开展党员志愿服务。"])
+    case = make_case(["延安各地持续开展党员志愿服务。"])  # the place is named: the setting
     case.region = Region(province="陕西省", city="延安")
     assert organization_of(case) == "中共延安市委"
 

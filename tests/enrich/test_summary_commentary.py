@@ -58,3 +58,20 @@ def test_a_headline_naming_a_unit_at_an_event_is_a_report() -> None:
     )
     assert decide_kind(opinion) == "commentary"
     assert decide_kind(report) != "commentary"
+
+
+def test_a_place_passed_through_is_neither_actor_nor_committee() -> None:
+    """An invented university story: the trip's county is named in one late paragraph."""
+    from exporter.enrich import enrich
+    from tests.enrich.helpers import comp_of
+
+    paras = [
+        "近日，某某大学党委部署党史学习教育，全校各级党组织及时组织学习。",
+        "某某大学把学习与服务师生结合起来，修缮校内红色旧址10处。",
+        "某某大学组建宣讲团，开展宣讲120场。",
+        "暑期，学生实践队赴平山县开展调研，走访农户30户。",
+    ]
+    case = make_case(paras, "党旗在校园里飘扬")
+    enrich(comp_of(case))
+    assert case.organization == "某某大学"  # named in three paragraphs, the opening among them
+    assert case.summary is not None and case.summary.startswith("某某大学")
