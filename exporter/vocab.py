@@ -74,7 +74,8 @@ GOAL_VERBS: tuple[str, ...] = tuple(
 
 # ---- clause openers ----------------------------------------------------------------------
 # A leader's exhortation: what should be done, not what was done.
-EXHORTATION = re.compile(r"^(?:要|必须|务必|应当|应该|需要|一定要|要坚持|要始终|要着力)")
+# `应从…` `应把…`: 应 with a preposition after it demands (应对、应用 are verbs of their own).
+EXHORTATION = re.compile(r"^(?:要|必须|务必|应当|应该|应(?=[从把将以在向对为])|需要|一定要)")
 # Time adverbials and datelines that open a clause (自今年开展…以来, 近年来, 3月5日).
 TIME_OPENER = re.compile(
     r"^(?:自[^，,。]{0,30}?以来|(?:今年|去年|近年|近期|近几年|多年)以来|近年来|近期|近日|目前|"

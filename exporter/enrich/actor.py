@@ -21,7 +21,7 @@ from exporter.vocab import CONNECTIVE, TIME_OPENER
 SUBJECT_MAX = 30
 # rule unit_tail: the subject names a unit — a party body, an organ, an institution, an area.
 UNIT_TAIL = re.compile(
-    r"(?:党委|党工委|党支部|党总支|党组|党小组|委员会|组织部|机关|学院|大学|医院|法院|检察院|"
+    r"(?:党委|党工委|党支部|党总支|党组|党小组|委员会|组织部|机关|学院|大学|党校|医院|法院|检察院|"
     r"分局|局|公司|集团|中心|协会|社区|街道|村|镇|乡|县|区|市|州|盟|旗)$"
 )
 # rule not_a_unit: words that end like a unit but are a group of people or a generic body.
@@ -31,6 +31,7 @@ _PLACE_AHEAD = re.compile(r"\S{1,6}?(?:乡|镇|村|县|街道|社区)")
 _PLACE_START = re.compile(r"^\S{1,6}?(?:省|市|州|盟|县|区|旗|镇|乡|村|街道|社区)$")
 _SPACED = re.compile(r"(?<=[\d年月日])[ \u3000]+|[ \u3000]+(?=[\d年月日])")  # 4 月 9 日
 _MEANS = frozenset(("以", "通过", "依托", "用"))
+_AT = frozenset(("于", "在"))
 _JOINT = frozenset(("携手", "联合", "会同", "与", "和", "及", "同"))
 _PARTY_END = re.compile(r"(?:党委|党工委|党支部|党总支|党组|委员会)$")
 _TITLE_WORD = re.compile(r"(?:书记|副书记|主任|部长|局长|队长|站长|院长|校长|负责人|委员|工作人员)")
@@ -49,6 +50,11 @@ def _subject_words(clause: str) -> tuple[str, str]:
     for word, t in tag(clause[: SUBJECT_MAX + 6]):
         if out and word in _MEANS and places:
             return out, out  # 陕西渭南|以村企联建破解…: the means after a place subject
+        if unit and word in _AT and out == unit:
+            return out, unit  # 公共管理学院|于|某中心开展…: the place of the act follows
+        if unit and word == "、" and out == unit:
+            out += word  # 公共管理学院、体育学院分党校: units listed as one subject
+            continue
         if (is_verb(t) and t != "vn") or word in _JOINT:
             # a place and a one-character "verb" is a misread name (雷山县|达地水族乡)
             lone = len(word) == 1 and bool(_PLACE_END.search(unit))
@@ -78,6 +84,10 @@ def subject_unit(sentence: str) -> str | None:
     '公共管理学院'
     >>> subject_unit("陕西渭南以村企联建破解产业发展瓶颈")
     '陕西渭南'
+    >>> subject_unit("4月7日，甲学院、乙学院党校举行培训班。")
+    '甲学院、乙学院党校'
+    >>> subject_unit("4 月 23 日，公共管理学院于学生活动中心开展学习活动。")
+    '公共管理学院'
     >>> subject_unit("在学校党委领导下，全校各级党组织及时组织学习。")
     """
     for part in clauses(sentence)[:6]:
