@@ -70,12 +70,31 @@ def subject_end(clause: str, names: list[str]) -> int:
         return pos
 
 
+SHORT_FORM_REACH = 16  # characters: a short form of the body this early is the clause's subject
+
+
+def _short_form_inside(first: str, org: str) -> int:
+    """Where a short form of the body (`社区党委` of `晏家湾社区党委`, ≥ 4 characters) stands in
+    the opening of a clause after a time or frame phrase, or -1."""
+    if not org.endswith(("党委", "党工委", "党支部", "党总支")):
+        return -1
+    for k in range(1, len(org) - 3):
+        at = first.find(org[k:], 1, SHORT_FORM_REACH + len(org) - k)
+        if at > 0 and not first[:at].endswith(org[:k][-1:]):
+            return at
+    return -1
+
+
 def with_subject(first: str, case: Case, names: list[str]) -> str:
     org = case.organization or ""
     for k in range(len(org) - 3, 0, -1):  # 市公交公司党委… → 辽源市公交公司党委…
         tail = org[k:]
         if len(tail) >= 3 and first.startswith(tail):
             return org + first[len(tail) :]
+    short = _short_form_inside(first, org)
+    if short >= 0:  # 自2013年社区党委组建… → 自2013年晏家湾社区党委组建…: named where it acts
+        tail = next(org[k:] for k in range(1, len(org) - 2) if first.startswith(org[k:], short))
+        return first[:short] + org + first[short + len(tail) :]
     if any(n in first[:20] for n in names):
         return first
     subject = subject_of(case)

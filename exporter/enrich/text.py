@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 
+from exporter.vocab import CJK
+
 _MD = re.compile(r"\*\*|__|(?<!\*)\*(?!\*)|`")
 # Half-width punctuation printed in Chinese text; a comma or colon between digits stays.
 _FULL = {",": "，", ";": "；", ":": "：", "(": "（", ")": "）", "!": "！", "?": "？"}
@@ -68,7 +70,13 @@ def sentences(text: str, ends: str = _SENT_END) -> list[str]:
     missing `”` cannot swallow the rest of a paragraph. Memoised: every enricher splits the
     same paragraphs.
     """
+    if "." in text:
+        text = _ASCII_STOP.sub("。", text)
     return list(_split(text, ends))
+
+
+# `…他感慨地说.自2013年…`: a half-width full stop between Chinese characters ends a sentence.
+_ASCII_STOP = re.compile(rf"(?<=[{CJK}”])\.(?=[{CJK}“])")
 
 
 @lru_cache(maxsize=1 << 16)
