@@ -93,8 +93,9 @@ def _derived(case: Case) -> str | None:
 def _cpc_name(place: str, level: str) -> str | None:
     """`中共延安市委` for a city printed as `延安` (rule full_cpc_name: never `中共延安委`); a
     county printed without its suffix has none we could be sure of."""
-    if re.search(r"[省市州盟县区旗]$", place):
-        return f"中共{place}委"
+    named = _cpc_of(place)  # the gazetteer's own form first: 苏州 is 苏州市, not a 州
+    if named:
+        return named
     return f"中共{place}市委" if level == "city" else None
 
 
@@ -248,6 +249,18 @@ def _credited_place(case: Case, unit: str) -> str:
 
 
 def _cpc_of(place: str) -> str | None:
-    """`滕州市` → `中共滕州市委` (the province before it dropped: the body is the city's)."""
+    """`滕州市` → `中共滕州市委` (the province before it dropped: the body is the city's).
+
+    >>> _cpc_of("苏州")
+    '中共苏州市委'
+    """
     place = _without_province(place)
-    return f"中共{place}委" if len(place) >= 2 else None
+    if len(place) < 2:
+        return None
+    # rule full_cpc_name: `苏州` is printed as the division it names (中共苏州市委), never
+    # 中共苏州委 (a city's name may end in 州 without being a prefecture)
+    known = [m for m in gazetteer().scan(place) if m.text == place and m.candidates]
+    full = known[0].candidates[0].name if known else ""
+    if full.startswith(place) and full != place:
+        return f"中共{full}委"
+    return f"中共{place}委" if re.search(r"[省市州盟县区旗]$", place) else None

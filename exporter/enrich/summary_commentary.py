@@ -162,3 +162,13 @@ def commentary_summary(case: Case, frame: str, limit: int, hard: int) -> str | N
     text = frame + "；".join(c.text for c in sorted(chosen, key=lambda s: s.order)) + "。"
     text = fullwidth(text)
     return text if len(text) <= hard else None
+
+
+def commentary_title(case: Case, limit: int) -> str | None:
+    """The best-stated point short enough to head an untitled commentary, its comma a space
+    (`创新活动载体 让老文物不再“躺平”`), or None."""
+    fits = [s for s in _scored(case) if s.score > 0 and len(s.text) <= limit]
+    if not fits:
+        return None
+    best = max(fits, key=lambda s: (s.score, -s.order))
+    return re.sub(r"[，,]", " ", best.text)

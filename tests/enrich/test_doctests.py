@@ -16,6 +16,7 @@ MODULES = [
     "exporter.enrich.summary_checks",
     "exporter.enrich.summary_commentary",
     "exporter.enrich.text",
+    "exporter.enrich.titles",
 ]
 
 
