@@ -60,6 +60,25 @@ _NOT_DONE = re.compile(r"要|将|应|需|能|可以|希望|如何|是否|说|表
 _TRAILING = "，,；;。：:！!、 "
 
 
+# 创新/探索 modify a verb (创新开展…) or are the verb themselves (创新活动载体).
+_VERB_OR_ADVERB = ("创新", "探索")
+
+
+def _without_adverb(text: str) -> str:
+    """`着力构建…` → `构建…`; `创新活动载体` keeps its verb (no measure verb follows).
+
+    >>> _without_adverb("创新开展志愿服务"), _without_adverb("创新活动载体")
+    ('开展志愿服务', '创新活动载体')
+    """
+    m = _ADVERB.match(text)
+    if not m:
+        return text
+    head, rest = text[: m.end()], text[m.end() :]
+    if head.endswith(_VERB_OR_ADVERB) and not rest.startswith(tuple(_VERBS)):
+        return head[-2:] + rest  # the last "adverb" is the measure's verb
+    return rest
+
+
 def _strip_openers(text: str) -> str:
     """rule strip_opener: `自今年…以来，`, `近年来`, `同时`, `一是` before the measure go.
 
@@ -70,7 +89,7 @@ def _strip_openers(text: str) -> str:
         new = _POINTER.sub("", _ENUMERATOR.sub("", text))
         new = TIME_OPENER.sub("", new).lstrip("，, ")
         new = CONNECTIVE.sub("", new).lstrip("，, ")
-        new = _ADVERB.sub("", new)
+        new = _without_adverb(new)
         if new == text:
             break
         text = new
