@@ -23,6 +23,9 @@ DEMONSTRATIVE_OPENER = re.compile(
 )
 # rule no_background: `X是…的…` says what something is, not what was done.
 BACKGROUND = re.compile(r"是[^，]{2,30}的[^，]{0,8}$")
+# rule no_modifier_tail: `…的背景下进行的`: a clause ending in 的 is the tail of a 是…的
+# sentence or a modifier whose noun is elsewhere, no statement; a colon opens a list.
+MODIFIER_END = re.compile(r"的$|[：:]")  # and `三个特点：一是…`: a list's introduction
 # rule no_dangling_tail: a short closing fragment or a stock evaluation (…的生动体现).
 EVALUATION_END = re.compile(r"(?:体现|举措|意义|缩影|写照|典范)$")
 # rule no_bare_stat: `志愿者61人`: a noun and a number, no verb and no actor.
@@ -57,6 +60,10 @@ def keep_clause(clause: str, first: bool) -> bool:
     False
     >>> keep_clause("开放式社区如何精细管理", first=False)
     False
+    >>> keep_clause("开展大走访的背景下进行的", first=False)
+    False
+    >>> keep_clause("培训呈现出三个特点：一是领导重视", first=False)
+    False
     """
     if EXHORTATION.match(clause) or PRONOUN.search(clause) or ELLIPSIS.search(clause):
         return False
@@ -64,7 +71,7 @@ def keep_clause(clause: str, first: bool) -> bool:
         return False
     if first:
         return True
-    return not (BACKGROUND.search(clause) or BARE_STAT.match(clause))
+    return not (BACKGROUND.search(clause) or BARE_STAT.match(clause) or MODIFIER_END.search(clause))
 
 
 def dangling(clause: str) -> bool:

@@ -33,6 +33,7 @@ COMMENTARY_W = {
     "leaning": 2.5,
     "anecdote": 3.0,
     "figure": 1.0,
+    "reported": 2.0,  # `某某指出，…`: someone else's words, not the piece's own point
     "long": 1.0,
     "position": 0.02,
 }
@@ -59,6 +60,7 @@ LEANING = re.compile(
 _STANCE = re.compile(
     r"^(?:本质上|归根到底|归根结底|说到底|总之|总而言之|事实上|实际上|可以说)[，,]"
 )
+_REPORTED_SPEECH = re.compile(r"^[^，,]{0,14}?(?:指出|强调|表示|要求|作出重要指示)")
 _DATE = re.compile(r"^\d|^(?:近日|近期|日前|当前|目前|今年|去年|前不久|近段时间)")
 _FIGURE = re.compile(r"\d")
 THESIS_CUES = ("sub_thesis", "judgment", "call", "relevance")
@@ -96,6 +98,8 @@ def sentence_score(text: str, alone: bool, title: set[str], order: int) -> float
         score -= w["leaning"]
     if ANECDOTE.match(text) or "“" in text[:2] or _DATE.match(text):
         score -= w["anecdote"]
+    if _REPORTED_SPEECH.match(text):
+        score -= w["reported"]
     if _FIGURE.search(text):
         score -= w["figure"]
     if len(text) > 50:

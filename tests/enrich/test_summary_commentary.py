@@ -75,3 +75,23 @@ def test_a_place_passed_through_is_neither_actor_nor_committee() -> None:
     enrich(comp_of(case))
     assert case.organization == "某某大学"  # named in three paragraphs, the opening among them
     assert case.summary is not None and case.summary.startswith("某某大学")
+
+
+def test_a_leaders_words_yield_to_the_pieces_own_point() -> None:
+    paras = [
+        "某领导强调，作风建设要常抓不懈。",
+        "作风建设永远在路上，关键在于久久为功。",
+        "党员干部要把作风建设融入日常，从小事小节抓起。",
+    ]
+    case = make_case(paras, "作风建设永远在路上", kind="commentary")
+    text = commentary_summary(case, "评论指出，", limit=60, hard=120) or ""
+    assert text.startswith("评论指出，作风建设永远在路上") and "强调" not in text
+
+
+def test_a_summary_never_opens_on_a_connective() -> None:
+    case = make_case(
+        ["然而，青禾社区党委组建巡逻队3支，开展巡逻80余次，化解纠纷20件，辖区发案率下降一半。"]
+    )
+    case.organization = "青禾社区党委"
+    text = summarize(case, limit=100, minimum=20, hard=120) or ""
+    assert text.startswith("青禾社区党委组建巡逻队3支")
