@@ -22,8 +22,11 @@ _AFTER_MAX = 10
 _BEFORE_MAX = 18
 # Verbs that only link a subject to its number (覆盖率达100%): dropped from the label's end.
 _LINK = re.compile(
-    r"(?:达到|达|为|是|有|约|近|超过|超|共计|共有|共|累计|总计|合计|计|占比|占|至|到|了|在|已|都|均)$"
+    r"(?:达到|达|为|是|有|约|(?<![接将])近|超过|超|共计|共有|共|累计|总计|合计|计|占比|占|至|到|了|"
+    r"在|已|都|均)$"
 )
+# A place or collective word alone (全区 127名) says where, not what the figure counts.
+_WHERE_ONLY = re.compile(r"^(?:全|各|本|我)?[国省市县区镇乡村]里?$")
 _CAUSATIVE = frozenset("让使令")
 MEASURE_VERB_SET = frozenset(MEASURE_VERBS)
 _BLOCK = {"m", "q", "uj", "ul", "c", "p"}
@@ -123,6 +126,12 @@ def phrase_for(before: str, after: str, room: int = LABEL_MAX) -> str:
     ''
     >>> phrase_for("覆盖", "")
     '覆盖'
+    >>> phrase_for("社区注册登记的志愿者已有", "")
+    '志愿者'
+    >>> phrase_for("全区", "")
+    ''
+    >>> phrase_for("国内生产总值比重接近", "")
+    '国内生产总值比重接近'
     """
     # the words nearest the figure say what it counts; tagging more only costs time
     before = TIME_OPENER.sub("", CONNECTIVE.sub("", before.strip()))[-_BEFORE_MAX:]
@@ -132,12 +141,19 @@ def phrase_for(before: str, after: str, room: int = LABEL_MAX) -> str:
     obj = _balance(_LINK.sub("", obj))
     if verb and (obj or noun_after):
         text = _fit(verb, obj or noun_after, room)
-    elif verb and subject:  # 参保率提高至|98%: the subject says what rose
+    elif verb and len(subject) >= 2:  # 参保率提高至|98%: the subject says what rose
         text = _fit("", subject, room - len(verb)) + verb
     else:  # what a bare number counts is the noun after its measure word (57位|党员)
         text = noun_after or _noun_before(before) or (verb if len(verb) >= 2 else "")
-    text = _balance(_LINK.sub("", text))
-    return text if len(text) >= PHRASE_MIN else ""
+    text = _balance(_unlinked(text))
+    return text if len(text) >= PHRASE_MIN and not _WHERE_ONLY.match(text) else ""
+
+
+def _unlinked(text: str) -> str:
+    """Link words off the end until none is left (`志愿者已有` → `志愿者`)."""
+    while (new := _LINK.sub("", text)) != text:
+        text = new
+    return text
 
 
 def label(before: str, after: str, printed: str) -> str | None:
