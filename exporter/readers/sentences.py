@@ -27,9 +27,20 @@ def ends_clause(text: str) -> bool:
     return ends_sentence(s) or s.endswith(("：", ":"))
 
 
+# Words whose last character is otherwise a function word: `精准结对`, `力量所在` end a phrase.
+_WORD_ENDS = frozenset(
+    "结对 配对 面对 应对 核对 比对 绝对 相对 成对 所在 存在 实在 现在 自在 潜在 内在".split()
+)
+
+
 def is_fragment_end(text: str) -> bool:
+    """The line stops on a function word, so its sentence goes on in the next line.
+
+    >>> is_fragment_end("在推进工作的"), is_fragment_end("头雁领衔精准结对")
+    (True, False)
+    """
     s = text.rstrip()
-    return bool(s) and s[-1] in _FRAGMENT_END
+    return bool(s) and s[-1] in _FRAGMENT_END and s[-2:] not in _WORD_ENDS
 
 
 _SENTENCE_END = re.compile(r"[。！？!?]")

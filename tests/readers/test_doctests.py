@@ -16,6 +16,7 @@ MODULES = [
     "exporter.readers.webtitle",
     "exporter.readers.roundup",
     "exporter.readers.kinds",
+    "exporter.readers.sentences",
 ]
 
 

@@ -281,3 +281,12 @@ def test_bylines_strip_roles_split_glued_names_and_keep_photographers_apart(
 @pytest.mark.parametrize("line", ["北京", "记者节到了", "上海市"])
 def test_places_and_sentences_are_never_bylines(line: str) -> None:
     assert by.own_line(line) is None and by.bare_names(line) is None
+
+
+def test_a_heading_ending_in_a_word_like_jiedui_is_a_heading() -> None:
+    """`结对`, `所在` end in characters that are function words elsewhere (对, 在)."""
+    text = "全市推进村企联建，成效明显。\n精准选人结对\n在推进工作过程中，各村主动对接企业。"
+    found = roles(text)
+    assert found[1][:2] == ("精准选人结对", "head")
+    dangling = roles("全市推进村企联建工作，取得明显成效。\n各村主动对接企业并在\n推进中总结经验。")
+    assert dangling[1][1] != "head"
