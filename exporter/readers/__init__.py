@@ -33,7 +33,7 @@ from exporter.readers.bylines import photo_credit_line
 from exporter.readers.checks import check_line
 from exporter.readers.decode import decode
 from exporter.readers.formats import CONVERTERS, Converter
-from exporter.readers.frontmatter import mark_callouts, mark_comments, mark_front_matter
+from exporter.readers.frontmatter import mark_metadata
 from exporter.readers.ids import assign_ids, unique_ids
 from exporter.readers.lines import BODY, BYLINE, NOISE, Line
 from exporter.readers.repair import Unit, build_units
@@ -123,9 +123,7 @@ def analyse_text(text: str, path: str, markdown_file: bool | None = None) -> Ana
     if is_md:
         lines = split_lines(text, True)
     src = SourceFile(path=path, format="markdown" if is_md else "text")
-    mark_front_matter(lines)
-    mark_callouts(lines)
-    mark_comments(lines)
+    mark_metadata(text, lines)
     classify(Context(lines, is_md))
     tails = [
         (line.no, tail) for line in lines if line.role == BODY and (tail := strip_jump_tail(line))

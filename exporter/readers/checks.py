@@ -27,6 +27,9 @@ _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\U00020000-\U0003134f]")
 # a class of a few characters lets the search skip all others at C speed.
 _DOUBLE_CHAR = re.compile("([" + "".join(sorted(_NEVER_DOUBLED)) + r"])\1")
 _DOUBLE_WORD = re.compile(r"([\u3400-\u4dbf\u4e00-\u9fff\U00020000-\U0003134f]{2})\1")
+# Any two characters printed twice: twice as fast to rule out as the Han-only pattern, and
+# every Han doubling is one of these, so lines without any skip the Han search.
+_ANY_DOUBLE = re.compile(r"(..)\1")
 # Traditional-only forms mapped to their simplified forms (a common subset).
 _TRAD = dict(
     zip(
@@ -82,7 +85,7 @@ def _check_line(no: int, text: str) -> list[Warning_]:
             )
         )
     in_words: set[int] = set()
-    for m in _DOUBLE_WORD.finditer(text):
+    for m in _DOUBLE_WORD.finditer(text) if _ANY_DOUBLE.search(text) else ():
         in_words.update(range(m.start(), m.end()))
         if m.group(1) in _NOUN_VERBS and m.start() > 0 and _HAN.match(text[m.start() - 1]):
             continue  # `党组织组织党员`: a compound noun's tail followed by the same verb

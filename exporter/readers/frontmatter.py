@@ -106,3 +106,23 @@ def mark_comments(lines: list[Line]) -> None:
             line.role, line.reason = NOISE, "html_comment"
         if raw.endswith("-->"):
             inside = False
+
+
+def mark_metadata(text: str, lines: list[Line]) -> None:
+    """Front matter, callouts and HTML comments, each looked for only where its marker
+    (`---`, `[!`, `<!--`) is in the text at all: most texts have none, and the line scans
+    cost more than the three substring tests.
+
+    >>> from exporter.readers.lines import Line
+    >>> texts = ["<!-- 备注 -->", "正文。"]
+    >>> ls = [Line(n, t, t.strip()) for n, t in enumerate(texts, 1)]
+    >>> mark_metadata("\\n".join(texts), ls)
+    >>> [line.reason for line in ls]
+    ['html_comment', '']
+    """
+    if "---" in text:
+        mark_front_matter(lines)
+    if "[!" in text:
+        mark_callouts(lines)
+    if "<!--" in text:
+        mark_comments(lines)

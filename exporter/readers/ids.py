@@ -29,11 +29,32 @@ OPENING_CHARS = 60  # about two sentences: survives later edits far into the tex
 _NONWORD = re.compile(r"[\W_]+")
 
 
+# The characters that keep Chinese text from being NFKC-normal, each with its compatibility
+# decomposition: a character replaced by its own decomposition normalises the same.
+_FOLDS = tuple((c, unicodedata.normalize("NFKC", c)) for c in "，：；！？（）％\u3000…")
+
+
+def nfkc(text: str) -> str:
+    """unicodedata.normalize("NFKC", text), about 20 times faster on Chinese text: the
+    common full-width marks are replaced first (`str.replace`, C speed), after which most
+    texts pass the quick normal-form check and need no normalising at all.
+
+    >>> nfkc("共３个党支部，覆盖率１００％…")
+    '共3个党支部,覆盖率100%...'
+    """
+    for wide, narrow in _FOLDS:
+        if wide in text:
+            text = text.replace(wide, narrow)
+    if unicodedata.is_normalized("NFKC", text):
+        return text
+    return unicodedata.normalize("NFKC", text)
+
+
 @functools.lru_cache(maxsize=4096)
 def _bare(text: str) -> str:
     """Letters and digits only, width-folded. Cached: ids are given per file and again
     across files, and a collision hashes the whole text."""
-    return _NONWORD.sub("", unicodedata.normalize("NFKC", text))
+    return _NONWORD.sub("", nfkc(text))
 
 
 def _digest(text: str) -> int:

@@ -33,6 +33,8 @@ _VISIT = re.compile(
 )
 # 要 as a demand, not inside 重要/主要/需要/只要/要求/要点.
 _MODAL = re.compile(r"(?<![重主需只将想紧必纲])要(?![求素闻点件])|必须|应当|务必")
+# Every _MODAL match holds one of these: fewer of them than needed means fewer matches.
+_MODAL_WORDS = ("要", "必须", "应当", "务必")
 # An event as the subject: a meeting, ceremony or launch held.
 _EVENT = re.compile(
     r"(?:召开|举行|举办|启动|开幕|闭幕|揭牌)了?[^。]{0,30}?"
@@ -125,8 +127,10 @@ def _is_opinion(f: KindFacts) -> bool:
     ps = f.paragraphs
     if f.submitted or len(ps) < 3 or _UNIT_EVENT.search(f.title or ""):
         return False
+    if sum(map(f.body.count, _MODAL_WORDS)) < OPINION_MODALS:
+        return False  # the cheapest test first (C-level counts): most reports make no demands
     if sum(1 for _ in itertools.islice(_MODAL.finditer(f.body), OPINION_MODALS)) < OPINION_MODALS:
-        return False  # the cheapest test first: most reports make no demands
+        return False
     dated = sum(1 for p in ps if _DATE_NUMBERS.search(p) or _DATE_WORDS.search(p))
     if dated > 1 or (f.has_headings and dated):
         return False

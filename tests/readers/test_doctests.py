@@ -17,6 +17,7 @@ MODULES = [
     "exporter.readers.roundup",
     "exporter.readers.kinds",
     "exporter.readers.sentences",
+    "exporter.readers.ids",
 ]
 
 
