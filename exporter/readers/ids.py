@@ -102,9 +102,15 @@ def _suffix(case: Case) -> str:
 
 def assign_ids(cases: Sequence[Case]) -> None:
     """Give every case its id, suffixed where openings collide."""
+    _assign(cases, [base_id(case) for case in cases])
+
+
+def _assign(cases: Sequence[Case], bases: list[str]) -> None:
+    """Ids from the cases' base ids: alone in its group a case keeps the base, else it is
+    suffixed from its whole text and identical texts are numbered in reading order."""
     groups: dict[str, list[Case]] = {}
-    for case in cases:
-        groups.setdefault(base_id(case), []).append(case)
+    for case, base in zip(cases, bases, strict=True):
+        groups.setdefault(base, []).append(case)
     for base, group in groups.items():
         if len(group) == 1:
             group[0].id = base
@@ -120,9 +126,10 @@ def unique_ids(comp: Compendium) -> None:
     """Make ids unique across files (each file's reader numbered only its own cases), and
     point the sources' case lists and roundup containers at the new ids."""
     old = [(c.source, c.id) for c in comp.cases]
-    if len({i.split("-", 1)[0] for _, i in old}) == len(old):
+    bases = [i.split("-", 1)[0] for _, i in old]  # each file's reader gave the base ids
+    if len(set(bases)) == len(old):
         return  # the usual case: no two openings alike, nothing to rename
-    assign_ids(comp.cases)
+    _assign(comp.cases, bases)
     renamed = {key: c.id for key, c in zip(old, comp.cases, strict=True)}
     for src in comp.sources:
         src.cases = [renamed.get((src.path, i), i) for i in src.cases]
