@@ -73,68 +73,78 @@ def _apply(m: Matrix, rect: Rect) -> Rect:
 class _Page:
     """The text runs and picture rectangles of one page, from PDFium's page objects."""
 
-    def __init__(self, pdfium_c: Any, page: Any, textpage: Any) -> None:
-        self.c = pdfium_c
+    def __init__(self, pdf: Any, page: int, textpage: int) -> None:
+        self.pdf = pdf  # the pdf_chars module (imported on first use)
         self.textpage = textpage
         self.runs: list[Run] = []
         self.pictures: list[Rect] = []
-        self._rect = [ctypes.c_float() for _ in range(4)]
-        self._size = ctypes.c_float()
-        self._matrix = pdfium_c.FS_MATRIX()
+        self._texts: dict[int, str | None] | None = pdf.object_texts(textpage)
+        # One scratch array for the out-parameters: matrix a..f, bounds, font size.
+        self._out = (ctypes.c_float * 11)()
+        at = self._matrix_at = ctypes.addressof(self._out)
+        self._bounds_at = (at + 24, at + 28, at + 32, at + 36)
+        self._size_at = at + 40
         self._cap = 2048  # bytes
-        self._buf = (pdfium_c.FPDF_WCHAR * (self._cap // 2))()
-        self._walk(pdfium_c.FPDFPage_CountObjects, pdfium_c.FPDFPage_GetObject, page, None, 0)
+        self._buf = (ctypes.c_uint16 * (self._cap // 2))()
+        self._walk(pdf.objects(pdf.page_count_objects, pdf.page_get_object, page), None, 0)
 
-    def _walk(self, count: Any, get: Any, parent: Any, outer: Matrix | None, depth: int) -> None:
-        c = self.c
-        for i in range(count(parent)):
-            obj = get(parent, i)
-            kind = c.FPDFPageObj_GetType(obj)
-            if kind == c.FPDF_PAGEOBJ_TEXT:
+    def _walk(self, objs: list[int], outer: Matrix | None, depth: int) -> None:
+        pdf = self.pdf
+        for obj, kind in zip(objs, map(pdf.get_type, objs), strict=True):
+            if kind == pdf.PAGEOBJ_TEXT:
                 self._text(obj, outer)
-            elif kind == c.FPDF_PAGEOBJ_IMAGE:
+            elif kind == pdf.PAGEOBJ_IMAGE:
                 rect = self._bounds(obj)
                 self.pictures.append(_apply(outer, rect) if outer else rect)
-            elif kind == c.FPDF_PAGEOBJ_FORM and depth < MAX_FORM_DEPTH:
+            elif kind == pdf.PAGEOBJ_FORM and depth < MAX_FORM_DEPTH:
                 m = self._get_matrix(obj)
                 inner = _then(m, outer) if outer else m
-                self._walk(
-                    c.FPDFFormObj_CountObjects, c.FPDFFormObj_GetObject, obj, inner, depth + 1
-                )
+                inside = pdf.objects(pdf.form_count_objects, pdf.form_get_object, obj)
+                self._walk(inside, inner, depth + 1)
 
-    def _bounds(self, obj: Any) -> Rect:
-        x0, y0, x1, y1 = self._rect
-        self.c.FPDFPageObj_GetBounds(obj, x0, y0, x1, y1)
-        return (x0.value, y0.value, x1.value, y1.value)
+    def _bounds(self, obj: int) -> Rect:
+        self.pdf.get_bounds(obj, *self._bounds_at)
+        x0, y0, x1, y1 = self._out[6:10]
+        return (x0, y0, x1, y1)
 
-    def _get_matrix(self, obj: Any) -> Matrix:
-        m = self._matrix
-        self.c.FPDFPageObj_GetMatrix(obj, m)
-        return (m.a, m.b, m.c, m.d, m.e, m.f)
+    def _get_matrix(self, obj: int) -> Matrix:
+        self.pdf.get_matrix(obj, self._matrix_at)
+        a, b, c, d, e, f = self._out[0:6]
+        return (a, b, c, d, e, f)
 
-    def _text(self, obj: Any, outer: Matrix | None) -> None:
-        """One text object as a run: its text (a bigger buffer once for a long one), its
-        baseline origin and size under the object's matrix (and a form's), a space drawn on
-        its own kept narrow, leading ideographic or Latin spaces taken as an indent."""
-        c = self.c
-        n = c.FPDFTextObj_GetText(obj, self.textpage, self._buf, self._cap)
+    def _object_text(self, obj: int) -> str:
+        """The object's text asked of PDFium alone (a bigger buffer once for a long one)."""
+        at = ctypes.addressof(self._buf)
+        n = self.pdf.get_object_text(obj, self.textpage, at, self._cap)
         if n > self._cap:  # a long run: a bigger buffer, once
             self._cap = n
-            self._buf = (c.FPDF_WCHAR * (n // 2 + 1))()
-            n = c.FPDFTextObj_GetText(obj, self.textpage, self._buf, self._cap)
+            self._buf = (ctypes.c_uint16 * (n // 2 + 1))()
+            at = ctypes.addressof(self._buf)
+            n = self.pdf.get_object_text(obj, self.textpage, at, self._cap)
         if n <= 2:
-            return
-        text = ctypes.string_at(self._buf, n - 2).decode("utf-16-le", "replace")
+            return ""
+        return ctypes.string_at(at, n - 2).decode("utf-16-le", "replace")
+
+    def _text(self, obj: int, outer: Matrix | None) -> None:
+        """One text object as a run: its text, its baseline origin and size under the
+        object's matrix (and a form's), a space drawn on its own kept narrow, leading
+        ideographic or Latin spaces taken as an indent."""
+        texts = self._texts
+        text = None if texts is None else texts.get(obj, "")
+        if text is None:  # the page's characters could not say: PDFium's own call
+            text = self._object_text(obj)
         text = text.replace("\r", "").replace("\n", "")
         if not text:
             return
-        m = self._get_matrix(obj)
+        pdf, out = self.pdf, self._out
+        pdf.get_matrix(obj, self._matrix_at)
+        pdf.get_font_size(obj, self._size_at)
+        a, b, c, d, x, y = out[0:6]
         if outer:
-            m = _then(m, outer)
-        c.FPDFTextObj_GetFontSize(obj, self._size)
-        size = self._size.value * math.sqrt(abs(m[0] * m[3] - m[1] * m[2]))
+            a, b, c, d, x, y = _then((a, b, c, d, x, y), outer)
+        size = out[10] * math.sqrt(abs(a * d - b * c))
         if text.isspace():  # kept: it joins the words around it, and bylines need it
-            self.runs.append(Run(m[4], m[4] + SPACE_WIDTH * size * len(text), m[5], size, " "))
+            self.runs.append(Run(x, x + SPACE_WIDTH * size * len(text), y, size, " "))
             return
         rect = self._bounds(obj)
         if outer:
@@ -143,15 +153,16 @@ class _Page:
             body = text.lstrip()
             lead = text[: len(text) - len(body)]
             shift = sum(size if ch == "\u3000" else SPACE_WIDTH * size for ch in lead)
-            self.runs.append(Run(m[4] + shift, rect[2], m[5], size, body))
+            self.runs.append(Run(x + shift, rect[2], y, size, body))
         else:
-            self.runs.append(Run(min(m[4], rect[0]), rect[2], m[5], size, text))
+            self.runs.append(Run(min(x, rect[0]), rect[2], y, size, text))
 
 
 def _pages(path: Path) -> list[tuple[list[Run], list[Rect], tuple[float, float]]]:
     """Per page: its text runs, its picture rectangles and its bottom and top."""
     import pypdfium2 as pdfium
-    import pypdfium2.raw as pdfium_c
+
+    from exporter.readers.formats import pdf_chars
 
     out = []
     with _PDFIUM_LOCK:
@@ -161,7 +172,8 @@ def _pages(path: Path) -> list[tuple[list[Run], list[Rect], tuple[float, float]]
                 page = doc[i]
                 textpage = page.get_textpage()
                 try:
-                    items = _Page(pdfium_c, page.raw, textpage.raw)
+                    raw = pdf_chars.handle(page.raw), pdf_chars.handle(textpage.raw)
+                    items = _Page(pdf_chars, *raw)
                     _left, bottom, _right, top = page.get_bbox()  # the crop box
                     out.append((items.runs, items.pictures, (bottom, top)))
                 finally:

@@ -18,7 +18,7 @@ ASCENT, DESCENT = 0.8, 0.2  # a line's extent above and below its baseline, in c
 SAME_SIZE = 0.15  # lines of one box differ in type size by at most this share
 
 
-@dataclass
+@dataclass(slots=True)
 class Run:
     """One text object: its origin's baseline, left and right edge, type size, text."""
 
@@ -29,7 +29,7 @@ class Run:
     text: str
 
 
-@dataclass
+@dataclass(slots=True)
 class Line:
     x0: float
     x1: float
@@ -49,7 +49,7 @@ class Line:
         return out.strip()
 
 
-@dataclass
+@dataclass(slots=True)
 class Box:
     page: int
     x0: float
