@@ -49,9 +49,11 @@ from exporter.enrich.summary_rules import (
     W,
 )
 from exporter.enrich.summary_score import (
+    ClauseFacts,
     centroid_of,
+    clause_facts,
+    facts_scorer,
     overlap,
-    pool_scorer,
     topic_grams,
 )
 from exporter.enrich.summary_subject import (
@@ -305,18 +307,31 @@ def _opening(case: Case, sentence: str, names: list[str], target: int) -> list[s
 def _pool(case: Case, sents: list[tuple[str, bool]], main: int, names: list[str]) -> list[_Clause]:
     """The clauses of the other sentences that may follow the main statement, scored."""
     topic = topic_grams(case) if W["relevance"] else {}  # weight 0: not worth computing
-    score_of = pool_scorer(topic, centroid_of(case))
+    score_of = facts_scorer(topic, centroid_of(case))
+    named = tuple(names)
     pool: list[_Clause] = []
     order = 0
     for i, (s, background) in enumerate(sents):
-        if i == main or ANECDOTE.match(s) or s.startswith("“") or ELLIPSIS.search(s):
+        parts = None if i == main else _pool_parts(s)
+        if parts is None:
             continue
-        for text in _candidates(s):
-            text = _unnamed(text, names)
-            if text and standalone(text):
-                pool.append(_Clause(text, i, order, score_of(text, i, background)))
+        for text, facts in parts:
+            if text.startswith(named):  # the case's own names: judged again once removed
+                text = _unnamed(text, names)
+                facts = clause_facts(text) if text and standalone(text) else None
+            if facts is not None:
+                pool.append(_Clause(text, i, order, score_of(facts, i, background)))
             order += 1
     return pool
+
+
+@lru_cache(maxsize=1 << 15)
+def _pool_parts(sentence: str) -> tuple[tuple[str, ClauseFacts | None], ...] | None:
+    """A sentence's candidate clauses, each with its `clause_facts` if it stands alone; None
+    for a sentence whose clauses never join (memoised: sentences recur across cases)."""
+    if ANECDOTE.match(sentence) or sentence.startswith("“") or ELLIPSIS.search(sentence):
+        return None
+    return tuple((c, clause_facts(c) if standalone(c) else None) for c in _candidates(sentence))
 
 
 def _unnamed(clause: str, names: list[str]) -> str:

@@ -82,14 +82,20 @@ def _sentence_list(case: Case) -> list[tuple[str, bool]]:
     for sec in own or case.sections:
         background = bool(sec.heading and "背景" in sec.heading)
         for p in sec.paragraphs:
-            text = strip_markup(p.text).strip()
-            # a unit line the reader left in the body (`中共某区委组织部`) is no sentence
-            out.extend(
-                (s, background)
-                for s in sentences(text)
-                if not _fragment(s.rstrip("。！？；").strip()) and not _CAPTION.search(s)
-            )
+            out.extend((s, background) for s in _paragraph_sentences(p.text))
     return out
+
+
+@lru_cache(maxsize=1 << 15)
+def _paragraph_sentences(text: str) -> tuple[str, ...]:
+    """The sentences of a paragraph that may feed a summary (memoised: paragraphs recur)."""
+    text = strip_markup(text).strip()
+    # a unit line the reader left in the body (`中共某区委组织部`) is no sentence
+    return tuple(
+        s
+        for s in sentences(text)
+        if not _fragment(s.rstrip("。！？；").strip()) and not _CAPTION.search(s)
+    )
 
 
 @lru_cache(maxsize=1 << 15)

@@ -11,6 +11,8 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from functools import lru_cache
+from itertools import chain
 
 from exporter.enrich.options import EnrichOptions
 from exporter.model import Case, Compendium
@@ -219,6 +221,7 @@ _PATTERNS = {
     theme: re.compile("|".join(sorted(map(re.escape, terms), key=len, reverse=True)))
     for theme, terms in LEXICON.items()
 }
+_NORM = {theme: math.sqrt(len(terms)) for theme, terms in LEXICON.items()}  # per theme
 TITLE_WEIGHT = 4.0
 HEAD_WEIGHT = 2.0
 BODY_CAP = 4
@@ -292,10 +295,25 @@ def _prior(case: Case, theme: str) -> float:
     `呼伦贝尔市公安局党委` → 机关企事业; `晏家湾社区党委` → 基层治理; a title on a
     `村党组织书记培训班` → 队伍建设.
     """
+    return _priors(case)[theme]
+
+
+def _priors(case: Case) -> dict[str, float]:
+    """`_prior` of every theme, the actor's text and the title built once for all."""
     actor = _actor_text(case)
     title = case.title if case.title and not case.title_generated else ""
-    total = sum(w for pat, t, w in BODY_TYPE if t == theme and pat.search(actor))
-    return total + sum(w for pat, t, w in PRACTICE_TYPE if t == theme and pat.search(title))
+    return {
+        theme: sum(w for pat, t, w in BODY_TYPE if t == theme and pat.search(actor))
+        + sum(w for pat, t, w in PRACTICE_TYPE if t == theme and pat.search(title))
+        for theme in LEXICON
+    }
+
+
+@lru_cache(maxsize=1 << 14)
+def _matches(text: str) -> tuple[tuple[str, ...], ...]:
+    """Per theme (in `_PATTERNS` order), the terms found in a text (memoised: paragraphs,
+    headings and titles recur across cases)."""
+    return tuple(tuple(pattern.findall(text)) for pattern in _PATTERNS.values())
 
 
 def theme_scores(case: Case) -> dict[str, tuple[float, Counter[str]]]:
@@ -303,25 +321,27 @@ def theme_scores(case: Case) -> dict[str, tuple[float, Counter[str]]]:
     than the running text; the acting body's type and its practice add their weights."""
     scores: dict[str, tuple[float, Counter[str]]] = {}
     parts = _weighted_text(case)
-    strong_parts = [(weight, text) for weight, text in parts if weight > 1]
-    # The running text is scanned in one piece: no term spans a line break, so the matches
-    # of the joined text are the matches of its paragraphs, in the same order.
-    body_text = "\n".join(text for weight, text in parts if weight <= 1)
-    for theme, pattern in _PATTERNS.items():
+    strong_parts = [(weight, _matches(text)) for weight, text in parts if weight > 1]
+    # The running text is scanned paragraph by paragraph: no term spans a line break, so
+    # their matches in order are the matches of the joined text.
+    body_parts = [_matches(text) for weight, text in parts if weight <= 1]
+    title = case.title if case.title and not case.title_generated else ""
+    priors = _priors(case)
+    for k, theme in enumerate(_PATTERNS):
         strong: dict[str, float] = {}
-        for weight, text in strong_parts:
-            for term in pattern.findall(text):
+        for weight, found in strong_parts:
+            for term in found[k]:
                 strong[term] = strong.get(term, 0.0) + weight
-        body = Counter(pattern.findall(body_text))
+        body = Counter(chain.from_iterable(found[k] for found in body_parts))
         total = sum(strong.values()) + sum(min(n, BODY_CAP) for n in body.values())
-        if case.title and not case.title_generated and theme in case.title:
+        if title and theme in title:
             total += 4 * TITLE_WEIGHT  # the title names the field outright (…助力乡村振兴)
         if theme == "乡村振兴" and _village_body(case):
             total += VILLAGE_PRIOR  # a village acting body leans rural
-        terms = Counter(body)
+        terms = body  # body's counts are summed up: it becomes the evidence
         for term, w in strong.items():
             terms[term] += round(w)
-        scores[theme] = (total / math.sqrt(len(LEXICON[theme])) + _prior(case, theme), terms)
+        scores[theme] = (total / _NORM[theme] + priors[theme], terms)
     return scores
 
 
