@@ -18,6 +18,7 @@ import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from exporter.enrich.figure_label import label
 from exporter.enrich.numbers import to_arabic
@@ -102,7 +103,12 @@ _THRESHOLD = re.compile(
 )
 _DURATION = re.compile(r"(?:为期|历时|连续|持续|长达)$")
 _NAME_UNIT = re.compile(r"(?<=部)[队门署]|(?<=期)间|(?<=位)置|(?<=条)件")
-_IDIOM_NUMERAL = re.compile(r"[十百千万]+")  # 百家宴, 千家万户: a numeral with no digit word
+_IDIOM_DIGITS = "十百千万"  # 百家宴, 千家万户: a numeral of these alone names no count
+_FIRST_PERSON = re.compile(r"我(?!们)|咱")
+# Next to a figure: a sequence, formula or date mark (第3批, 1+5+N, 2023年); "" at either
+# end of the text counts too (`"" in s` holds).
+_BEFORE_MARK = "第+＋-—/.．"
+_AFTER_MARK = "+＋-/.年月日号时级届"
 
 
 def _in_first_person_quote(text: str, pos: int) -> bool:
@@ -112,27 +118,28 @@ def _in_first_person_quote(text: str, pos: int) -> bool:
         return False
     close = text.find("”", pos)
     quote = text[opened : close if close >= 0 else len(text)]
-    return bool(re.search(r"我(?!们)|咱", quote))
+    return bool(_FIRST_PERSON.search(quote))
 
 
 def _skip(text: str, m: re.Match[str], value: str) -> bool:
-    before, after = text[max(0, m.start() - 1) : m.start()], text[m.end() : m.end() + 1]
-    num, unit = m.group("num"), m.group("unit")
-    if (_IDIOM_NUMERAL.fullmatch(num) and not m.group("approx")) or unit == "岁":
+    """Not a count of results. The tests are independent: the cheap ones go first."""
+    start, end = m.span()
+    before, after = text[max(0, start - 1) : start], text[end : end + 1]
+    if before in _BEFORE_MARK or after in _AFTER_MARK or before.isdigit():
         return True
-    if _THRESHOLD.match(text, m.end()) or _in_first_person_quote(text, m.start()):
-        return True
-    if _DURATION.search(text, max(0, m.start() - 3), m.start()) or _NAME_UNIT.match(text, m.end()):
-        return True  # 为期6天 is a duration, 731部队 a name: no count of results
-    if before in "第+＋-—/.．" or after in "+＋-/." or before.isdigit():
-        return True
-    if after in "年月日号时级届" or unit == "届":
+    num, approx, mult, unit = m.group("num", "approx", "mult", "unit")
+    if (not approx and not num.strip(_IDIOM_DIGITS)) or unit == "岁" or unit == "届":
         return True
     if not num[0].isdigit():
         # Chinese numerals below ten name things (三级联动, 五类项目) rather than count them.
-        if float(value) < 10 and not (m.group("approx") or m.group("mult")):
+        if float(value) < 10 and not (approx or mult):
             return True
-    return float(value) == 0
+    if float(value) == 0 or _THRESHOLD.match(text, end) or _NAME_UNIT.match(text, end):
+        return True
+    # 为期6天 is a duration, 731部队 a name: no count of results
+    return bool(_DURATION.search(text, max(0, start - 3), start)) or _in_first_person_quote(
+        text, start
+    )
 
 
 def _score(value: str, unit: str, clause: str, m: re.Match[str], pos: int) -> float:
@@ -189,12 +196,15 @@ def _printed(m: re.Match[str], value: str) -> str:
     )
 
 
+_arabic = lru_cache(maxsize=1 << 12)(to_arabic)  # the same numbers recur
+
+
 def candidates(text: str) -> list[_Candidate]:
     text = strip_markup(text)
     out: list[_Candidate] = []
     stops: list[int] | None = None
     for m in _figures(text):
-        value = to_arabic(m.group("num"))
+        value = _arabic(m.group("num"))
         if value is None or _skip(text, m, value):
             continue
         unit = (m.group("mult") or "") + m.group("unit")

@@ -9,6 +9,7 @@ no acting body.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from exporter.enrich.actor import setting_named, subject_unit
 from exporter.enrich.gazetteer import gazetteer
@@ -59,11 +60,17 @@ def _clean(raw: str) -> str | None:
 def _candidates(text: str) -> list[str]:
     """Party bodies named in a text, not one under whose lead others act (rule
     leader_is_mention: `在学校党委领导下，各级党组织…` names no actor)."""
-    return [
+    return list(_candidates_of(text))
+
+
+@lru_cache(maxsize=1 << 14)
+def _candidates_of(text: str) -> tuple[str, ...]:
+    # memoised: titles and opening sentences recur across cases
+    return tuple(
         n
         for m in ORG.finditer(text)
         if not _UNDER_LEAD.match(text, m.end()) and (n := _clean(m.group(1)))
-    ]
+    )
 
 
 def _local(text: str, case: Case) -> list[str]:
@@ -99,6 +106,9 @@ def _cpc_name(place: str, level: str) -> str | None:
     return f"中共{place}市委" if level == "city" else None
 
 
+_PLACE_SUFFIX = re.compile(r"(市|县|区|旗|州|镇|乡|街道|村|社区)$")
+
+
 def organization_of(case: Case) -> str | None:
     """The acting body: the subject of the title or of the opening statements (rule
     subject_first), else a party body named in them, else the region's usual committee."""
@@ -112,7 +122,7 @@ def organization_of(case: Case) -> str | None:
         return acting  # a party body or an institution as the subject
     texts = [title, first]
     place = case.region.deepest() or ""
-    stem = re.sub(r"(市|县|区|旗|州|镇|乡|街道|村|社区)$", "", place)
+    stem = _PLACE_SUFFIX.sub("", place)
     found = [c for t in texts for c in _candidates(t) + _local(t, case)]
     for name in found:
         if stem and stem in name:

@@ -11,6 +11,7 @@ sentences (`下一步…`), else nothing.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from exporter.enrich.measures import measure, printed_measure
 from exporter.enrich.options import EnrichOptions
@@ -47,7 +48,13 @@ def _case_paragraphs(case: Case) -> list[Paragraph]:
 
 def _implicit_lead(p: Paragraph) -> str | None:
     """A short first sentence followed by more text reads as the paragraph's lead phrase."""
-    sents = sentences(strip_markup(p.text))
+    return _implicit_lead_of(p.text)
+
+
+@lru_cache(maxsize=1 << 14)
+def _implicit_lead_of(text: str) -> str | None:
+    # memoised: paragraphs recur across cases
+    sents = sentences(strip_markup(text))
     if len(sents) < 2 or not sents[0].endswith("。") or re.search(r"\d|说|表示", sents[0]):
         return None
     halves = clauses(sents[0])
@@ -57,6 +64,7 @@ def _implicit_lead(p: Paragraph) -> str | None:
     return None
 
 
+@lru_cache(maxsize=1 << 14)
 def _measure_of(text: str) -> str | None:
     """The printed phrase as a measure: whole, else its first clause that is one."""
     whole = printed_measure(text)
@@ -126,14 +134,22 @@ def _action_clause(sentence: str, loose: bool = False) -> str | None:
 def _strong_sentences(case: Case, loose: bool = False) -> list[str]:
     scored: list[tuple[float, int, str]] = []
     for i, p in enumerate(_case_paragraphs(case)):
-        for s in sentences(strip_markup(p.text)):
-            clause = _action_clause(s, loose)
-            if clause is None:
-                continue
-            score = len(MEASURE_VERB_RE.findall(s)) + ("“" in clause) - 0.1 * i
-            scored.append((score, len(scored), clause))
+        for weight, clause in _actions(p.text, loose):
+            scored.append((weight - 0.1 * i, len(scored), clause))
     best = sorted(scored, key=lambda x: -x[0])[:4]
     return [h for _, _, h in sorted(best, key=lambda x: x[1])]
+
+
+@lru_cache(maxsize=1 << 14)
+def _actions(text: str, loose: bool) -> tuple[tuple[int, str], ...]:
+    """Per sentence of a paragraph that states a measure: its measure verbs (and 1 for a
+    quoted name in the measure), and the measure (memoised: paragraphs recur)."""
+    out: list[tuple[int, str]] = []
+    for s in sentences(strip_markup(text)):
+        clause = _action_clause(s, loose)
+        if clause is not None:
+            out.append((len(MEASURE_VERB_RE.findall(s)) + ("“" in clause), clause))
+    return tuple(out)
 
 
 def lessons_of(case: Case) -> list[str]:
