@@ -14,7 +14,7 @@ import re
 from functools import lru_cache
 
 from exporter.enrich.pos import is_noun, is_verb, tag
-from exporter.vocab import CONNECTIVE, MEASURE_VERBS, TIME_OPENER
+from exporter.vocab import CONNECTIVE, GOAL_VERBS, MEASURE_VERBS, TIME_OPENER
 
 LABEL_MAX = 20
 PHRASE_MIN = 2
@@ -28,6 +28,17 @@ _LINK = re.compile(
 # A place or collective word alone (全区 127名) says where, not what the figure counts.
 _WHERE_ONLY = re.compile(r"^(?:全|各|本|我)?[国省市县区镇乡村]里?$")
 _CAUSATIVE = frozenset("让使令")
+# A verb of aim (推动, 带动…) and no object: neither the verb nor its subject says what the
+# figure counts (`某市推动|169家…`). Verbs that change a measure (收入提高) are no aims.
+CHANGE_VERBS = frozenset("提高 提升 增强 增长 增加 上升 下降 降低 减少 扩大 缩短".split())
+AIM_VERBS = frozenset(GOAL_VERBS) - CHANGE_VERBS
+# A subject that is a place or a body names who acted (`某市开展|50场`), not what is counted
+# (`科普活动开展|50场`, `志愿者已有|365名`).
+_ACTOR_END = re.compile(
+    r"(?:[省市州县区旗镇乡村局厅部办院校]|街道|社区|党委|党组|党工委|支部|党总支|委员会|政府|公司|中心)$"
+)
+# `由56%提高至98%`, `从46岁下降至40岁`: the starting value between the subject and its verb.
+_FROM_VALUE = re.compile(r"(?:由|从)[\d.]+(?:万|亿)?(?:%|个百分点|[个名人家户岁元件次项])?")
 MEASURE_VERB_SET = frozenset(MEASURE_VERBS)
 _BLOCK = {"m", "q", "uj", "ul", "c", "p"}
 _STOP_TAGS = {"x", "p", "c", "u", "uj", "ul", "d", "r", "m", "q", "f", "y", "zg"}
@@ -43,8 +54,13 @@ def _words_after(after: str) -> str:
     words: list[tuple[str, str]] = []
     tagged = tag(after[1:] if after.startswith("的") else after)
     for i, (word, t) in enumerate(tagged):
-        # a verb that only qualifies the noun after it (3390名|在职|党员, 退休|干部)
-        modifier = not words and is_verb(t) and i + 1 < len(tagged) and is_noun(tagged[i + 1][1])
+        # a verb that only qualifies the noun after it (3390名|在职|党员, 169家|共|驻|单位)
+        modifier = (
+            all(wt in ("f", "d") for _, wt in words)
+            and is_verb(t)
+            and i + 1 < len(tagged)
+            and is_noun(tagged[i + 1][1])
+        )
         if not modifier and (
             not (_nounish(word, t) or t in ("f", "d"))
             or len("".join(w for w, _ in words) + word) > _AFTER_MAX
@@ -91,11 +107,22 @@ def _noun_before(before: str) -> str:
     """The noun phrase ending just before the number (`党组织覆盖率|达100%`)."""
     words = list(tag(_LINK.sub("", before)))
     out = ""
-    for word, t in reversed(words):
-        if (t in _STOP_TAGS and word not in "“”") or (is_verb(t) and t != "vn"):
+    for k in range(len(words) - 1, -1, -1):
+        word, t = words[k]
+        if out and word in _JOINS and k and _in_noun_run(*words[k - 1]):
+            out = word + out  # 高中|及|以上学历: two nouns joined are one phrase
+            continue
+        if not _in_noun_run(word, t):
             break
         out = word + out
     return out
+
+
+_JOINS = ("及", "和", "与")
+
+
+def _in_noun_run(word: str, t: str) -> bool:
+    return not ((t in _STOP_TAGS and word not in "“”") or (is_verb(t) and t != "vn"))
 
 
 def _balance(text: str) -> str:
@@ -132,19 +159,27 @@ def phrase_for(before: str, after: str, room: int = LABEL_MAX) -> str:
     ''
     >>> phrase_for("国内生产总值比重接近", "")
     '国内生产总值比重接近'
+    >>> phrase_for("某市推动", "")
+    ''
+    >>> phrase_for("科普活动开展", "")
+    '科普活动开展'
+    >>> phrase_for("高中及以上学历占比由56%提高至", "")
+    '高中及以上学历提高'
     """
     # the words nearest the figure say what it counts; tagging more only costs time
-    before = TIME_OPENER.sub("", CONNECTIVE.sub("", before.strip()))[-_BEFORE_MAX:]
+    before = TIME_OPENER.sub("", CONNECTIVE.sub("", before.strip()))
+    before = _FROM_VALUE.sub("", before)[-_BEFORE_MAX:]
     after = after[: _AFTER_MAX + 2]
     noun_after = _words_after(after)
     verb, obj, subject = _tail_from_verb(before)
     obj = _balance(_LINK.sub("", obj))
     if verb and (obj or noun_after):
         text = _fit(verb, obj or noun_after, room)
-    elif verb and len(subject) >= 2:  # 参保率提高至|98%: the subject says what rose
+    elif verb and verb not in AIM_VERBS and len(subject) >= 2 and not _ACTOR_END.search(subject):
         text = _fit("", subject, room - len(verb)) + verb
     else:  # what a bare number counts is the noun after its measure word (57位|党员)
-        text = noun_after or _noun_before(before) or (verb if len(verb) >= 2 else "")
+        bare_verb = verb if len(verb) >= 2 and verb not in AIM_VERBS else ""
+        text = noun_after or _noun_before(before) or bare_verb
     text = _balance(_unlinked(text))
     return text if len(text) >= PHRASE_MIN and not _WHERE_ONLY.match(text) else ""
 

@@ -8,8 +8,9 @@ size; the best six are kept in reading order, each with its own short label
 (`exporter.enrich.figure_label`).
 
 Not quantities, so never figures (rule `not_a_quantity`): round-number idioms (`百家宴`,
-`千家万户`), ages and thresholds (`40岁以下`, `3个工作日内`, `10万元以上的`) and numbers
-inside first-person quoted speech (`“我家一年有100块钱的收入”`).
+`千家万户`), ages and thresholds (`40岁以下`, `3个工作日内`, `10万元以上的`), numbers
+inside first-person quoted speech (`“我家一年有100块钱的收入”`) and inside a short quoted
+name (`“365天不打烊”`).
 """
 
 from __future__ import annotations
@@ -121,6 +122,28 @@ def _in_first_person_quote(text: str, pos: int) -> bool:
     return bool(_FIRST_PERSON.search(quote))
 
 
+NAME_QUOTE_MAX = 12  # characters: a quoted phrase this short without a pause is a name
+
+
+def _in_quoted_name(text: str, start: int, end: int) -> bool:
+    """The figure stands inside a short quoted phrase with no pause in it: a slogan or a
+    brand's name (`“365天不打烊”服务`, `“10分钟服务圈”`), not a count of anything.
+
+    >>> _in_quoted_name("推行“365天不打烊”模式", 3, 7)
+    True
+    >>> _in_quoted_name("建成“党群服务站”24个", 9, 12)
+    False
+    """
+    opened = text.rfind("“", max(0, start - NAME_QUOTE_MAX), start)
+    if opened < 0 or "”" in text[opened:start]:
+        return False
+    close = text.find("”", end, opened + NAME_QUOTE_MAX + 2)
+    return close >= 0 and not _PAUSE.search(text, opened, close)
+
+
+_PAUSE = re.compile(r"[，。；！？：、,;!?]")
+
+
 def _skip(text: str, m: re.Match[str], value: str) -> bool:
     """Not a count of results. The tests are independent: the cheap ones go first."""
     start, end = m.span()
@@ -137,8 +160,10 @@ def _skip(text: str, m: re.Match[str], value: str) -> bool:
     if float(value) == 0 or _THRESHOLD.match(text, end) or _NAME_UNIT.match(text, end):
         return True
     # 为期6天 is a duration, 731部队 a name: no count of results
-    return bool(_DURATION.search(text, max(0, start - 3), start)) or _in_first_person_quote(
-        text, start
+    return (
+        bool(_DURATION.search(text, max(0, start - 3), start))
+        or _in_first_person_quote(text, start)
+        or _in_quoted_name(text, start, end)
     )
 
 
