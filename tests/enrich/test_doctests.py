@@ -10,6 +10,7 @@ import pytest
 MODULES = [
     "exporter.enrich.actor",
     "exporter.enrich.figure_label",
+    "exporter.enrich.figures",
     "exporter.enrich.measures",
     "exporter.enrich.organization",
     "exporter.enrich.pos",
