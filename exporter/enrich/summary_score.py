@@ -141,8 +141,7 @@ def facts_scorer(
     """`pool_scorer` over a clause's `clause_facts`.
 
     The topic weights of `topic_grams` are 1.0 or 2.0, so their exact sum is the number of
-    shared bigrams plus the number of those weighing 2.0 (two C-level intersections). Without
-    a topic, `_combined` is inlined: one call per clause instead of three.
+    shared bigrams plus the number of those weighing 2.0 (two C-level intersections).
     """
     fsum = math.fsum
     relevance: Callable[[frozenset[str]], float] | None = None
@@ -160,17 +159,7 @@ def facts_scorer(
     def score_of(facts: ClauseFacts, sent_index: int, in_background: bool) -> float:
         return _combined(facts, sent_index, in_background, relevance, centrality)
 
-    def central_score_of(facts: ClauseFacts, sent_index: int, in_background: bool) -> float:
-        content, grams, n, _root = facts  # `_combined` without relevance, step for step
-        score = content
-        if in_background:
-            score -= _W_BACKGROUND
-        score = score - _W_POSITION * sent_index
-        if not n:
-            return score
-        return score + _W_CENTRALITY * fsum(map(weight, shared & grams)) / n
-
-    return central_score_of if fast and relevance is None else score_of
+    return score_of
 
 
 _W_BACKGROUND = W["background"]
