@@ -198,6 +198,7 @@ def _base(case: Case, found: list[_Found], gz: Gazetteer) -> Division | None:
     anchors = [f for f in found if f.zone == 0]
     if anchors:
         base = max(anchors, key=lambda f: (_LEVEL_RANK[f.div.level], -f.pos)).div
+        base = _short_form_in_head(case, base, found, gz) or base
         if base.level == "city" and _kicker_depth(case) >= 3:
             body = [f.div for f in found if f.zone > 0 and f.div.level == "county"]
             inside = [d for d in body if gz.chain(d).get("city") == base]
@@ -215,6 +216,37 @@ def _base(case: Case, found: list[_Found], gz: Gazetteer) -> Division | None:
     if chain is not None:
         return chain
     return _single(found, "city") or _single(found, "province")
+
+
+_DIVISION_SUFFIX = re.compile(r"(?:市|县|区|旗)$")
+
+
+def _short_form_in_head(
+    case: Case, base: Division, found: list[_Found], gz: Gazetteer
+) -> Division | None:
+    """A head that names a deeper place of the body by its short form (`江西井冈山：…` over
+    a text about 井冈山市, `山东滕州：` over 滕州市): that place, not the province. Only a
+    county or city inside the head's place whose name without its suffix is in the head.
+
+    Rule head_short_form; the gazetteer only matches full names, and short forms alone are
+    too ambiguous (井冈山 is also a mountain) to be looked up anywhere else.
+    """
+    if base.level not in ("province", "city"):
+        return None
+    head = _head_text(case)
+    deeper = [
+        f.div
+        for f in found
+        if f.zone > 0
+        and _LEVEL_RANK[f.div.level] > _LEVEL_RANK[base.level]
+        and f.div.level in ("city", "county")
+        and gz.chain(f.div).get(base.level) == base
+    ]
+    for div in sorted(set(deeper), key=lambda d: (-_LEVEL_RANK[d.level], d.code)):
+        stem = _DIVISION_SUFFIX.sub("", div.name)
+        if len(stem) >= 2 and stem in head and div.name not in head:
+            return div
+    return None
 
 
 def _printed_form(level: str, div: Division, found: list[_Found]) -> str | None:

@@ -41,6 +41,7 @@ from exporter.enrich.summary_rules import (
     FIGURE,
     FLUFF,
     FRAME,
+    METAPHOR,
     NUMBERED,
     PURPOSE,
     SCENE,
@@ -181,6 +182,8 @@ def _main_clauses_of(sentence: str, names_key: tuple[str, ...]) -> tuple[str, ..
     for p in parts[1:]:
         if FRAME.fullmatch(p):
             continue
+        if METAPHOR.search(p) and not FIGURE.search(p):
+            continue  # `绘就城市幸福家园新图景`: an image, not a measure or a result
         if not FLUFF.search(p) or FIGURE.search(p) or "“" in p:
             keep.append(TRAIL_CONNECTIVE.sub("", p))
     return tuple(keep)

@@ -42,6 +42,12 @@ FLUFF = re.compile(
     r"高质量发展|提质增效|新征程|新时代|不断增强|不断提升|全力以赴|一以贯之|"
     r"重大现实意义|重要意义|深远意义|必然要求|题中应有之义"
 )
+# A metaphor for the outcome (绘就…新图景, 谱写…新篇章): a clause of it states no fact, so
+# it leaves the main statement (unlike FLUFF, it does not count against the sentence).
+METAPHOR = re.compile(
+    r"绘就[^，。；]{0,12}(?:图景|画卷|蓝图)|谱写[^，。；]{0,12}(?:篇章|华章|乐章)|"
+    r"奏响[^，。；]{0,10}(?:乐章|强音|旋律)|跑出[^，。；]{0,6}加速度"
+)
 # Adverbs that open a clause without adding content (着力构建… → 构建…).
 ADVERB = re.compile(
     r"^(?:着力|持续|不断|切实|扎实|积极|进一步|深入|全面|大力|充分|始终|努力|认真|常态化)+(?=\S{2})"

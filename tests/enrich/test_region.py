@@ -76,3 +76,21 @@ def test_township_and_village_after_the_county() -> None:
 def test_street_names_and_generic_words_are_not_places() -> None:
     names = [m.text for m in gazetteer().scan("兴安南路街道推进三治融合，城区环境提升。")]
     assert names == []
+
+
+def test_a_county_named_in_the_head_by_its_short_form_is_the_region() -> None:
+    case = make_case(
+        [
+            "近年来，犍为县推行“接诉即办”，群众诉求当天响应。",
+            "犍为县还在各乡镇设立服务点，方便群众就近办事。",
+        ],
+        title="四川犍为：诉求有回音",
+    )
+    r = region_of(case)
+    assert (r.province, r.city, r.county) == ("四川省", "乐山市", "犍为县")
+    assert r.inferred == ["city"]
+
+
+def test_a_short_form_in_the_head_needs_the_place_in_the_body() -> None:
+    case = make_case(["四川各地推行“接诉即办”，群众诉求当天响应。"], title="四川犍为：诉求有回音")
+    assert region_of(case).county is None

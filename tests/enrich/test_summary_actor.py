@@ -23,3 +23,19 @@ def test_a_half_width_full_stop_between_chinese_ends_a_sentence() -> None:
         "自2019年以来，社区开展巡逻80余次。",
     ]
     assert sentences("版本号为v2.5的系统上线。") == ["版本号为v2.5的系统上线。"]
+
+
+def test_a_metaphor_for_the_outcome_leaves_the_main_statement() -> None:
+    from exporter.enrich.summary import summarize
+
+    case = make_case(
+        [
+            "青禾社区党委加强小区党建工作，激发小区治理活力，绘就幸福家园新图景，"
+            "新组建12个小区党支部，开展志愿服务80余场。"
+        ],
+        title="青禾社区：小区建支部",
+    )
+    case.organization = "青禾社区党委"
+    text = summarize(case) or ""
+    assert "新组建12个小区党支部" in text
+    assert "绘就" not in text and "图景" not in text
